@@ -1,0 +1,53 @@
+# newskit: every target a user needs. `make` alone lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PARAMS ?= params/sample.yaml
+REPORT_DIR ?= reports/$(basename $(notdir $(PARAMS)))
+
+.DEFAULT_GOAL := help
+.PHONY: help setup test report reports lab lint eval bench sync-notebooks clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name newskit --display-name "Python (newskit)" >/dev/null
+	-git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install --attributes .gitattributes
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv from requirements.lock, install the kit, register the `newskit` kernel
+
+test: $(STAMP) ## run the test suite
+	$(PY) -m pytest
+
+report: $(STAMP) ## run the main job on the sample corpus into reports/sample/ (PARAMS=params/x.yaml for another)
+	$(VENV)/bin/newskit report --params $(PARAMS) --out $(REPORT_DIR)
+
+reports: $(STAMP) ## run a report for every params/*.yaml
+	@for p in params/*.yaml; do $(MAKE) --no-print-directory report PARAMS=$$p || exit 1; done
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit's kernel
+	$(VENV)/bin/jupyter lab notebooks/
+
+lint: $(STAMP) ## ruff, and no committed notebook outputs
+	$(VENV)/bin/ruff check src tests eval bench
+	$(PY) -m newskit.notebook_checks notebooks
+
+eval: $(STAMP) ## score extraction against the dev gold set (needs ../shared)
+	$(PY) eval/evaluate.py
+
+bench: $(STAMP) ## print throughput, memory and timing figures (writes bench/results.json)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements-bench.lock
+	$(PY) bench/run_bench.py
+
+sync-notebooks: $(STAMP) ## pair each notebook with its py:percent twin (jupytext)
+	$(VENV)/bin/jupytext --sync notebooks/*.ipynb
+
+clean: ## remove built reports and caches (never data/raw/ nor .venv)
+	rm -rf reports/ .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

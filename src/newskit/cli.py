@@ -1,0 +1,92 @@
+"""The ``newskit`` command: a thin shell over the library.
+
+    newskit figures PATH [--columns article_id=ID,text=Body] [-o claims.csv]
+    newskit report [--params P] [--corpus PATH] [--out DIR] [-p key=value ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from newskit.errors import NewskitError, NewskitWarning
+
+
+def parse_mapping(text: str | None) -> dict[str, str] | None:
+    """``"article_id=ID,text=Body"`` -> ``{"article_id": "ID", "text": "Body"}``; None stays None.
+
+    >>> parse_mapping("article_id=Article_ID,text=Article")
+    {'article_id': 'Article_ID', 'text': 'Article'}
+    """
+    if not text:
+        return None
+    mapping = {}
+    for pair in text.split(","):
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise NewskitError(f"--columns: {pair!r} is not key=value (e.g. text=Article)")
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    from newskit.clean import clean_articles
+    from newskit.corpus import load_corpus
+    from newskit.figures import claims_table
+
+    articles = load_corpus(args.path, columns=parse_mapping(args.columns), encoding=args.encoding)
+    passages, _removals = clean_articles(articles)
+    claims = claims_table(passages, articles, engine=args.engine, scheduler=args.scheduler)
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        claims.to_csv(args.output, index=False, lineterminator="\n")
+        print(f"{len(claims)} figures from {len(articles)} articles -> {args.output}", file=sys.stderr)
+    else:
+        claims.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def run_report_command(args: argparse.Namespace) -> int:
+    from newskit.report import run_report
+
+    out_dir = run_report(params_path=args.params, corpus=args.corpus, out_dir=args.out, overrides=args.p)
+    print(f"report written to {out_dir}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newskit", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    figures = commands.add_parser("figures", help="extract every casualty figure in a corpus as a claims table")
+    figures.add_argument("path", help="a folder of .txt files, or one .csv/.jsonl/.parquet file")
+    figures.add_argument("--columns", help="map the kit's fields to the file's: article_id=ID,text=Body,...")
+    figures.add_argument("--encoding", help="text encoding of the corpus files (default: detect)")
+    figures.add_argument("--engine", default="local", choices=["local", "processes", "dask"])
+    figures.add_argument("--scheduler", help="address of an existing Dask scheduler (engine=dask)")
+    figures.add_argument("-o", "--output", help="write the claims CSV here (default: standard output)")
+    figures.set_defaults(run=run_figures)
+
+    report = commands.add_parser("report", help="run the notebooks with papermill into an HTML report")
+    report.add_argument("--params", default=None, help="a params/*.yaml file (default: params/sample.yaml)")
+    report.add_argument("--corpus", default=None, help="override the corpus path of the params file")
+    report.add_argument("--out", default=None, help="report folder (default: reports/<params name>)")
+    report.add_argument("-p", action="append", default=[], metavar="KEY=VALUE", help="override one parameter")
+    report.set_defaults(run=run_report_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    warnings.simplefilter("default", NewskitWarning)
+    try:
+        return args.run(args)
+    except NewskitError as error:
+        print(f"newskit: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

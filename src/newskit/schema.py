@@ -1,0 +1,80 @@
+"""Column names of every table and the closed vocabularies of the Figure record, defined once.
+
+Tables are validated at stage boundaries with :func:`validate_columns`. Extend a vocabulary here,
+on purpose, and nowhere else: tests, notebooks and the evaluation share these lists.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+import pandas as pd
+
+from newskit.errors import SchemaError
+
+Unit = Literal["people", "percent"]
+Bound = Literal["exact", "lower", "upper", "approximate", "range", "vague"]
+Outcome = Literal["killed", "injured", "hostage", "missing", "displaced", "detained", "released"]
+Group = Literal[
+    "people", "palestinians", "israelis", "children", "women", "civilians", "soldiers",
+    "militants", "journalists", "medical_workers", "aid_workers", "hostages", "prisoners",
+    "foreigners", "other",
+]
+Scope = Literal["cumulative", "incident", "period", "unknown"]
+SourceType = Literal[
+    "health_ministry", "palestinian_officials", "israeli_government", "israeli_military",
+    "un", "ngo", "media", "other", "none",
+]
+
+UNITS: tuple[str, ...] = get_args(Unit)
+BOUNDS: tuple[str, ...] = get_args(Bound)
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+GROUPS: tuple[str, ...] = get_args(Group)
+SCOPES: tuple[str, ...] = get_args(Scope)
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "unit": UNITS,
+    "bound": BOUNDS,
+    "outcome": OUTCOMES,
+    "group": GROUPS,
+    "scope": SCOPES,
+    "source_type": SOURCE_TYPES,
+}
+
+ARTICLE_COLUMNS = ["article_id", "outlet", "published", "title", "url", "text", "source_path", "sha256"]
+PASSAGE_COLUMNS = ["article_id", "passage_id", "text"]
+REMOVAL_COLUMNS = ["article_id", "passage_id", "rule", "text"]
+FIGURE_FIELDS = [
+    "start", "end", "surface", "value", "unit", "bound", "low", "high", "outcome", "group",
+    "scope", "source", "source_type", "parent", "sentence",
+]
+CLAIM_COLUMNS = ["article_id", "passage_id", "outlet", "published", "as_of", *FIGURE_FIELDS]
+REFERENCE_COLUMNS = ["date", "series", "outcome", "group", "value", "filled", "source"]
+
+
+def validate_columns(table: pd.DataFrame, columns: list[str], *, table_name: str) -> pd.DataFrame:
+    """Check that ``table`` has every column in ``columns``; return it unchanged.
+
+    Raises SchemaError naming the table and the missing columns.
+    """
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise SchemaError(
+            f"{table_name} table lacks column(s) {missing}; it has {list(table.columns)}"
+        )
+    return table
+
+
+def validate_vocabulary(table: pd.DataFrame, *, table_name: str) -> pd.DataFrame:
+    """Check that every vocabulary column present holds only its vocabulary's words (or nulls)."""
+    for column, words in VOCABULARIES.items():
+        if column not in table.columns:
+            continue
+        bad = table.loc[table[column].notna() & ~table[column].isin(words), column]
+        if len(bad):
+            raise SchemaError(
+                f"{table_name} table, column {column!r}, row {bad.index[0]}: {bad.iloc[0]!r} is not "
+                f"one of {list(words)}"
+            )
+    return table
