@@ -108,13 +108,24 @@ def split_paragraphs(text: str, *, sentences_per_paragraph: int = SENTENCES_PER_
     blocks = [b.strip() for b in RE_BLANK_LINES.split(text) if b.strip()]
     if len(blocks) != 1:
         return blocks
-    spans = sentence_spans(blocks[0])
+    spans = _merge_bare_punctuation(blocks[0], sentence_spans(blocks[0]))
     if len(spans) <= sentences_per_paragraph:
         return blocks
     return [
         blocks[0][spans[i][0]:spans[min(i + sentences_per_paragraph, len(spans)) - 1][1]].strip()
         for i in range(0, len(spans), sentences_per_paragraph)
     ]
+
+
+def _merge_bare_punctuation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a "sentence" with no letter or digit (Punkt leaves '".' alone) to the one before it."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not RE_SHINGLE_WORD.search(text, start, end):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def remove_spans(text: str, *, rules: Iterable[Rule]) -> tuple[str, list[tuple[str, str]]]:

@@ -112,7 +112,7 @@ def _iter_chunks(
     elif path.suffix.lower() in TABLE_SUFFIXES:
         rows = _iter_table_rows(path, columns, encoding, chunk_size, tracker)
     elif path.suffix.lower() in TEXT_SUFFIXES:
-        rows = _iter_text_rows([path], {}, encoding, tracker)
+        rows = _read_single_text_file(path, encoding)
     else:
         raise CorpusError(f"corpus file {path}: unsupported type {path.suffix!r}; supported: "
                           f"a folder of .txt files, or {', '.join(TABLE_SUFFIXES)}")
@@ -172,19 +172,25 @@ def _iter_folder_rows(
 def _iter_text_rows(
     texts: list[Path], metadata: dict[str, dict], encoding: str | None, tracker: _Tracker
 ) -> Iterator[dict]:
+    """Rows of a folder's files; a file that cannot be read is reported and skipped."""
     for text_path in texts:
         try:
-            row = _read_text_article(text_path, encoding)
+            row = _read_text_article(text_path, encoding, metadata.get(text_path.name, {}))
         except CorpusError as error:
             tracker.drop(str(text_path), None, f"skipped: {error}")
             continue
         if row is None:
             tracker.drop(str(text_path), None, "empty or whitespace-only file; skipped")
             continue
-        overrides = metadata.get(text_path.name, {})
-        row.update({key: value for key, value in overrides.items() if value})
-        row["published"] = _checked_date(row["published"], row["_where"])
         yield row
+
+
+def _read_single_text_file(path: Path, encoding: str | None) -> Iterator[dict]:
+    """The row of a corpus given as one .txt file; unreadable or empty is an error, not a warning."""
+    row = _read_text_article(path, encoding, {})
+    if row is None:
+        raise CorpusError(f"corpus file {path} is empty or whitespace-only")
+    yield row
 
 
 def _read_metadata(path: Path, columns: dict[str, str] | None, file_names: set[str]) -> dict[str, dict]:
@@ -210,17 +216,19 @@ def _read_metadata(path: Path, columns: dict[str, str] | None, file_names: set[s
     return metadata
 
 
-def _read_text_article(path: Path, encoding: str | None) -> dict | None:
-    """One ``.txt`` file as an article row; None when it holds no text."""
+def _read_text_article(path: Path, encoding: str | None, overrides: dict[str, str]) -> dict | None:
+    """One ``.txt`` file as an article row, ``overrides`` (from metadata.csv) applied where not
+    empty; None when the file holds no text."""
     data = path.read_bytes()
     text = RE_LINE_BREAKS.sub("\n", decode_bytes(data, source=str(path), encoding=encoding))
     if not text.strip():
         return None
     fields, body = split_header(text)
+    fields.update({key: value for key, value in overrides.items() if value})
     return {
         "article_id": fields.get("article_id") or path.stem,
         "outlet": fields.get("outlet"),
-        "published": fields.get("published"),
+        "published": _checked_date(fields.get("published"), f"file {path}"),
         "title": fields.get("title"),
         "url": fields.get("url"),
         "text": body,
@@ -276,12 +284,14 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
         text = data.decode("utf-16")
         _warn_decoded(source, "UTF-16 (byte-order mark found)", "utf-16")
         return text
+    if data.count(0) > len(data) // 4:
+        return _decode_utf16_or_refuse(data, source)
+    if _control_share(data.replace(b"\x00", b"")) > BINARY_CONTROL_SHARE:
+        raise CorpusError(f"corpus file {source}: looks like a binary file, not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _decode_non_utf8(data, source, error)
-    if _looks_binary(text):
-        raise CorpusError(f"corpus file {source}: looks like a binary file, not text")
+        return _decode_cp1252_or_refuse(data, source, error)
     if "\x00" in text:
         warnings.warn(f"corpus file {source}: removed {text.count(chr(0))} NUL bytes from the text",
                       NewskitWarning, stacklevel=3)
@@ -289,25 +299,27 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
     return text
 
 
-def _decode_non_utf8(data: bytes, source: str, error: UnicodeDecodeError) -> str:
-    if data.count(0) > len(data) // 4:  # UTF-16 without a byte-order mark: every other byte NUL
-        little_endian = data[1::2].count(0) > data[0::2].count(0)
-        codec = "utf-16-le" if little_endian else "utf-16-be"
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            text = ""
-        if text and not _looks_binary(text):
-            _warn_decoded(source, "UTF-16 without a byte-order mark", codec)
-            return text
+def _decode_utf16_or_refuse(data: bytes, source: str) -> str:
+    """Bytes full of control codes: UTF-16 without a byte-order mark (every other byte NUL), or binary."""
+    little_endian = data[1::2].count(0) > data[0::2].count(0)
+    codec = "utf-16-le" if little_endian else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        text = ""
+    if not text or _control_share(text.encode("utf-8")) > BINARY_CONTROL_SHARE:
+        raise CorpusError(f"corpus file {source}: looks like a binary file, not text")
+    _warn_decoded(source, "UTF-16 without a byte-order mark", codec)
+    return text
+
+
+def _decode_cp1252_or_refuse(data: bytes, source: str, error: UnicodeDecodeError) -> str:
     where = f"corpus file {source}: not UTF-8 at byte {error.start}"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise CorpusError(f"{where}, and not cp1252 either; pass the file's encoding, "
                           "e.g. encoding='latin-1'") from error
-    if _looks_binary(text):
-        raise CorpusError(f"corpus file {source}: looks like a binary file, not text")
     _warn_decoded(source, f"cp1252 (not UTF-8 at byte {error.start})", "cp1252")
     return text
 
@@ -317,10 +329,11 @@ def _warn_decoded(source: str, what: str, codec: str) -> None:
                   "or save the file as UTF-8", NewskitWarning, stacklevel=4)
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return bool(sample) and controls / len(sample) > BINARY_CONTROL_SHARE
+def _control_share(data: bytes) -> float:
+    """Share of control bytes (other than tab, newlines, form feed) in the first 4 KiB."""
+    sample = data[:4096]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
+    return controls / len(sample) if sample else 0.0
 
 
 def _checked_date(value: object, where: str) -> object:
