@@ -1,0 +1,318 @@
+"""Official reference series (e.g. the Gaza Ministry of Health daily figures) into one tidy table.
+
+:func:`load_reference` reads three shapes into the columns of ``schema.REFERENCE_COLUMNS`` plus
+``scope``:
+
+* the Tech for Palestine ``casualties_daily.json`` (a list of daily records with ``report_date``,
+  ``killed_cum``, ``injured_cum``, ... and ``ext_*`` gap-filled twins), or the same fields as a CSV;
+* a tidy CSV with ``date, series, value`` (and optionally ``outcome, group, filled, source``), the
+  shape of the hand-typed ``data/reference/gaza_moh_sample.csv``;
+* a wide CSV: a date column (``date`` or ``report_date``) and one column of counts per series,
+  like the 360info files.
+
+Conventions (documented in data/reference/README.md):
+
+* ``value`` is a count of people. ``scope`` is ``cumulative`` (a running total since 7 October
+  2023) or ``period`` (a daily report: the Tech for Palestine ``killed`` and ``injured`` fields).
+* A day with no reported value has no row, unless ``fill=True`` (the default) and the ``ext_``
+  twin has a value: that row carries ``filled=True``. Values are never changed.
+* Duplicate dates within one series (intra-day revisions, present in the 360info files) are
+  resolved by ``duplicates``: ``"last"`` (default: the row that comes later in the file, taken as
+  the later revision), ``"first"``, or ``"keep"`` (all rows stay, in file order). Every duplicate
+  is reported in a NewskitWarning naming the file and the dates; none is dropped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from newskit.errors import NewskitWarning, ReferenceSeriesError
+from newskit.schema import REFERENCE_COLUMNS, validate_columns
+
+Duplicates = Literal["last", "first", "keep"]
+
+# Tech for Palestine fields read, with the (outcome, group) each counts. Other fields (massacres,
+# famine, aid seekers, the detail of daily killed) are not counts of a Figure outcome/group pair
+# the claims table can hold, or overlap those below; they are left out on purpose.
+TFP_SERIES: dict[str, tuple[str, str]] = {
+    "killed_cum": ("killed", "palestinians"),
+    "killed": ("killed", "palestinians"),
+    "injured_cum": ("injured", "palestinians"),
+    "injured": ("injured", "palestinians"),
+    "killed_children_cum": ("killed", "children"),
+    "killed_women_cum": ("killed", "women"),
+    "med_killed_cum": ("killed", "medical_workers"),
+    "press_killed_cum": ("killed", "journalists"),
+    "civdef_killed_cum": ("killed", "other"),
+}
+# Series that hold a daily (period) figure rather than a running total.
+DAILY_SERIES: frozenset[str] = frozenset({"killed", "injured"})
+TFP_DATE_FIELD = "report_date"
+TFP_SOURCE_FIELD = "report_source"
+DATE_FIELDS = ("date", "report_date")
+
+# Words in a wide CSV column name (or, failing that, the file name) that give the outcome / group.
+OUTCOME_WORDS = {"killed": "killed", "dead": "killed", "deaths": "killed", "injured": "injured",
+                 "wounded": "injured"}
+GROUP_WORDS = {"children": "children", "women": "women", "soldiers": "soldiers",
+               "palestine": "palestinians", "palestinians": "palestinians", "israel": "israelis",
+               "israelis": "israelis", "journalists": "journalists", "press": "journalists"}
+
+OUTPUT_COLUMNS = [*REFERENCE_COLUMNS, "scope"]
+
+
+def series_scope(series: str) -> str:
+    """``period`` for a daily series name (see DAILY_SERIES), else ``cumulative``.
+
+    >>> series_scope("killed_cum"), series_scope("injured")
+    ('cumulative', 'period')
+    """
+    return "period" if series in DAILY_SERIES else "cumulative"
+
+
+def load_reference(
+    path: str | Path,
+    *,
+    fill: bool = True,
+    duplicates: Duplicates = "last",
+    columns: list[str] | None = None,
+    series_map: dict[str, tuple[str, str]] | None = None,
+) -> pd.DataFrame:
+    """Read an official series file into the tidy reference table (one row per date and series).
+
+    ``fill``: take a day's value from the ``ext_`` twin (``filled=True``) when the reported field is
+    absent (Tech for Palestine shape only). ``columns``: the count columns to read from a wide CSV
+    or a Tech for Palestine file (default: every known one). ``series_map``: column -> (outcome,
+    group) for wide CSV columns whose names do not say it. Rows are sorted by series then date.
+
+    Raises ReferenceSeriesError (naming the file and field) for a file that is not JSON or CSV,
+    lacks a date or value column, holds non-numeric or negative counts, or dates out of order.
+    A file with no rows gives an empty table and a NewskitWarning.
+    """
+    path = Path(path)
+    if duplicates not in ("last", "first", "keep"):
+        raise ReferenceSeriesError(
+            f"reference file {path}: duplicates={duplicates!r}; use 'last', 'first' or 'keep'"
+        )
+    raw = _read_raw(path)
+    if raw.empty:
+        warnings.warn(f"reference file {path}: no rows; the reference table is empty",
+                      NewskitWarning, stacklevel=2)
+        return _empty()
+    if {"series", "value"} <= set(raw.columns) and "date" in raw.columns:
+        tidy = _from_tidy(raw, path)
+    elif TFP_DATE_FIELD in raw.columns and any(c in raw.columns or f"ext_{c}" in raw.columns
+                                               for c in TFP_SERIES):
+        tidy = _from_tfp(raw, path, fill=fill, columns=columns)
+    else:
+        tidy = _from_wide(raw, path, columns=columns, series_map=series_map or {})
+    tidy = _resolve_duplicates(tidy, path, duplicates)
+    tidy["scope"] = tidy["series"].map(series_scope)
+    tidy["filled"] = tidy["filled"].astype(bool)
+    tidy = tidy.sort_values(["series", "date"], kind="stable").reset_index(drop=True)
+    return validate_columns(tidy[OUTPUT_COLUMNS], REFERENCE_COLUMNS, table_name="reference")
+
+
+def _empty() -> pd.DataFrame:
+    table = pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
+    table["date"] = pd.to_datetime(table["date"])
+    table["value"] = table["value"].astype(float)
+    table["filled"] = table["filled"].astype(bool)
+    return table
+
+
+def _read_raw(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise ReferenceSeriesError(f"reference file {path}: not found")
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        try:
+            records = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ReferenceSeriesError(f"reference file {path}: not valid JSON ({exc})") from None
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise ReferenceSeriesError(
+                f"reference file {path}: expected a JSON list of daily records (objects with "
+                f"'{TFP_DATE_FIELD}'), got {type(records).__name__}"
+            )
+        return pd.DataFrame.from_records(records)
+    if suffix == ".csv":
+        try:
+            return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        except pd.errors.EmptyDataError:
+            return pd.DataFrame()
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise ReferenceSeriesError(f"reference file {path}: not a readable CSV ({exc})") from None
+    raise ReferenceSeriesError(
+        f"reference file {path}: suffix {path.suffix!r} is neither .json nor .csv; give a Tech for "
+        "Palestine casualties_daily.json or a CSV with a date column"
+    )
+
+
+def _parse_dates(values: pd.Series, path: Path, field: str) -> pd.Series:
+    dates = pd.to_datetime(values, errors="coerce", format="ISO8601")
+    bad = dates.isna() & values.notna()
+    if values.isna().any() or bad.any():
+        row = int(np.flatnonzero(bad | values.isna())[0])
+        raise ReferenceSeriesError(
+            f"reference file {path}, field {field!r}, row {row}: {values.iloc[row]!r} is not a date "
+            "(expected YYYY-MM-DD)"
+        )
+    return dates.dt.normalize()
+
+
+def _check_order(dates: pd.Series, path: Path, field: str) -> None:
+    back = np.flatnonzero(dates.diff().dt.days.fillna(0).to_numpy() < 0)
+    if len(back):
+        row = int(back[0])
+        raise ReferenceSeriesError(
+            f"reference file {path}, field {field!r}, row {row}: date {dates.iloc[row].date()} comes "
+            f"after {dates.iloc[row - 1].date()}; dates must be in ascending order"
+        )
+
+
+def _parse_counts(values: pd.Series, path: Path, field: str, dates: pd.Series) -> pd.Series:
+    counts = pd.to_numeric(values, errors="coerce")
+    bad = counts.isna() & values.notna()
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise ReferenceSeriesError(
+            f"reference file {path}, field {field!r}, row {row} ({dates.iloc[row].date()}): "
+            f"{values.iloc[row]!r} is not a number"
+        )
+    negative = counts < 0
+    if negative.any():
+        row = int(np.flatnonzero(negative)[0])
+        raise ReferenceSeriesError(
+            f"reference file {path}, field {field!r}, row {row} ({dates.iloc[row].date()}): "
+            f"negative count {values.iloc[row]!r}; leave the field out with columns=[...]"
+        )
+    return counts.astype(float)
+
+
+def _tidy_rows(dates, series, outcome, group, counts, filled, source) -> pd.DataFrame:
+    keep = counts.notna()
+    return pd.DataFrame({
+        "date": dates[keep].to_numpy(), "series": series, "outcome": outcome, "group": group,
+        "value": counts[keep].to_numpy(), "filled": np.asarray(filled)[keep.to_numpy()]
+        if not np.isscalar(filled) else filled,
+        "source": np.asarray(source, dtype=object)[keep.to_numpy()]
+        if not isinstance(source, str) else source,
+    })
+
+
+def _from_tfp(raw: pd.DataFrame, path: Path, *, fill: bool, columns: list[str] | None) -> pd.DataFrame:
+    dates = _parse_dates(raw[TFP_DATE_FIELD], path, TFP_DATE_FIELD)
+    _check_order(dates, path, TFP_DATE_FIELD)
+    wanted = columns or list(TFP_SERIES)
+    unknown = [c for c in wanted if c not in TFP_SERIES]
+    if unknown:
+        raise ReferenceSeriesError(
+            f"reference file {path}: columns {unknown} are not Tech for Palestine series this kit "
+            f"reads; choose from {list(TFP_SERIES)}"
+        )
+    report_source = (raw[TFP_SOURCE_FIELD].fillna("unknown").astype(str)
+                     if TFP_SOURCE_FIELD in raw.columns else pd.Series("unknown", index=raw.index))
+    parts = []
+    for field in wanted:
+        outcome, group = TFP_SERIES[field]
+        reported = (_parse_counts(raw[field], path, field, dates) if field in raw.columns
+                    else pd.Series(np.nan, index=raw.index))
+        twin = f"ext_{field}"
+        extended = (_parse_counts(raw[twin], path, twin, dates) if fill and twin in raw.columns
+                    else pd.Series(np.nan, index=raw.index))
+        filled = reported.isna() & extended.notna()
+        counts = reported.where(~filled, extended)
+        source = np.where(
+            filled, f"{path.name}: {twin} (gap-filled by Tech for Palestine)",
+            f"{path.name}: {field}, report_source=" + report_source.to_numpy().astype(object),
+        )
+        parts.append(_tidy_rows(dates, field, outcome, group, counts, filled.to_numpy(), source))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _from_tidy(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
+    dates = _parse_dates(raw["date"], path, "date")
+    counts = _parse_counts(raw["value"], path, "value", dates)
+    series = raw["series"]
+    if series.isna().any():
+        row = int(np.flatnonzero(series.isna())[0])
+        raise ReferenceSeriesError(f"reference file {path}, field 'series', row {row}: empty")
+    for name in series.unique():
+        in_series = series == name
+        _check_order(dates[in_series].reset_index(drop=True), path, f"date (series {name})")
+    inferred = [TFP_SERIES.get(s, _infer_outcome_group(s, path)) for s in series]
+    outcome = raw["outcome"] if "outcome" in raw.columns else pd.Series([o for o, _ in inferred])
+    group = raw["group"] if "group" in raw.columns else pd.Series([g for _, g in inferred])
+    filled = (raw["filled"].fillna("false").str.strip().str.lower().isin(["true", "1", "yes"])
+              if "filled" in raw.columns else pd.Series(False, index=raw.index))
+    source = raw["source"].fillna(path.name) if "source" in raw.columns else path.name
+    table = pd.DataFrame({"date": dates, "series": series, "outcome": outcome, "group": group,
+                          "value": counts, "filled": filled.to_numpy(),
+                          "source": source})
+    return table.loc[counts.notna()].reset_index(drop=True)
+
+
+def _infer_outcome_group(name: str, path: Path) -> tuple[str | None, str]:
+    words = name.lower().replace("-", "_").split("_")
+    file_words = path.stem.lower().replace("-", "_").split("_")
+    outcome = next((OUTCOME_WORDS[w] for w in words if w in OUTCOME_WORDS),
+                   next((OUTCOME_WORDS[w] for w in file_words if w in OUTCOME_WORDS), None))
+    group = next((GROUP_WORDS[w] for w in words if w in GROUP_WORDS), "people")
+    return outcome, group
+
+
+def _from_wide(raw: pd.DataFrame, path: Path, *, columns: list[str] | None,
+               series_map: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    date_field = next((c for c in DATE_FIELDS if c in raw.columns), None)
+    if date_field is None:
+        raise ReferenceSeriesError(
+            f"reference file {path}: no date column (looked for {list(DATE_FIELDS)}; it has "
+            f"{list(raw.columns)})"
+        )
+    wanted = columns or [c for c in raw.columns if c != date_field]
+    missing = [c for c in wanted if c not in raw.columns]
+    if missing or not wanted:
+        raise ReferenceSeriesError(
+            f"reference file {path}: no value column{' ' + str(missing) if missing else ''}; it has "
+            f"{list(raw.columns)}"
+        )
+    dates = _parse_dates(raw[date_field], path, date_field)
+    _check_order(dates, path, date_field)
+    parts = []
+    for field in wanted:
+        counts = _parse_counts(raw[field], path, field, dates)
+        outcome, group = series_map.get(field) or _infer_outcome_group(field, path)
+        if outcome is None:
+            warnings.warn(
+                f"reference file {path}, field {field!r}: neither the column nor the file name says "
+                "killed or injured; outcome left empty (pass series_map={field: (outcome, group)})",
+                NewskitWarning, stacklevel=3,
+            )
+        parts.append(_tidy_rows(dates, field, outcome, group, counts, False, path.name))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _resolve_duplicates(tidy: pd.DataFrame, path: Path, duplicates: Duplicates) -> pd.DataFrame:
+    repeated = tidy.duplicated(["series", "date"], keep=False)
+    if not repeated.any():
+        return tidy
+    dup_dates = sorted({str(d.date()) for d in tidy.loc[repeated, "date"]})
+    n_rows = int(repeated.sum())
+    rule = {"last": "kept the last row of each date (the later revision in file order)",
+            "first": "kept the first row of each date",
+            "keep": "kept every row"}[duplicates]
+    warnings.warn(
+        f"reference file {path}: {n_rows} rows share a date within a series on {dup_dates}; "
+        f"{rule} (duplicates={duplicates!r})",
+        NewskitWarning, stacklevel=3,
+    )
+    if duplicates == "keep":
+        return tidy
+    return tidy.loc[~tidy.duplicated(["series", "date"], keep=duplicates)].reset_index(drop=True)
