@@ -51,8 +51,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("print_edition_note", r"\s*This article appeared in print on page \w+\.\s*", "span"),
     Rule("photo_credit_inline", r"\s*\((?:PHOTO|PHOTOGRAPH|PHOTOGRAPHS) BY [^()]{1,300}\)", "span", 0),
     Rule("photo_caption_inline", r"\s*PHOTO: [^()]{1,400}?(?=\s*\(PHOTOGRAPHS? BY|\s*$)", "span", 0),
-    Rule("contributor_credit", r"(?:(?<=\. )|^)[A-Z][\w’'. -]{2,120} contributed (?:to this )?reporting\.\s*",
-         "span", 0),
+    Rule("contributor_credit", r"(?:(?<=\. )|^)[A-Z][\w'-]*(?: (?:[\w'-]+|[A-Z]\.))* contributed "
+         r"(?:to this )?reporting\.\s*", "span", 0),
     # A paragraph ending in a photo credit is a caption: "... Credit: Hatem Ali/AP"
     Rule("photo_caption", r"\b(?:Credit|Photo|Photograph|Image)\s*:\s*[^\n]{1,80}$"),
     Rule("promo", r"^(?:Want a quick and expert briefing|Listen to our latest podcast|Sign up for|"
