@@ -13,7 +13,8 @@ that line); each figure is one line of ``|``-separated fields::
 
     start | surface | value | bound | high | outcome | group | scope | source | source_type | parent_start
 
-with ``-`` for null. ``unit`` is ``percent`` when the surface ends in "%" or "percent", else ``people``.
+with ``-`` for null. ``unit`` is ``percent`` when the surface ends in "%" or "percent" or is a share
+word ("half"), else ``people``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ RE_CANDIDATE = re.compile(
     rf"|\b(?:{_WORDS})(?:[- ](?:(?:and|of|a)[- ])?(?:{_WORDS}))*\b",
     re.IGNORECASE,
 )
+
+
+# Shares written as words; their value is given in percent ("half" = 50).
+SHARE_WORDS = {"half", "a third", "a quarter", "two-thirds", "two thirds"}
 
 
 def list_candidates(text: str) -> list[tuple[int, int, str]]:
@@ -84,7 +89,8 @@ def parse_decision(line: str, *, article_id: str, text: str) -> dict:
     start, surface = int(parts[0]), parts[1]
     if text[start : start + len(surface)] != surface:
         raise ValueError(f"{article_id}: text at {start} is {text[start:start + len(surface)]!r}, not {surface!r}")
-    unit = "percent" if surface.endswith("%") or surface.lower().endswith("percent") else "people"
+    share = surface.endswith("%") or surface.lower().endswith("percent") or surface.lower() in SHARE_WORDS
+    unit = "percent" if share else "people"
     return {
         "article_id": article_id,
         "start": start,
