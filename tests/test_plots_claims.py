@@ -1,0 +1,115 @@
+"""Tests for newskit.plots.claims: each chart's data holds the numbers drawn, saving is deterministic."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newskit import stats
+from newskit.paths import REFERENCE_DIR
+from newskit.plots import claims as claim_plots
+from newskit.plots import save_chart
+from newskit.reference import load_reference
+from newskit.schema import CLAIM_COLUMNS
+
+# Three cumulative killed claims typed by hand: (article, outlet, as_of, value, bound, low, high)
+ROWS = [
+    ("002", "itv", "2023-12-14", 18600.0, "lower", 18600.0, np.nan),
+    ("010", "bbc", "2023-12-15", 18787.0, "exact", 18787.0, 18787.0),
+    ("011", "bbc", "2023-12-15", 18000.0, "approximate", 17100.0, 18900.0),
+]
+
+
+@pytest.fixture
+def claims() -> pd.DataFrame:
+    table = pd.DataFrame(ROWS, columns=["article_id", "outlet", "as_of", "value", "bound", "low", "high"])
+    table["as_of"] = pd.to_datetime(table["as_of"])
+    table["published"] = table["as_of"]
+    for column, value in {"unit": "people", "scope": "cumulative", "outcome": "killed",
+                          "group": "palestinians", "source_type": "health_ministry",
+                          "parent": np.nan, "sentence": "", "source": None}.items():
+        table[column] = value
+    table["surface"] = [f"{v:,.0f}" for v in table["value"]]
+    table["passage_id"] = table["article_id"] + "-p001"
+    return table.reindex(columns=CLAIM_COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def reference() -> pd.DataFrame:
+    return load_reference(REFERENCE_DIR / "gaza_moh_sample.csv")
+
+
+def saved_twice(figure_factory, tmp_path, name):
+    """Save the chart from two fresh calls; return the CSV text and whether both PNG and CSV match."""
+    paths = []
+    for run in ("one", "two"):
+        figure, data = figure_factory()
+        paths.append(save_chart(figure, data, tmp_path / run / name))
+    (png1, csv1), (png2, csv2) = paths
+    same = png1.read_bytes() == png2.read_bytes() and csv1.read_bytes() == csv2.read_bytes()
+    return pd.read_csv(csv1), same
+
+
+def test_timeline_data_holds_claims_bars_and_reference(claims, reference, tmp_path):
+    figure, data = claim_plots.plot_timeline(claims, reference)
+    drawn = data.loc[data["layer"] == "claim"].set_index("article_id")
+    assert drawn.loc["002", ["value", "bar_low", "bar_high"]].tolist() == [18600, 18600, 18600]
+    assert drawn.loc["011", ["bar_low", "bar_high"]].tolist() == [17100, 18900]
+    ref = data.loc[data["layer"] == "reference"]
+    assert ref["value"].tolist() == [18787, 18800]  # the reference over 2023-12-14..15
+    # the points drawn are the data: one errorbar container per outlet, one reference line
+    assert len(figure.axes[0].containers) == 2 and len(figure.axes[0].lines) >= 1
+    saved, same = saved_twice(lambda: claim_plots.plot_timeline(claims, reference), tmp_path, "timeline")
+    assert same
+    assert saved["value"].tolist() == data["value"].tolist()
+    assert saved["layer"].tolist() == data["layer"].tolist()
+
+
+def test_lag_chart(claims, reference, tmp_path):
+    comparison = stats.compare_to_reference(claims, reference)
+    _, data = claim_plots.plot_lag(comparison)
+    # itv "more than 18,600" lag 1; bbc 18,787 on 12-15 -> 12-14, lag 1; bbc "about 18,000" on 12-15
+    # -> 18,412 (12-12) is the latest that rounds to the thousand as 18,000: lag 3
+    assert data.values.tolist() == [["bbc", 1, 1], ["bbc", 3, 1], ["itv", 1, 1]]
+    saved, same = saved_twice(lambda: claim_plots.plot_lag(comparison), tmp_path, "lag")
+    assert same and saved.values.tolist() == data.values.tolist()
+
+
+def test_rounding_and_bound_charts(claims, tmp_path):
+    table = stats.rounding_table(claims)
+    _, data = claim_plots.plot_rounding(table)
+    assert data["outlet"].tolist() == ["bbc", "itv", "all"]
+    assert data["share_rounding_exact"].tolist() == [0.5, 0.0, pytest.approx(1 / 3)]
+    assert data["share_rounding_100"].tolist() == [0.0, 1.0, pytest.approx(1 / 3)]
+    saved, same = saved_twice(lambda: claim_plots.plot_rounding(table), tmp_path, "rounding")
+    assert same and np.allclose(saved["share_rounding_1000_or_more"], data["share_rounding_1000_or_more"])
+    _, bounds = claim_plots.plot_bounds(table)
+    assert bounds["share_bound_lower"].tolist() == [0.0, 1.0, pytest.approx(1 / 3)]
+
+
+def test_discrepancy_chart(claims, tmp_path):
+    discrepancies = stats.find_discrepancies(claims)
+    _, data = claim_plots.plot_discrepancies(discrepancies)
+    assert sorted(data["value"]) == [18000, 18600, 18787]
+    assert set(data["quantity"]) == {"killed people cumulative 2023-12-14..2023-12-15"}
+    saved, same = saved_twice(lambda: claim_plots.plot_discrepancies(discrepancies), tmp_path, "disc")
+    assert same and saved["value"].tolist() == data["value"].tolist()
+
+
+def test_daily_increase_chart(claims, tmp_path):
+    summary = stats.daily_increase(claims, seed=3)
+    _, data = claim_plots.plot_daily_increase(summary)
+    # 12-14: 18,600; 12-15: median(18,787, 18,000) = 18,393.5 -> -206.5 per day, one pair
+    assert data["label"].tolist() == ["killed/palestinians"]
+    assert data["reported_daily_increase"].tolist() == [-206.5]
+    saved, same = saved_twice(lambda: claim_plots.plot_daily_increase(summary), tmp_path, "increase")
+    assert same and saved["reported_daily_increase"].tolist() == [-206.5]
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
