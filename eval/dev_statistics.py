@@ -21,8 +21,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from newskit import stats
+from newskit.clean import clean_articles
+from newskit.corpus import load_corpus
 from newskit.errors import NewskitWarning
+from newskit.figures import claims_table
 from newskit.paths import DEV_ARTICLES_PATH, DEV_COLUMNS, SHARED_DIR
+from newskit.plots import claims as claim_plots
+from newskit.plots import save_chart
+from newskit.reference import load_reference
 
 TFP_PATH = SHARED_DIR / "reference" / "techforpalestine-casualties_daily.json"
 
@@ -54,12 +61,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dev_statistics: {args.corpus} or {args.reference} is absent (../shared is not beside "
               "the checkout); nothing to do")
         return 0
-    from newskit import stats
-    from newskit.clean import clean_articles
-    from newskit.corpus import load_corpus
-    from newskit.figures import claims_table
-    from newskit.reference import load_reference
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NewskitWarning)
         articles = load_corpus(args.corpus, columns=DEV_COLUMNS)
@@ -118,9 +119,6 @@ def main(argv: list[str] | None = None) -> int:
     show("Reported daily increase (bootstrap 95% interval)", increase)
 
     if args.charts is not None:
-        from newskit.plots import claims as claim_plots
-        from newskit.plots import save_chart
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", NewskitWarning)
             charts = {
