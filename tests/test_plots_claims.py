@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -110,6 +111,4 @@ def test_daily_increase_chart(claims, tmp_path):
 @pytest.fixture(autouse=True)
 def close_figures():
     yield
-    import matplotlib.pyplot as plt
-
     plt.close("all")

@@ -148,6 +148,9 @@ def test_compare_bad_parameters(sample_reference):
         stats.compare_to_reference(make_claims(CLAIM_002), sample_reference, window_days=-1)
     with pytest.raises(SchemaError, match="as_of"):
         stats.compare_to_reference(make_claims(CLAIM_002).drop(columns="as_of"), sample_reference)
+    twice = pd.concat([make_claims(CLAIM_002), make_claims(CLAIM_002)])
+    with pytest.raises(SchemaError, match="reset_index"):
+        stats.compare_to_reference(twice, sample_reference)
 
 
 def test_lag_by_outlet(sample_reference):

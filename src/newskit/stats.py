@@ -32,7 +32,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from newskit.errors import NewskitWarning, ParameterError
+from newskit.errors import NewskitWarning, ParameterError, SchemaError
 from newskit.schema import REFERENCE_COLUMNS, validate_columns
 
 # Reference groups that also cover claims of other groups (see module docstring).
@@ -174,6 +174,10 @@ def official_gives_claim(official: np.ndarray, claim: pd.Series) -> np.ndarray:
 
 
 def _check_claims(claims: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Check the columns, and that row labels are unique (results point at rows by label)."""
+    if not claims.index.is_unique:
+        raise SchemaError("claims table: row labels repeat (e.g. after pd.concat); pass "
+                          "claims.reset_index(drop=True)")
     return validate_columns(claims, list(columns), table_name="claims")
 
 
