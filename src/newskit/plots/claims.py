@@ -25,6 +25,15 @@ def _colour(i: int) -> str:
     return COLOURS[i % len(COLOURS)]
 
 
+def _label(axes: plt.Axes, title: str, xlabel: str, ylabel: str | None, *, legend: bool) -> None:
+    axes.set_title(title)
+    axes.set_xlabel(xlabel)
+    if ylabel is not None:
+        axes.set_ylabel(ylabel)
+    if legend:
+        axes.legend(fontsize="small")
+
+
 def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
                   outcome: str = "killed", groups: Sequence[str] = ("palestinians", "people"),
                   colour_by: str = "outlet", series: str | None = "killed_cum"
@@ -71,11 +80,8 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
     if len(ref_drawn):
         axes.plot(ref_drawn["date"], ref_drawn["value"], color="black", linewidth=1,
                   label=f"reference: {series}")
-    axes.set_title(f"Cumulative {outcome} claims ({', '.join(groups)}) by {colour_by}")
-    axes.set_xlabel("as_of")
-    axes.set_ylabel("people")
-    if len(data):
-        axes.legend(fontsize="small")
+    _label(axes, f"Cumulative {outcome} claims ({', '.join(groups)}) by {colour_by}", "as_of", "people",
+           legend=len(data) > 0)
     figure.autofmt_xdate()
     return figure, data
 
@@ -97,11 +103,8 @@ def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figur
         rows = data.loc[data[by] == label]
         axes.bar(rows["lag_days"] + i * width, rows["n_claims"], width=width, color=_colour(i),
                  label=label)
-    axes.set_title(f"Days between as_of and the official value that gives the claim, by {by}")
-    axes.set_xlabel("lag_days")
-    axes.set_ylabel("claims")
-    if labels:
-        axes.legend(fontsize="small")
+    _label(axes, f"Days between as_of and the official value that gives the claim, by {by}",
+           "lag_days", "claims", legend=bool(labels))
     return figure, data
 
 
@@ -158,10 +161,8 @@ def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.Data
                      zorder=3)
     axes.set_yticks(range(len(quantities)), quantities, fontsize="small")
     axes.set_xscale("log")
-    axes.set_xlabel("claimed value (people, log scale)")
-    axes.set_title("Claims about the same quantity with different values")
-    if len(data):
-        axes.legend(fontsize="small")
+    _label(axes, "Claims about the same quantity with different values",
+           "claimed value (people, log scale)", None, legend=len(data) > 0)
     figure.tight_layout()
     return figure, data
 
