@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name newskit --display-name "Python (newskit)" >/dev/null
-	-git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install --attributes .gitattributes
+	-git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install
 	touch $(STAMP)
 
 setup: $(STAMP) ## create .venv from requirements.lock, install the kit, register the `newskit` kernel
@@ -25,11 +25,22 @@ setup: $(STAMP) ## create .venv from requirements.lock, install the kit, registe
 test: $(STAMP) ## run the test suite
 	$(PY) -m pytest
 
-report: $(STAMP) ## run the main job on the sample corpus into reports/sample/ (PARAMS=params/x.yaml for another)
+# A report is rebuilt only when something it reads changed: the kit's code, the notebooks, the
+# parameter file, or an input file the parameters name (listed, after setup, by newskit.params).
+REPORT_SOURCES = $(wildcard src/newskit/*.py src/newskit/*/*.py notebooks/*.ipynb)
+.SECONDEXPANSION:
+report: $(REPORT_DIR)/manifest.json ## run the main job on the sample corpus into reports/sample/ (PARAMS=params/x.yaml for another)
+
+$(REPORT_DIR)/manifest.json: $(STAMP) $(REPORT_SOURCES) $(PARAMS) $$(shell $(PY) -m newskit.params inputs $(PARAMS) 2>/dev/null)
 	$(VENV)/bin/newskit report --params $(PARAMS) --out $(REPORT_DIR)
 
-reports: $(STAMP) ## run a report for every params/*.yaml
-	@for p in params/*.yaml; do $(MAKE) --no-print-directory report PARAMS=$$p || exit 1; done
+reports: $(STAMP) ## run a report for every params/*.yaml (skipping those whose inputs are not here)
+	@for p in params/*.yaml; do \
+	  $(PY) -m newskit.params inputs $$p >/dev/null; status=$$?; \
+	  if [ $$status -eq 3 ]; then echo "skipping $$p: an input it names is not on this machine"; continue; fi; \
+	  [ $$status -eq 0 ] || exit 1; \
+	  $(MAKE) --no-print-directory report PARAMS=$$p || exit 1; \
+	done
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit's kernel
 	$(VENV)/bin/jupyter lab notebooks/
