@@ -49,6 +49,10 @@ def run_figures(args: argparse.Namespace) -> int:
 
 
 def run_report_command(args: argparse.Namespace) -> int:
+    from newskit.params import resolve_params
+
+    # Fail on a bad parameter in well under a second, before pandas, papermill or a kernel load.
+    resolve_params(args.params, corpus=args.corpus, overrides=args.p)
     from newskit.report import run_report
 
     out_dir = run_report(params_path=args.params, corpus=args.corpus, out_dir=args.out, overrides=args.p)

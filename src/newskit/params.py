@@ -112,9 +112,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
     Parameter(
         "reference_path",
         "path",
-        None,
-        "official series (Tech for Palestine JSON or CSV); null: the kit's hand-typed table",
-        nullable=True,
+        "data/reference/gaza_moh_sample.csv",
+        "official daily series: Tech for Palestine JSON, or CSV (default: the kit's hand-typed table)",
         must_exist=True,
     ),
     Parameter(
@@ -239,7 +238,7 @@ def check_value(parameter: Parameter, value: Any, *, where: str = "") -> Any:
     if parameter.name == "corpus_columns":
         unknown = sorted(set(value) - set(ARTICLE_FIELDS))
         if unknown:
-            raise ParameterError(
+            raise _fail(
                 f"{name}: {unknown} are not article fields; the keys must be among {list(ARTICLE_FIELDS)} "
                 "and the values the file's column names, e.g. {text: Article, published: Date}"
             )
@@ -287,11 +286,12 @@ def parse_override(text: str) -> tuple[str, Any]:
         raise _fail(f"-p {text!r}: unknown parameter {name!r}")
     parameter = PARAMETERS[name]
     if parameter.kind in ("str", "path") and raw.strip().lower() not in ("null", "~"):
-        return name, raw
-    try:
-        value = yaml.safe_load(raw) if raw.strip() else None
-    except yaml.YAMLError as error:
-        raise _fail(f"-p {text!r}: cannot read {raw!r} as a value ({error})") from None
+        value: Any = raw
+    else:
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else None
+        except yaml.YAMLError as error:
+            raise _fail(f"-p {text!r}: cannot read {raw!r} as a value ({error})") from None
     check_value(parameter, value, where="-p: ")
     return name, value
 
@@ -332,6 +332,7 @@ def resolve_params(
     *,
     corpus: str | Path | None = None,
     overrides: Iterable[str] = (),
+    check_exists: bool = True,
 ) -> dict[str, Any]:
     """The validated parameters of a run: file (default ``params/sample.yaml``), then ``--corpus``,
     then ``-p key=value`` overrides, each later one winning.
@@ -355,7 +356,12 @@ def resolve_params(
         values[name] = value
     values = validate_params(values, source=source)
     for name, parameter in PARAMETERS.items():
-        if parameter.must_exist and values[name] is not None and not Path(values[name]).exists():
+        if (
+            check_exists
+            and parameter.must_exist
+            and values[name] is not None
+            and not Path(values[name]).exists()
+        ):
             raise ParameterError(
                 f"parameter {name!r}: {values[name]} does not exist (relative paths in a parameter file "
                 f"are read from {PROJECT_DIR}; on the command line from the current folder)"
@@ -411,9 +417,17 @@ def main(argv: list[str]) -> int:
         print("usage: python -m newskit.params inputs PARAMS.yaml", file=sys.stderr)
         return 2
     try:
-        values = resolve_params(argv[1])
+        values = resolve_params(argv[1], check_exists=False)
     except ParameterError as error:
         print(f"newskit: {error}", file=sys.stderr)
+        return 2
+    missing = [
+        values[name]
+        for name, parameter in PARAMETERS.items()
+        if parameter.must_exist and values[name] is not None and not Path(values[name]).exists()
+    ]
+    if missing:
+        print(f"newskit: {argv[1]}: missing input(s) {missing}", file=sys.stderr)
         return 3
     print("\n".join(str(p) for p in [Path(argv[1]), *input_paths(values)]))
     return 0

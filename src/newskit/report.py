@@ -153,7 +153,7 @@ def show_chart(
         png = buffer.getvalue()
     if caption:
         _display_html(f"<p><strong>{html.escape(caption)}</strong></p>")
-    display(Image(data=png, format="png"))
+    display(Image(data=png, format="png", alt=caption or name))
     if report_dir:
         _display_html(f'<p class="muted">Numbers drawn: charts/{html.escape(name)}.csv</p>')
 
@@ -248,6 +248,8 @@ def _display_html(markup: str) -> None:
 
 
 def _shorten(value: Any) -> Any:
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
     if isinstance(value, str) and len(value) > TEXT_SHOWN_CHARS:
         return value[: TEXT_SHOWN_CHARS - 1] + "…"
     return value

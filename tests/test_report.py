@@ -1,0 +1,215 @@
+"""The report runner: every notebook under papermill, outputs, manifest, reproducibility, safe HTML,
+failures that leave the previous report intact.
+
+The sample report is built twice per test session (the second run replaces the first in place, after
+a copy of the first is kept): every other test reads those two runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newskit.errors import ParameterError, ReportError
+from newskit.params import NOTEBOOK_PARAMETERS
+from newskit.paths import NOTEBOOKS_DIR, PROJECT_DIR, SAMPLE_DIR
+from newskit.report import RUN_ORDER, run_report
+
+RE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+@pytest.fixture(scope="session")
+def sample_runs(tmp_path_factory) -> tuple[Path, Path]:
+    """(first run, second run) of the sample report, same inputs, different build folders."""
+    base = tmp_path_factory.mktemp("reports")
+    target = base / "sample"
+    run_report(out_dir=target, progress=False)
+    first = base / "first"
+    shutil.copytree(target, first)
+    assert run_report(out_dir=target, progress=False) == target.resolve()
+    return first, target
+
+
+@pytest.fixture(scope="session")
+def sample_report(sample_runs) -> Path:
+    return sample_runs[1]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_notebook_in_the_run_order_ran(sample_report):
+    for name in RUN_ORDER:
+        assert (sample_report / f"{name}.html").is_file(), name
+        executed = json.loads((sample_report / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        code = [c for c in executed["cells"] if c["cell_type"] == "code"]
+        assert all(c["execution_count"] is not None for c in code), name
+        errors = [o for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        assert errors == [], name
+
+
+def test_the_run_order_holds_every_notebook():
+    on_disk = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert sorted(RUN_ORDER) == on_disk
+    assert sorted(NOTEBOOK_PARAMETERS) == on_disk
+    assert RUN_ORDER[-1] == "00-summary"  # it reads what the others wrote
+
+
+def test_report_layout(sample_report):
+    assert (sample_report / "index.html").is_file()
+    assert (sample_report / "manifest.json").is_file()
+    tables = sorted(p.name for p in (sample_report / "tables").glob("*.csv"))
+    assert {"articles.csv", "removals.csv", "removals_by_rule.csv", "passages.csv"} <= set(tables)
+    pngs = sorted((sample_report / "charts").glob("*.png"))
+    assert pngs, "no charts"
+    for png in pngs:
+        assert png.with_suffix(".csv").is_file(), f"{png.name} has no CSV of its numbers"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # nothing left over from the build beside the report
+    assert [p.name for p in sample_report.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_corpus_tables_hold_the_sample(sample_report):
+    articles = (sample_report / "tables" / "articles.csv").read_text(encoding="utf-8").splitlines()
+    assert articles[0].startswith("article_id,outlet,published,title,n_chars,n_passages,n_removed")
+    ids = sorted(line.split(",")[0] for line in articles[1:])
+    assert ids == ["000_ac6a83ea76d8dca2", "002_da15ff6bf3766d8c"]
+
+
+def test_index_links_every_notebook_and_shows_headlines(sample_report):
+    index = (sample_report / "index.html").read_text(encoding="utf-8")
+    for name in RUN_ORDER:
+        assert f'href="{name}.html"' in index
+    assert "<td>articles</td><td>2</td>" in index
+    assert 'href="manifest.json"' in index
+    for png in (sample_report / "charts").glob("*.png"):
+        assert f'src="charts/{png.name}"' in index
+
+
+def test_manifest(sample_report):
+    manifest = json.loads((sample_report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["notebooks"] == list(RUN_ORDER)
+    sample_files = sorted(p for p in SAMPLE_DIR.iterdir() if p.is_file())
+    recorded = {entry["path"]: entry["sha256"] for entry in manifest["inputs"]}
+    for path in sample_files:
+        assert recorded[str(path.relative_to(PROJECT_DIR))] == _sha256(path)
+    assert "data/reference/gaza_moh_sample.csv" in recorded
+    assert manifest["parameters"]["corpus_path"] == "data/raw/sample"
+    assert "report_dir" not in manifest["parameters"]
+    assert manifest["seeds"]["seed"] == 0
+    assert manifest["python"].count(".") == 2
+    assert manifest["packages"]["papermill"] and manifest["packages"]["pandas"]
+    assert set(manifest["git"]) == {"commit", "dirty"}
+    assert manifest["kernel"] == "newskit"
+    for relative, digest in manifest["outputs"].items():
+        assert _sha256(sample_report / relative) == digest, relative
+    assert manifest["run"]["seconds_total"] > 0
+    assert set(manifest["run"]["seconds_per_notebook"]) >= set(RUN_ORDER)
+    # wall-clock times only in the run section
+    outside_run = json.dumps({k: v for k, v in manifest.items() if k != "run"})
+    assert not RE_TIMESTAMP.search(outside_run)
+    assert "seconds" not in outside_run
+
+
+def test_two_runs_give_identical_outputs(sample_runs):
+    first, second = sample_runs
+    files = sorted(
+        p.relative_to(first)
+        for p in first.rglob("*")
+        if p.is_file() and p.suffix in (".csv", ".png", ".html")
+    )
+    assert any(str(f).startswith("charts/") for f in files) and any(
+        str(f).startswith("tables/") for f in files
+    )
+    assert (
+        sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".csv", ".png", ".html"))
+        == files
+    )
+    for relative in files:
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+    manifests = [json.loads((run / "manifest.json").read_text(encoding="utf-8")) for run in (first, second)]
+    for manifest in manifests:
+        manifest.pop("run")
+        manifest.pop("git")  # other engineers commit to this checkout between the two runs
+    assert manifests[0] == manifests[1]
+
+
+def test_saved_notebooks_hold_no_timings_or_build_paths(sample_report):
+    for name in RUN_ORDER:
+        text = (sample_report / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8")
+        assert not RE_TIMESTAMP.search(text), name
+        assert ".building-" not in text, name
+        assert '"duration"' not in text, name
+
+
+def test_html_is_offline_and_hides_code(sample_report):
+    for path in sample_report.glob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert "<script" not in page, path.name
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), path.name
+        assert "<link" not in page, path.name
+        assert "check_notebook_params" not in page, path.name  # code cells are hidden
+
+
+@pytest.fixture(scope="session")
+def hostile_report(tmp_path_factory) -> Path:
+    """The corpus notebook on an article, a title and a parameter that all hold markup."""
+    corpus = tmp_path_factory.mktemp("hostile_corpus")
+    (corpus / "x1.txt").write_text(
+        'Officials said <script>alert("boom")</script> 12 people were killed & 30 injured.\n\n'
+        "A second paragraph <img src=x onerror=alert(1)> about the strike.\n",
+        encoding="utf-8",
+    )
+    (corpus / "metadata.csv").write_text(
+        'file,title\nx1.txt,"<b>Title</b> <script>evil()</script>"\n', encoding="utf-8"
+    )
+    out = tmp_path_factory.mktemp("hostile") / "report"
+    return run_report(
+        corpus=corpus,
+        out_dir=out,
+        overrides=["title=<script>t()</script> & co"],
+        notebooks=["01-corpus"],
+        progress=False,
+    )
+
+
+def test_article_text_titles_and_parameters_are_escaped(hostile_report):
+    pages = {p.name: p.read_text(encoding="utf-8") for p in hostile_report.glob("*.html")}
+    assert set(pages) == {"01-corpus.html", "index.html"}
+    for name, page in pages.items():
+        assert "<script" not in page, name
+        assert "<img src=x" not in page, name
+        assert "<b>Title</b>" not in page, name
+    corpus_page = pages["01-corpus.html"]
+    assert '&lt;script&gt;alert("boom")&lt;/script&gt; 12 people were killed &amp; 30' in corpus_page
+    assert "&lt;b&gt;Title&lt;/b&gt;" in corpus_page
+    assert "&lt;script&gt;t()&lt;/script&gt; &amp; co" in pages["index.html"]
+
+
+def test_a_failed_run_names_notebook_and_cell_and_keeps_the_previous_report(tmp_path):
+    target = tmp_path / "report"
+    target.mkdir()
+    (target / "index.html").write_text("previous report", encoding="utf-8")
+    empty_corpus = tmp_path / "empty"
+    empty_corpus.mkdir()
+    with pytest.raises(ReportError) as raised:
+        run_report(corpus=empty_corpus, out_dir=target, notebooks=["01-corpus"], progress=False)
+    message = str(raised.value)
+    assert "notebook 01-corpus failed in cell" in message
+    assert "CorpusError" in message and "holds no .txt files" in message
+    assert (target / "index.html").read_text(encoding="utf-8") == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "report"]  # no build folder left
+
+
+def test_bad_parameter_fails_before_any_work(tmp_path):
+    with pytest.raises(ParameterError, match="valid parameters"):
+        run_report(out_dir=tmp_path / "r", overrides=["n_topics=abc"], progress=False)
+    with pytest.raises(ReportError, match="no notebook"):
+        run_report(out_dir=tmp_path / "r", notebooks=["05-nothing"], progress=False)
+    assert list(tmp_path.iterdir()) == []
