@@ -49,8 +49,10 @@ lint: $(STAMP) ## ruff, and no committed notebook outputs
 	$(VENV)/bin/ruff check src tests eval bench
 	$(PY) -m newskit.notebook_checks notebooks
 
-eval: $(STAMP) ## score extraction against the dev gold set (needs ../shared)
+eval: $(STAMP) ## score extraction against the dev gold set; statistics and topics on the dev corpus (needs ../shared)
 	$(PY) eval/evaluate.py
+	$(PY) eval/dev_statistics.py
+	$(PY) eval/dev_topics.py
 
 bench: $(STAMP) ## print throughput, memory and timing figures (writes bench/results.json)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements-bench.lock
