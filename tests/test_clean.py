@@ -53,16 +53,14 @@ def test_sample_cleaning_drops_two_captions_and_the_promo_and_nothing_else():
     assert removals["text"].iloc[1].endswith("Credit: AP")
     assert removals["text"].iloc[2].startswith("Want a quick and expert briefing")
     # every other paragraph of the raw files is kept
-    raw_paragraphs = {
-        "000_ac6a83ea76d8dca2": 13,
-        "002_da15ff6bf3766d8c": 18,
-    }
+    # every other paragraph of the raw files is kept: 000 has 13 paragraphs, 002 has 18
     kept = passages.groupby("article_id").size().to_dict()
-    assert kept == {"000_ac6a83ea76d8dca2": 13, "002_da15ff6bf3766d8c": raw_paragraphs["002_da15ff6bf3766d8c"] - 3}
+    assert kept == {"000_ac6a83ea76d8dca2": 13, "002_da15ff6bf3766d8c": 18 - 3}
 
 
 def test_passage_ids_number_all_paragraphs_so_removals_point_at_theirs():
-    passages, removals = clean_articles(articles_of("Kept one.\n\nWant a quick and expert briefing? Listen.\n\nKept two."))
+    text = "Kept one.\n\nWant a quick and expert briefing? Listen.\n\nKept two."
+    passages, removals = clean_articles(articles_of(text))
     assert passages["passage_id"].tolist() == ["a0-p001", "a0-p003"]
     assert removals["passage_id"].tolist() == ["a0-p002"]
 
@@ -104,7 +102,7 @@ def test_paragraph_split_of_a_text_with_no_breaks_uses_sentences():
 
 
 def test_exact_and_near_duplicate_paragraphs_are_dropped_within_an_article_only():
-    paragraph = "More than 18,600 Palestinians have now been killed in the strip since the assault began, officials say."
+    paragraph = "More than 18,600 Palestinians have now been killed in the strip since it began, officials say."
     near = paragraph.replace("officials say", "officials said")
     passages, removals = clean_articles(articles_of(f"{paragraph}\n\nOther text.\n\n{near}\n\n{paragraph}", paragraph))
     assert removals["rule"].tolist() == ["duplicate", "duplicate"]

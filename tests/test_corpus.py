@@ -186,7 +186,8 @@ def test_stray_files_in_a_folder_are_named(tmp_path):
 @pytest.mark.parametrize(
     "raw, expected_text, warning",
     [
-        ("Caf\xe9 \u201cquote\u201d".encode("cp1252"), "Caf\xe9 \u201cquote\u201d", r"decoded as cp1252 \(not UTF-8 at byte 3\)"),
+        ("Caf\xe9 \u201cquote\u201d".encode("cp1252"), "Caf\xe9 \u201cquote\u201d",
+         r"decoded as cp1252 \(not UTF-8 at byte 3\)"),
         ("Gaza \u2014 12 killed".encode("utf-16"), "Gaza \u2014 12 killed", r"decoded as UTF-16 \(byte-order mark"),
         ("Gaza 12 killed".encode("utf-16-le"), "Gaza 12 killed", r"UTF-16 without a byte-order mark"),
         (b"Gaza\x00 12\x00 killed", "Gaza 12 killed", r"removed 2 NUL bytes"),
