@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 
 from newskit.nlp import sentence_spans
 
@@ -88,7 +89,7 @@ def parse_decision(line: str, *, article_id: str, text: str) -> dict:
         raise ValueError(f"{article_id}: expected 11 fields, got {len(parts)}: {line!r}")
     start, surface = int(parts[0]), parts[1]
     if text[start : start + len(surface)] != surface:
-        raise ValueError(f"{article_id}: text at {start} is {text[start:start + len(surface)]!r}, not {surface!r}")
+        raise ValueError(f"{article_id}: text at {start} is {text[start : start + len(surface)]!r}, not {surface!r}")
     share = surface.endswith("%") or surface.lower().endswith("percent") or surface.lower() in SHARE_WORDS
     unit = "percent" if share else "people"
     return {
@@ -135,7 +136,7 @@ def build(decisions: str, articles: dict[str, dict]) -> list[dict]:
 
 def main(argv: list[str]) -> int:
     """Command line: ``show ARTICLE_ID`` or ``build DECISIONS.txt``."""
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from evaluate import read_dev_articles
 
     articles = read_dev_articles()
@@ -145,7 +146,7 @@ def main(argv: list[str]) -> int:
         print(f"== {argv[1]} | {row['Source']} | {row['Date']} | {len(text)} chars\n")
         print(mark_candidates(text))
         print("\n== candidates")
-        for start, end, surface in list_candidates(text):
+        for start, _end, surface in list_candidates(text):
             print(f"{start:>6} {surface!r:<22} {sentence_of(text, start)[:160]}")
         return 0
     if len(argv) == 2 and argv[0] == "build":

@@ -234,3 +234,36 @@ def test_shipped_article_gold_is_sound():
     articles = evaluate.read_dev_articles()
     assert len(manifest) >= 25
     assert evaluate.validate_gold(articles, figures, []) == []
+
+
+_tools_spec = importlib.util.spec_from_file_location("annotation_tools", PROJECT_DIR / "eval" / "annotation_tools.py")
+annotation_tools = importlib.util.module_from_spec(_tools_spec)
+_tools_spec.loader.exec_module(annotation_tools)
+
+
+def test_doctests_of_annotation_tools():
+    failed, attempted = doctest.testmod(annotation_tools)
+    assert attempted >= 1 and failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("killed 18,600 people", [(7, 13, "18,600")]),
+        ("about 85% of", [(6, 9, "85%")]),
+        ("1.9 million displaced", [(0, 11, "1.9 million")]),
+        ("hundreds of thousands fled", [(0, 21, "hundreds of thousands")]),
+        ("nobody here", []),
+    ],
+)
+def test_list_candidates(text, expected):
+    assert annotation_tools.list_candidates(text) == expected
+
+
+def test_parse_decision_checks_the_surface():
+    text = "Storm: 12 people killed"
+    line = "7 | 12 | 12 | exact | - | killed | people | incident | - | none | -"
+    record = annotation_tools.parse_decision(line, article_id="x", text=text)
+    assert (record["start"], record["end"], record["unit"], record["source"]) == (7, 9, "people", None)
+    with pytest.raises(ValueError, match="not '12'"):
+        annotation_tools.parse_decision("6" + line[1:], article_id="x", text=text)
