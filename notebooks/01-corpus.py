@@ -25,8 +25,6 @@ n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 
 # %%
 from newskit import report
-from newskit.clean import clean_articles
-from newskit.corpus import load_corpus
 from newskit.params import check_notebook_params
 
 p = check_notebook_params("01-corpus", globals())
@@ -36,8 +34,7 @@ report.show_parameters(p)
 # ## What was loaded
 
 # %%
-articles = load_corpus(p.corpus_path, columns=p.corpus_columns or None, encoding=p.corpus_encoding)
-passages, removals = clean_articles(articles)
+articles, passages, removals = report.load_and_clean(p)
 overview = report.corpus_overview(articles, passages, removals)
 report.show_headlines(report.corpus_headlines(articles, passages, removals), notebook="01-corpus")
 report.show_table(overview, "articles", report_dir=p.report_dir, n_rows=p.n_rows_shown, caption="Articles")

@@ -45,9 +45,7 @@ RUN_ORDER: tuple[str, ...] = ("01-corpus", "00-summary")
 QUESTIONS: dict[str, str] = {
     "00-summary": "What are the headline figures of this corpus, and where is the evidence for each?",
     "01-corpus": "What was loaded, and what did cleaning remove and why?",
-    "02-casualty-figures": (
-        "Which casualty figures does the coverage report, attributed to whom, with what evidence?"
-    ),
+    "02-casualty-figures": ("Which casualty figures does the coverage report, attributed to whom, with what evidence?"),
     "03-figure-statistics": (
         "How do the reported figures relate to the official series: lag, dating, discrepancies, "
         "consistency and rounding?"
@@ -123,15 +121,11 @@ def show_table(
         path.parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
     shown = table.head(n_rows)
-    note = f"{len(shown)} of {len(table)} rows" + (
-        f"; all in tables/{name}.csv" if name and report_dir else ""
-    )
+    note = f"{len(shown)} of {len(table)} rows" + (f"; all in tables/{name}.csv" if name and report_dir else "")
     _display_html(_table_html(shown, caption=caption, note=note))
 
 
-def show_chart(
-    chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = "", caption: str | None = None
-) -> None:
+def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = "", caption: str | None = None) -> None:
     """Show a chart given as ``(figure, data)``; save ``charts/NAME.png`` and ``charts/NAME.csv``.
 
     The image shown is the saved PNG itself, so the HTML and ``charts/`` hold the same bytes.
@@ -175,6 +169,15 @@ def show_text(text: str) -> None:
     _display_html(f"<blockquote>{html.escape(text)}</blockquote>")
 
 
+def show_warnings_inline() -> None:
+    """From here on, show each warning as a short escaped note in the notebook (no file paths)."""
+
+    def show(message, category, filename, lineno, file=None, line=None):  # the warnings.showwarning API
+        _display_html(f'<p class="muted">{html.escape(category.__name__)}: {html.escape(str(message))}</p>')
+
+    warnings.showwarning = show
+
+
 def read_table(name: str, *, report_dir: str) -> pd.DataFrame:
     """Read ``report_dir/tables/NAME.csv`` written earlier in the same run (for the summary)."""
     path = Path(report_dir) / "tables" / f"{name}.csv"
@@ -200,9 +203,57 @@ def corpus_overview(articles: pd.DataFrame, passages: pd.DataFrame, removals: pd
     return overview
 
 
-def corpus_headlines(
-    articles: pd.DataFrame, passages: pd.DataFrame, removals: pd.DataFrame
-) -> dict[str, Any]:
+def load_and_clean(params: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``(articles, passages, removals)`` of the corpus a notebook's validated parameters name."""
+    from newskit.clean import clean_articles
+    from newskit.corpus import load_corpus
+
+    articles = load_corpus(params.corpus_path, columns=params.corpus_columns or None, encoding=params.corpus_encoding)
+    passages, removals = clean_articles(articles)
+    return articles, passages, removals
+
+
+def count_by(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Rows per combination of the ``by`` columns (empty values counted as ``(none)``), most first."""
+    keys = table[by].astype(object).where(table[by].notna(), "(none)")
+    counts = keys.value_counts(sort=False).rename("n").reset_index()
+    return counts.sort_values(["n", *by], ascending=[False] + [True] * len(by), ignore_index=True)
+
+
+def show_evidence(claims: pd.DataFrame, *, n_rows: int = 20, caption: str | None = None) -> None:
+    """Show claims with their evidence: the sentence, the figure marked in it, escaped."""
+    shown = claims.head(n_rows)
+    rows = []
+    for claim in shown.itertuples(index=False):
+        sentence, surface = str(claim.sentence or ""), str(claim.surface or "")
+        at = sentence.find(surface) if surface else -1
+        if at >= 0:
+            marked = (
+                html.escape(sentence[:at])
+                + "<mark>"
+                + html.escape(surface)
+                + "</mark>"
+                + html.escape(sentence[at + len(surface) :])
+            )
+        else:
+            marked = html.escape(sentence)
+        who = claim.source if isinstance(claim.source, str) and claim.source else "(no attribution)"
+        rows.append(
+            f"<tr><td>{html.escape(str(claim.article_id))}</td><td>{html.escape(surface)}</td>"
+            f"<td>{html.escape(f'{claim.outcome} / {claim.group} / {claim.scope}')}</td>"
+            f"<td>{html.escape(str(claim.bound))}</td><td>{html.escape(who)} "
+            f"({html.escape(str(claim.source_type))})</td><td>{marked}</td></tr>"
+        )
+    header = "".join(
+        f"<th>{h}</th>" for h in ("article", "figure", "outcome / group / scope", "bound", "according to", "evidence")
+    )
+    parts = [f"<p><strong>{html.escape(caption)}</strong></p>"] if caption else []
+    parts.append(f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    parts.append(f'<p class="muted">{len(shown)} of {len(claims)} figures</p>')
+    _display_html("\n".join(parts))
+
+
+def corpus_headlines(articles: pd.DataFrame, passages: pd.DataFrame, removals: pd.DataFrame) -> dict[str, Any]:
     """The corpus notebook's headline numbers: articles, outlets, dates, passages kept and removed."""
     dated = articles["published"].dropna()
     return {
@@ -216,14 +267,52 @@ def corpus_headlines(
     }
 
 
+def claims_headlines(claims: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Any]:
+    """The claims notebook's headline numbers: figures, articles with one, outcomes, attribution."""
+    people = claims[claims["unit"] == "people"]
+    attributed = claims["source_type"].notna() & (claims["source_type"] != "none")
+    return {
+        "casualty figures": len(claims),
+        "articles with a figure": f"{claims['article_id'].nunique()} of {len(articles)}",
+        "figures of people killed": int((people["outcome"] == "killed").sum()),
+        "figures of people injured": int((people["outcome"] == "injured").sum()),
+        "cumulative figures": int((claims["scope"] == "cumulative").sum()),
+        "figures attributed to a source": int(attributed.sum()),
+        "figures with a hedge (not exact)": int((claims["bound"] != "exact").sum()),
+    }
+
+
+def statistics_headlines(
+    comparison: pd.DataFrame,
+    dating: pd.DataFrame,
+    discrepancies: pd.DataFrame,
+    revisions: pd.DataFrame,
+    claim_checks: pd.DataFrame,
+    reference_checks: pd.DataFrame,
+) -> dict[str, Any]:
+    """The statistics notebook's headline numbers (counts of rows; a median lag in days, or empty)."""
+    killed = comparison[comparison["outcome"] == "killed"]
+    lags = comparison["lag_days"].dropna()
+    return {
+        "cumulative claims compared with the official series": len(comparison),
+        "... of people killed, official value within the claim's interval": (
+            f"{int(killed['within_interval'].fillna(False).astype(bool).sum())} of {len(killed)}"
+        ),
+        "median reporting lag (days)": float(lags.median()) if len(lags) else "",
+        "undated articles dated from their figures": int(dating["earliest"].notna().sum()),
+        "discrepancy groups": int(discrepancies["discrepancy_id"].nunique()),
+        "revisions (later lower figure, same source)": len(revisions),
+        "claims that fail a consistency check": len(claim_checks),
+        "reference days whose daily and cumulative figures disagree": len(reference_checks),
+    }
+
+
 def removals_by_rule(removals: pd.DataFrame) -> pd.DataFrame:
     """``rule, n_removed, n_articles, n_chars``: what each cleaning rule dropped, most first."""
     table = (
         removals.assign(n_chars=removals["text"].str.len())
         .groupby("rule", as_index=False)
-        .agg(
-            n_removed=("article_id", "size"), n_articles=("article_id", "nunique"), n_chars=("n_chars", "sum")
-        )
+        .agg(n_removed=("article_id", "size"), n_articles=("article_id", "nunique"), n_chars=("n_chars", "sum"))
     )
     return table.sort_values(["n_removed", "rule"], ascending=[False, True], ignore_index=True)
 
@@ -495,9 +584,7 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_index(
-    report_dir: Path, values: Mapping[str, Any], names: list[str], headlines: Mapping[str, Any]
-) -> Path:
+def write_index(report_dir: Path, values: Mapping[str, Any], names: list[str], headlines: Mapping[str, Any]) -> Path:
     """Write ``index.html``: the run's headline numbers, links to each notebook, tables and charts."""
     esc = html.escape
     parts = [
@@ -577,9 +664,7 @@ def git_state() -> dict[str, Any]:
     return {"commit": commit, "dirty": None if status is None else bool(status)}
 
 
-def write_manifest(
-    report_dir: Path, values: Mapping[str, Any], names: list[str], *, run: Mapping[str, Any]
-) -> Path:
+def write_manifest(report_dir: Path, values: Mapping[str, Any], names: list[str], *, run: Mapping[str, Any]) -> Path:
     """Write ``manifest.json``: inputs with sha256, parameters, versions, git state, seeds, outputs.
 
     Times are only in ``run``; everything else is the same for two runs on the same inputs. Its
@@ -596,8 +681,7 @@ def write_manifest(
         "notebooks": names,
         "parameters": parameters,
         "inputs": [
-            {"path": display_path(p), "sha256": sha256_file(p), "bytes": p.stat().st_size}
-            for p in input_paths(values)
+            {"path": display_path(p), "sha256": sha256_file(p), "bytes": p.stat().st_size} for p in input_paths(values)
         ],
         "seeds": {n: v for n, v in values.items() if n == "seed" or n.endswith("_seed")}
         | {"PYTHONHASHSEED": KERNEL_ENV["PYTHONHASHSEED"]},
