@@ -163,9 +163,7 @@ def field_agrees(field: str, gold: dict, pred: dict, *, parent_ok: bool | None =
     return gold.get(field) == pred.get(field)
 
 
-def parent_agreement(
-    gold: Sequence[dict], pred: Sequence[dict], pairs: Sequence[tuple[int, int]]
-) -> dict[int, bool]:
+def parent_agreement(gold: Sequence[dict], pred: Sequence[dict], pairs: Sequence[tuple[int, int]]) -> dict[int, bool]:
     """For each paired gold index, whether its parent is right.
 
     Right means: neither has a parent, or the predicted parent is the prediction paired with the
@@ -191,27 +189,33 @@ def parent_agreement(
 def field_accuracy(
     gold: Sequence[dict], pred: Sequence[dict], pairs: Sequence[tuple[int, int]], fields: Iterable[str]
 ) -> dict[str, tuple[int, int, float]]:
-    """Per field, ``(n_agree, n_paired, accuracy)`` over the paired figures (accuracy 1.0 when none)."""
+    """Per field, ``(n_agree, n_scored, accuracy)`` over the paired figures (accuracy 1.0 when none).
+
+    ``high`` is scored only where the gold figure is a range: the gold keeps ``high`` for the upper
+    number of a range, while a prediction's ``high`` is the top of its interval for every bound.
+    """
     parents = parent_agreement(gold, pred, pairs)
     result = {}
     for field in fields:
-        agree = sum(field_agrees(field, gold[i], pred[j], parent_ok=parents[i]) for i, j in pairs)
-        result[field] = (agree, len(pairs), agree / len(pairs) if pairs else 1.0)
+        scored = [(i, j) for i, j in pairs if is_scored(field, gold[i])]
+        agree = sum(field_agrees(field, gold[i], pred[j], parent_ok=parents[i]) for i, j in scored)
+        result[field] = (agree, len(scored), agree / len(scored) if scored else 1.0)
     return result
 
 
-def confusion(
-    gold: Sequence[dict], pred: Sequence[dict], pairs: Sequence[tuple[int, int]], field: str
-) -> Counter:
+def is_scored(field: str, gold: dict) -> bool:
+    """Whether ``field`` of this gold figure is scored (``high`` only for ranges)."""
+    return field != "high" or gold.get("bound") == "range"
+
+
+def confusion(gold: Sequence[dict], pred: Sequence[dict], pairs: Sequence[tuple[int, int]], field: str) -> Counter:
     """Count ``(gold_label, predicted_label)`` disagreements of ``field`` over the paired figures."""
     return Counter(
         (gold[i].get(field), pred[j].get(field)) for i, j in pairs if gold[i].get(field) != pred[j].get(field)
     )
 
 
-def score(
-    gold: Sequence[dict], pred: Sequence[dict], *, fields: Iterable[str] = MAIN_FIELDS + EXTRA_FIELDS
-) -> dict:
+def score(gold: Sequence[dict], pred: Sequence[dict], *, fields: Iterable[str] = MAIN_FIELDS + EXTRA_FIELDS) -> dict:
     """Match and score in one call: counts, precision, recall, F1 and per-field accuracy."""
     pairs = match_figures(gold, pred)
     precision, recall, f1 = precision_recall_f1(len(pairs), len(gold), len(pred))
@@ -241,9 +245,7 @@ def read_jsonl(path: Path) -> list[dict]:
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as err:
-                raise SchemaError(
-                    f"{path}, line {n}: not valid JSON ({err}); fix or remove the line"
-                ) from err
+                raise SchemaError(f"{path}, line {n}: not valid JSON ({err}); fix or remove the line") from err
     return records
 
 
@@ -266,9 +268,7 @@ def check_figure(figure: dict, text: str, *, where: str) -> list[str]:
     if figure["bound"] != "range" and figure["high"] is not None:
         problems.append(f"{where}: high={figure['high']!r} but bound is {figure['bound']!r}")
     if (figure["source"] is None) != (figure["source_type"] == "none"):
-        problems.append(
-            f"{where}: source {figure['source']!r} and source_type {figure['source_type']!r} disagree"
-        )
+        problems.append(f"{where}: source {figure['source']!r} and source_type {figure['source_type']!r} disagree")
     return problems
 
 
@@ -353,9 +353,7 @@ def validate_gold(
             if article_id not in articles:
                 problems.append(f"gold_dev: article {article_id!r} is not in the dev corpus")
                 continue
-            problems += check_document(
-                figures, articles[article_id]["Article"], where=f"gold_dev {article_id}"
-            )
+            problems += check_document(figures, articles[article_id]["Article"], where=f"gold_dev {article_id}")
     for case in cases:
         problems += check_document(
             case.get("figures", []), case.get("text", ""), where=f"gold_sentences {case.get('id')}"
@@ -469,16 +467,14 @@ def report(gold: list[dict], pred: list[dict], texts: dict[str, str], *, n_show:
         wrong = [
             f
             for f in MAIN_FIELDS + ["value", "high", "parent"]
-            if not field_agrees(f, gold[i], pred[j], parent_ok=parents[i])
+            if is_scored(f, gold[i]) and not field_agrees(f, gold[i], pred[j], parent_ok=parents[i])
         ]
         if gold[i]["start"] != pred[j]["start"] or gold[i]["end"] != pred[j]["end"]:
             wrong.append("span")
         if wrong:
             disagreements.append((len(wrong), i, j, wrong))
     disagreements.sort(key=lambda d: (-d[0], d[1]))
-    print(
-        f"\nMatched with field disagreements ({len(disagreements)}; first {min(n_show, len(disagreements))})"
-    )
+    print(f"\nMatched with field disagreements ({len(disagreements)}; first {min(n_show, len(disagreements))})")
     for _, i, j, wrong in disagreements[:n_show]:
         g, p = gold[i], pred[j]
         print(f"  {g['doc']} @{g['start']}: {context(texts[g['doc']], g['start'], g['end'])}")
@@ -558,10 +554,7 @@ def main(argv: list[str] | None = None) -> int:
         figs = Counter()
         for a, f in figures_by_article.items():
             figs[articles[a]["Source"]] += len(f)
-        print(
-            "  by outlet: "
-            + "; ".join(f"{o}: {outlets[o]} articles, {figs[o]} figures" for o in sorted(outlets))
-        )
+        print("  by outlet: " + "; ".join(f"{o}: {outlets[o]} articles, {figs[o]} figures" for o in sorted(outlets)))
     if args.validate_only:
         return 0
 

@@ -267,3 +267,11 @@ def test_parse_decision_checks_the_surface():
     assert (record["start"], record["end"], record["unit"], record["source"]) == (7, 9, "people", None)
     with pytest.raises(ValueError, match="not '12'"):
         annotation_tools.parse_decision("6" + line[1:], article_id="x", text=text)
+
+
+def test_high_is_scored_only_on_gold_ranges():
+    gold = [fig("a", 0, 2, bound="range", high=40), fig("a", 10, 12, bound="exact", high=None)]
+    # The prediction's high is its interval top; for the exact figure that must not count.
+    pred = [fig("a", 0, 2, bound="range", high=45), fig("a", 10, 12, bound="exact", high=12)]
+    pairs = evaluate.match_figures(gold, pred)
+    assert evaluate.field_accuracy(gold, pred, pairs, ["high"]) == {"high": (0, 1, 0.0)}
