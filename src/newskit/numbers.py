@@ -1,0 +1,398 @@
+"""Number expressions in running text: digits, words, scales, percentages, ranges, vague quantifiers.
+
+:func:`find_numbers` scans a text for every expression that could count people and returns
+:class:`NumberExpr` records whose offsets index the string passed in. Numbers that are not counts
+(years, dates, times, ages, durations, ordinals, money, codes such as "F-16", compounds such as
+"two-state") are recognised and dropped, or kept with ``reason`` set when ``keep_rejected=True``.
+:func:`parse_number` turns one isolated expression into a number.
+
+What counts as a vague quantifier is closed: "dozens", "a dozen", "scores", "hundreds",
+"thousands", "tens of thousands", "hundreds of thousands", "millions" (FIGURES.md). "many",
+"several", "a few" and "some" are not numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+NumberKind = Literal["number", "percent", "vague", "range"]
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# The closed list of vague quantifiers of people, in their normal (lower-case, single-spaced) form.
+VAGUE_WORDS = (
+    "a dozen", "dozens", "scores", "hundreds", "thousands", "tens of thousands",
+    "hundreds of thousands", "millions",
+)
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+
+_WORD_ATOM = "|".join(
+    sorted([*UNITS, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True)
+)
+
+# --------------------------------------------------------------------------- compiled patterns
+# One scanner finds every candidate; context checks below decide what is kept.
+RE_NUMBER = re.compile(
+    r"""
+    (?:(?P<vague>\b(?:(?:tens|hundreds)[^\S\n]+of[^\S\n]+thousands|dozens|scores|hundreds|thousands|millions)\b)
+    |(?P<half>\bhalf(?:[^\S\n]+a[^\S\n]+(?P<half_scale>million|billion|dozen))?\b)
+    |(?P<digits>(?<![\w.,/:$£€₪])(?<![^\W\d_]-)(?<!\d[.,])
+        (?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?
+        (?:(?:[^\S\n]*|-)(?P<dscale>million|billion|thousand)s?\b
+           |(?P<dshort>k|m|mn|bn)(?![^\W\d_]))?
+    )
+    |(?P<words>(?<!\d[^\S\n])(?<![\d$£€₪-])\b(?:a[^\S\n]+(?=(?:dozen|hundred|thousand|million|billion)\b))?
+        (?:"""
+    + _WORD_ATOM
+    + r""")
+        (?:(?:[^\S\n]+and[^\S\n]+|[^\S\n]+|-)(?:"""
+    + _WORD_ATOM
+    + r"""))*\b))
+    (?P<pct>[^\S\n]*(?:%|per[^\S\n]?cent\b|pc\b))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+RE_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+RE_LEADING_DIGITS = re.compile(r"[\d,]*\d(?:\.\d+)?")
+# Something with a digit or a number word: the cheap test run before any real work.
+RE_PREFILTER = re.compile(
+    r"\d|\b(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b", re.IGNORECASE
+)
+RE_RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|–|—|to)[^\S\n]*$|[^\S\n]+to[^\S\n]+$|[^\S\n]+and[^\S\n]+$", re.I)
+RE_BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
+RE_FROM_BEFORE = re.compile(r"\bfrom[^\S\n]+$", re.IGNORECASE)
+
+# Context that makes a number something other than a count of people.
+RE_MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?,?[^\S\n]+(?:the[^\S\n]+)?$")
+RE_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?[^\S\n]*(?:of[^\S\n]+)?(?:" + MONTHS + r")\b")
+RE_DATE_AFTER = re.compile(r"^-\d{1,2}-\d{1,2}\b|^/\d{1,2}(?:/\d{2,4})?\b|^\.\d{1,2}\.\d{2,4}\b")
+RE_DATE_BEFORE = re.compile(r"(?:\b\d{4}-(?:\d{1,2}-)?|\b\d{1,2}/(?:\d{1,2}/)?)$")
+RE_TIME_AFTER = re.compile(
+    r"^(?::\d\d|[^\S\n]*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt\b|utc\b|hrs\b|local time))", re.IGNORECASE
+)
+RE_TIME_BEFORE = re.compile(r"\d[:.]$")
+RE_AGE_AFTER = re.compile(r"^(?:[^\S\n]|-)*(?:years?|months?|weeks?)(?:[^\S\n]|-)*old\b", re.IGNORECASE)
+RE_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)[^\S\n]+(?:of[^\S\n]+)?$", re.IGNORECASE)
+RE_DURATION_AFTER = re.compile(
+    r"^(?:[^\S\n]|-)+(?:(?:more|additional|long|full|straight|consecutive|whole|further|extra|"
+    r"short|brief|of)[^\S\n]+)?"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies)|"
+    r"generations?|times|fold)\b",
+    re.IGNORECASE,
+)
+RE_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+RE_MONEY_BEFORE = re.compile(r"(?:[$£€¥₪]|\b(?:US|USD|NIS|EUR|GBP|Rs)\.?)[^\S\n]*$")
+RE_MONEY_AFTER = re.compile(
+    r"^(?:[^\S\n]+(?:million|billion)s?)?[^\S\n]*(?:dollars?|euros?|shekels?|pounds sterling|usd\b|nis\b|"
+    r"eur\b|gbp\b)",
+    re.IGNORECASE,
+)
+RE_COMPOUND_AFTER = re.compile(r"^-(?!year|month|week)[^\W\d_]", re.IGNORECASE)
+RE_CODE_BEFORE = re.compile(r"[^\W\d_]-?$|\b(?:No|Nos|no|nos)\.[^\S\n]*$")
+RE_LABEL_BEFORE = re.compile(
+    r"\b(?:number|page|resolution|article|route|road|highway|channel|chapter|section|gate|flight|room|"
+    r"building|phase|level|round|item|point|unit|battalion|brigade|division|squadron|platoon|"
+    r"kan|i24|paragraph|clause|bus|line|camp|block|area|zone|apartment|floor|ward|vol|volume|"
+    r"figure|table|exhibit|grade|class|category|tier|stage|step|paragraph|version|model|"
+    r"episode|season|part|act|amendment|title|rule|group|team|no)[^\S\n]*$",
+    re.IGNORECASE,
+)
+RE_YEAR_PEOPLE_AFTER = re.compile(
+    r"^[^\S\n]+(?:people|persons|palestinians|israelis|civilians|children|soldiers|killed|dead|"
+    r"deaths|hostages|wounded|injured)\b",
+    re.IGNORECASE,
+)
+RE_NUMBER_WORD_ONE_OFF = re.compile(r"^(?:one|a)$", re.IGNORECASE)
+RE_ONE_IDIOM_AFTER = re.compile(
+    r"^[^\S\n]+(?:another|day|side|way|thing|time|point|reason|hand|other|more time)\b", re.IGNORECASE
+)
+RE_ONE_IDIOM_BEFORE = re.compile(r"\b(?:no|any|every|some|each|this|that|which|the)[^\S\n]+$", re.IGNORECASE)
+RE_HALF_BAD = re.compile(r"^[^\S\n]*(?:-|an?[^\S\n]+(?:hour|day|week|month|year|century|decade)\b)", re.I)
+RE_HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|last|other|the[^\S\n]+first)[^\S\n]+$", re.I)
+
+# How far around a number the context checks look (characters).
+CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class NumberExpr:
+    """One number expression found in a text; ``text[start:end] == surface``.
+
+    ``value`` is the number (85 for "85%", 12 for "a dozen", None for other vague words); ``high``
+    the upper number of a range; ``vague`` the normal form of a vague quantifier ("tens of
+    thousands"); ``reason`` why it is not a count of people ("year", "date", ...), or None.
+    """
+
+    start: int
+    end: int
+    surface: str
+    value: int | float | None
+    kind: NumberKind
+    high: int | float | None = None
+    vague: str | None = None
+    reason: str | None = None
+
+    @property
+    def unit(self) -> Literal["people", "percent"]:
+        """``percent`` for shares, ``people`` for counts."""
+        return "percent" if self.kind == "percent" or self.is_percent_range else "people"
+
+    @property
+    def is_percent_range(self) -> bool:
+        return self.kind == "range" and self.surface.rstrip().endswith(("%", "cent", "pc"))
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def parse_words(text: str) -> int | None:
+    """The value of a sequence of English number words, or None when it is not well formed.
+
+    >>> parse_words("thirty-four hundred and fifty"), parse_words("hundred and twenty")
+    (3450, 120)
+    >>> parse_words("one hundred and twelve"), parse_words("a dozen"), parse_words("two two")
+    (112, 12, None)
+    """
+    tokens = [t.lower() for t in RE_WORD_TOKEN.findall(text)]
+    if tokens and tokens[0] == "a":
+        tokens = tokens[1:]
+        if not tokens or tokens[0] not in ("dozen", "hundred", *SCALES):
+            return None
+    total, current, last = 0, 0, None
+    for token in tokens:
+        if token == "and":
+            if last not in ("hundred", "scale"):
+                return None
+            continue
+        if token in UNITS:
+            if last in ("unit", "teen") or (last == "tens" and current % 10):
+                return None
+            current += UNITS[token]
+            last = "unit" if UNITS[token] < 10 else "teen"
+            if last == "teen" and current % 100 > 19:
+                return None
+        elif token in TENS:
+            if last in ("unit", "teen", "tens"):
+                return None
+            current += TENS[token]
+            last = "tens"
+        elif token == "hundred":
+            if last == "hundred":
+                return None
+            current = (current or 1) * 100
+            last = "hundred"
+        elif token == "dozen":
+            if last in ("dozen", "hundred", "scale"):
+                return None
+            current = (current or 1) * 12
+            last = "dozen"
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current, last = 0, "scale"
+        else:
+            return None
+    if last is None:
+        return None
+    return total + current
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of one isolated number expression, or None when ``text`` is not a number.
+
+    Percentages give the number of percent; vague quantifiers other than "a dozen" give None.
+
+    >>> parse_number("18,600"), parse_number("1.9 million"), parse_number("2.3m")
+    (18600, 1900000, 2300000)
+    >>> parse_number("twenty-five"), parse_number("85%"), parse_number("90 percent")
+    (25, 85, 90)
+    >>> parse_number("dozens") is None, parse_number("a dozen"), parse_number("half")
+    (True, 12, 50)
+    """
+    text = text.strip()
+    match = RE_NUMBER.fullmatch(text)
+    if match is None:
+        return None
+    return _match_value(match)
+
+
+def _match_value(match: re.Match) -> int | float | None:
+    if match["vague"]:
+        return None
+    if match["half"]:
+        scale = (match["half_scale"] or "").lower()
+        if scale == "dozen":
+            return 6
+        if scale:
+            return SCALES[scale] // 2
+        return 50
+    if match["digits"]:
+        value = float(RE_LEADING_DIGITS.match(match["digits"]).group().replace(",", ""))
+        if match["dscale"]:
+            value *= SCALES[match["dscale"].lower()]
+        elif match["dshort"]:
+            value *= SHORT_SCALES[match["dshort"].lower()]
+        return _tidy(value) if value < 1e18 else value
+    return parse_words(match["words"])
+
+
+def _reject_reason(text: str, match: re.Match) -> str | None:
+    """Why the candidate ``match`` in ``text`` is not a count of people, or None."""
+    start, end = match.start(), match.end()
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    if match["pct"]:
+        return None
+    if match["digits"]:
+        core = match["digits"]
+        if RE_ORDINAL_AFTER.match(after):
+            return "ordinal"
+        if RE_TIME_AFTER.match(after) or RE_TIME_BEFORE.search(before):
+            return "time"
+        if RE_DATE_AFTER.match(after) or RE_DATE_BEFORE.search(before):
+            return "date"
+        if RE_MONTH_BEFORE.search(before) or RE_MONTH_AFTER.match(after):
+            return "date"
+        if (
+            re.fullmatch(r"1[89]\d\d|20\d\d|2100", core)
+            and not RE_YEAR_PEOPLE_AFTER.match(after)
+        ):
+            return "year"
+        if RE_MONEY_BEFORE.search(before) or RE_MONEY_AFTER.match(after):
+            return "money"
+        if RE_CODE_BEFORE.search(before):
+            return "code"
+    if match["vague"] is None and (match["digits"] or match["words"]):
+        if RE_AGE_AFTER.match(after) or RE_AGE_BEFORE.search(before):
+            return "age"
+        if RE_DURATION_AFTER.match(after):
+            return "duration"
+        if RE_COMPOUND_AFTER.match(after):
+            return "compound"
+        if RE_LABEL_BEFORE.search(before):
+            return "label"
+        if RE_MONEY_BEFORE.search(before) or RE_MONEY_AFTER.match(after):
+            return "money"
+        if match["words"] and RE_NUMBER_WORD_ONE_OFF.match(match["words"].split()[0]):
+            if match["words"].lower() in ("one",) and (
+                RE_ONE_IDIOM_AFTER.match(after) or RE_ONE_IDIOM_BEFORE.search(before)
+            ):
+                return "idiom"
+    if match["half"] and (RE_HALF_BAD.match(after) or RE_HALF_BAD_BEFORE.search(before)):
+        return "idiom"
+    if match["vague"] and RE_DURATION_AFTER.match(" of" + after if after.lower().startswith(" of") else after):
+        return "duration"
+    return None
+
+
+def _kind(match: re.Match) -> NumberKind:
+    if match["pct"] or (match["half"] and not match["half_scale"]):
+        return "percent"
+    if match["vague"]:
+        return "vague"
+    return "number"
+
+
+def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
+    """Every number expression in ``text`` that could count people, in text order.
+
+    Ranges ("between 30 and 40", "30-40", "30 to 40") become one expression at the first number,
+    with ``high``; "from 30 to 40" is a change, not a range, and stays two numbers. With
+    ``keep_rejected=True`` years, dates, times, ages, durations, ordinals, money, codes and
+    compounds are returned too, with ``reason`` saying which.
+
+    >>> [(n.surface, n.value) for n in find_numbers("760injured and 1,139 dead on 7 October 2023")]
+    [('760', 760), ('1,139', 1139)]
+    >>> n = find_numbers("between 30 and 40 people")[0]; (n.surface, n.value, n.high, n.kind)
+    ('30 and 40', 30, 40, 'range')
+    >>> [(n.surface, n.reason) for n in find_numbers("a 14-year-old in 2023", keep_rejected=True)]
+    [('14', 'age'), ('2023', 'year')]
+    """
+    if not RE_PREFILTER.search(text):
+        return []
+    found: list[NumberExpr] = []
+    for match in RE_NUMBER.finditer(text):
+        surface = match.group()
+        if not surface.strip():
+            continue
+        reason = _reject_reason(text, match)
+        kind = _kind(match)
+        value = _match_value(match)
+        if value is None and kind != "vague":
+            # malformed word sequence such as "one two": keep its first well-formed word only
+            first = re.match(r"[^\W\d_]+", surface)
+            value = parse_words(first.group()) if first else None
+            if value is None:
+                continue
+            surface = first.group()
+        vague = " ".join(surface.lower().split()) if kind == "vague" else None
+        if match["words"] and surface.lower().startswith("a ") and "dozen" == surface.lower().split()[-1]:
+            kind, vague = "vague", "a dozen"
+        start = match.start()
+        found.append(
+            NumberExpr(start, start + len(surface), surface, value, kind, vague=vague, reason=reason)
+        )
+    found = _join_ranges(text, found)
+    return found if keep_rejected else [n for n in found if n.reason is None]
+
+
+def _join_ranges(text: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
+    """Merge "30-40", "30 to 40" and "between 30 and 40" into one range expression."""
+    merged: list[NumberExpr] = []
+    i = 0
+    while i < len(numbers):
+        first = numbers[i]
+        if i + 1 < len(numbers):
+            second = numbers[i + 1]
+            gap = text[first.end : second.start]
+            before = text[max(0, first.start - 12) : first.start]
+            joined = (
+                first.reason is None
+                and second.reason is None
+                and first.kind in ("number", "percent")
+                and second.kind in ("number", "percent")
+                and len(gap) <= 6
+                and RE_RANGE_JOIN.match(gap)
+                and not RE_FROM_BEFORE.search(before)
+                and ("and" not in gap.lower() or RE_BETWEEN_BEFORE.search(before))
+                and first.value is not None
+                and second.value is not None
+            )
+            if joined:
+                low, high = first.value, second.value
+                scale = re.search(r"(million|billion|thousand)s?\s*$", second.surface, re.IGNORECASE)
+                if scale and low < high / SCALES[scale.group(1).lower()] * 10 and low < 1000:
+                    low = _tidy(low * SCALES[scale.group(1).lower()])
+                if low < high:
+                    kind: NumberKind = "range"
+                    merged.append(
+                        NumberExpr(first.start, second.end, text[first.start : second.end], low, kind, high=high)
+                    )
+                    i += 2
+                    continue
+        merged.append(first)
+        i += 1
+    return merged
+
+
+def has_number(text: str) -> bool:
+    """Cheap test: does ``text`` hold a digit or a number word at all?
+
+    >>> has_number("no figures here"), has_number("dozens were hurt")
+    (False, True)
+    """
+    return RE_PREFILTER.search(text) is not None
