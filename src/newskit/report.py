@@ -27,7 +27,8 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -443,58 +444,90 @@ def _check_kernel() -> None:
 def _run_notebooks(
     names: list[str], values: dict[str, Any], build_dir: Path, seconds: dict[str, float], *, progress: bool
 ) -> dict[str, dict[str, Any]]:
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
     from tqdm.auto import tqdm
 
     (build_dir / "notebooks").mkdir()
     headlines: dict[str, dict[str, Any]] = {}
-    saved_env = {k: os.environ.get(k) for k in KERNEL_ENV}
-    os.environ.update(KERNEL_ENV)  # the kernel inherits it
+    bar = tqdm(names, desc="report", unit="notebook", disable=not progress, file=sys.stderr)
+    for name in bar:
+        bar.set_postfix_str(name)
+        source_path = NOTEBOOKS_DIR / f"{name}.ipynb"
+        if not source_path.is_file():
+            raise ReportError(f"notebook {source_path} is missing (run `make sync-notebooks`)")
+        parameters = notebook_params(name, values) | {"report_dir": "."}
+        executed, run_seconds, html_seconds = run_notebook(
+            source_path,
+            build_dir / "notebooks" / f"{name}.ipynb",
+            build_dir / f"{name}.html",
+            parameters=parameters,
+            cwd=build_dir,
+            name=name,
+        )
+        seconds[name] = round(run_seconds + html_seconds, 2)
+        seconds[f"{name} (html)"] = round(html_seconds, 2)
+        headlines.update(collect_headlines(executed))
+    return headlines
+
+
+@contextmanager
+def _kernel_environment() -> Iterator[None]:
+    """Set :data:`KERNEL_ENV` for kernels started inside the block (they inherit it), then restore."""
+    saved = {k: os.environ.get(k) for k in KERNEL_ENV}
+    os.environ.update(KERNEL_ENV)
     try:
-        bar = tqdm(names, desc="report", unit="notebook", disable=not progress, file=sys.stderr)
-        for name in bar:
-            bar.set_postfix_str(name)
-            source_path = NOTEBOOKS_DIR / f"{name}.ipynb"
-            if not source_path.is_file():
-                raise ReportError(f"notebook {source_path} is missing (run `make sync-notebooks`)")
-            executed_path = build_dir / "notebooks" / f"{name}.ipynb"
-            parameters = notebook_params(name, values) | {"report_dir": "."}
-            begin = time.perf_counter()
-            try:
-                papermill.execute_notebook(
-                    str(source_path),
-                    str(executed_path),
-                    parameters=parameters,
-                    kernel_name=KERNEL_NAME,
-                    cwd=str(build_dir),
-                    progress_bar=False,
-                    log_output=False,
-                    request_save_on_cell_execute=False,
-                )
-            except PapermillExecutionError as error:
-                first_line = next((line for line in error.source.splitlines() if line.strip()), "")
-                raise ReportError(
-                    f"notebook {name} failed in cell {error.exec_count} (cell #{error.cell_index} of "
-                    f"{source_path.name}, starting {first_line.strip()!r}): {error.ename}: {error.evalue}"
-                ) from None
-            except Exception as error:
-                raise ReportError(f"notebook {name} could not run: {type(error).__name__}: {error}") from None
-            executed = normalise_notebook(nbformat.read(executed_path, as_version=4))
-            nbformat.write(executed, executed_path)
-            middle = time.perf_counter()
-            (build_dir / f"{name}.html").write_text(render_html(executed), encoding="utf-8")
-            seconds[name] = round(time.perf_counter() - begin, 2)
-            seconds[f"{name} (html)"] = round(time.perf_counter() - middle, 2)
-            headlines.update(collect_headlines(executed))
+        yield
     finally:
-        for key, value in saved_env.items():
+        for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    return headlines
+
+
+def run_notebook(
+    source_path: Path,
+    executed_path: Path,
+    html_path: Path,
+    *,
+    parameters: Mapping[str, Any],
+    cwd: Path,
+    name: str,
+) -> tuple[Any, float, float]:
+    """Execute one notebook with papermill on the kit's kernel, normalise it, render its HTML.
+
+    Returns ``(executed notebook, seconds executing, seconds rendering)``. Raises ReportError naming
+    the notebook and the cell that failed, with the cell's error.
+    """
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    begin = time.perf_counter()
+    try:
+        with _kernel_environment():
+            papermill.execute_notebook(
+                str(source_path),
+                str(executed_path),
+                parameters=dict(parameters),
+                kernel_name=KERNEL_NAME,
+                cwd=str(cwd),
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+            )
+    except PapermillExecutionError as error:
+        first_line = next((line for line in error.source.splitlines() if line.strip()), "")
+        raise ReportError(
+            f"notebook {name} failed in cell In [{error.exec_count}] (the cell starting "
+            f"{first_line.strip()!r}): {error.ename}: {error.evalue}"
+        ) from None
+    except Exception as error:
+        raise ReportError(f"notebook {name} could not run: {type(error).__name__}: {error}") from None
+    executed = normalise_notebook(nbformat.read(executed_path, as_version=4))
+    nbformat.write(executed, executed_path)
+    middle = time.perf_counter()
+    html_path.write_text(render_html(executed), encoding="utf-8")
+    return executed, middle - begin, time.perf_counter() - middle
 
 
 def normalise_notebook(notebook: Any) -> Any:
