@@ -277,7 +277,7 @@ DISCREPANCY_CLAIMS = [
     {"article_id": "r", "value": 1400, "scope": "incident", "group": "people", "outlet": "cnn",
      "as_of": "2023-11-01", "sentence": OCT7.format("1,400")},
     # a subset of the 1,400 and an incident with no named event: not grouped
-    {"article_id": "r", "value": 800, "scope": "incident", "group": "civilians", "parent": 0,
+    {"article_id": "r", "value": 800, "scope": "incident", "group": "civilians", "parent": 4,
      "passage_id": "r-p002", "sentence": OCT7.format("800")},
     {"article_id": "s", "value": 106, "scope": "incident", "sentence": "the strike killed 106"},
     # cumulative: same day, different values
@@ -334,20 +334,27 @@ def test_find_revisions():
 
 
 def test_claims_consistency():
+    # ``parent`` is the ``start`` of the parent figure in the same passage
     claims = make_claims(
         # "135 hostages remain in Gaza, 116 of whom are alive": fine
-        {"article_id": "h", "passage_id": "h-p001", "value": 135, "outcome": "hostage",
+        {"article_id": "h", "passage_id": "h-p001", "start": 30, "value": 135, "outcome": "hostage",
          "group": "hostages"},
-        {"article_id": "h", "passage_id": "h-p001", "value": 116, "outcome": "hostage",
-         "group": "hostages", "parent": 0},
+        {"article_id": "h", "passage_id": "h-p001", "start": 60, "value": 116, "outcome": "hostage",
+         "group": "hostages", "parent": 30},
         # "lost 10 soldiers, 12 of whom were killed": subset above parent
-        {"article_id": "k", "passage_id": "k-p001", "value": 10, "group": "soldiers"},
-        {"article_id": "k", "passage_id": "k-p001", "value": 12, "group": "soldiers", "parent": 0},
+        {"article_id": "k", "passage_id": "k-p001", "start": 8, "value": 10, "group": "soldiers"},
+        {"article_id": "k", "passage_id": "k-p001", "start": 22, "value": 12, "group": "soldiers",
+         "parent": 8},
         # "12,000 killed, including 8,000 children and 6,200 women": parts exceed total
-        {"article_id": "m", "passage_id": "m-p001", "value": 12000},
-        {"article_id": "m", "passage_id": "m-p001", "value": 8000, "group": "children", "parent": 0},
-        {"article_id": "m", "passage_id": "m-p001", "value": 6200, "group": "women", "parent": 0},
+        {"article_id": "m", "passage_id": "m-p001", "start": 0, "value": 12000},
+        {"article_id": "m", "passage_id": "m-p001", "start": 30, "value": 8000, "group": "children",
+         "parent": 0},
+        {"article_id": "m", "passage_id": "m-p001", "start": 50, "value": 6200, "group": "women",
+         "parent": 0},
+        # same start in another passage is not the parent
+        {"article_id": "m", "passage_id": "m-p002", "start": 0, "value": 5},
     )
+    assert stats.parent_rows(claims).tolist()[:7] == [pd.NA, 0, pd.NA, 2, pd.NA, 4, 4]
     table = stats.check_claims_consistency(claims)
     assert table[["check", "article_id", "parent_row", "part_rows", "parts_value"]].values.tolist() == [
         ["subset_above_parent", "k", 2, "3", 12],

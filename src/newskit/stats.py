@@ -594,19 +594,22 @@ def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type") -> 
 
 
 def parent_rows(claims: pd.DataFrame) -> pd.Series:
-    """For each claim with a ``parent``, the claims-table index of that parent (else empty).
+    """For each claim with a ``parent``, the claims-table row label of that parent (else empty).
 
-    ``parent`` is the position of the parent among the figures of the same passage (the index
-    into ``extract_figures`` output for that passage), so the parent is the ``parent``-th claim of
-    the same ``passage_id`` in table order.
+    ``parent`` is the ``start`` offset of the parent figure in the same passage (the claims table's
+    convention), so the parent is the claim of the same ``passage_id`` with that ``start``.
     """
-    _check_claims(claims, ["passage_id", "parent"])
+    _check_claims(claims, ["passage_id", "start", "parent"])
     result = pd.Series(pd.NA, index=claims.index, dtype="object")
-    for _passage, rows in claims.groupby("passage_id", sort=False):
-        positions = rows.index
-        for index, parent in rows["parent"].items():
-            if pd.notna(parent) and 0 <= int(parent) < len(positions):
-                result[index] = positions[int(parent)]
+    children = claims.loc[claims["parent"].notna()]
+    if children.empty:
+        return result
+    starts = {(passage, start): label for label, passage, start
+              in zip(claims.index, claims["passage_id"], claims["start"], strict=True)
+              if pd.notna(start)}
+    for label, passage, parent in zip(children.index, children["passage_id"], children["parent"],
+                                      strict=True):
+        result[label] = starts.get((passage, int(parent)), pd.NA)
     return result
 
 
@@ -618,8 +621,8 @@ def check_claims_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     two or more subsets of one parent whose smallest counts add up to more than the parent allows.
     Percent figures are left out. Rows are listed, never changed.
     """
-    _check_claims(claims, ["article_id", "passage_id", "parent", "value", "low", "high", "bound",
-                           "surface", "sentence", "unit"])
+    _check_claims(claims, ["article_id", "passage_id", "start", "parent", "value", "low", "high",
+                           "bound", "surface", "sentence", "unit"])
     people = _people(claims)
     parents = parent_rows(people)
     low, high = _effective_bounds(people)
