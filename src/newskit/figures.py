@@ -189,29 +189,34 @@ for _outcome, (_words, _phrases) in {
     "killed": (
         """killed kill kills killing killings dead died die dies dying deaths death fatalities fatality
         slain murdered murder murders massacred massacre executed perished martyred martyrs bodies
-        slaughtered lives casualties casualty victims toll""",
+        slaughtered casualties casualty victims toll""",
         """lost their lives|lost his life|lost her life|shot dead|gunned down|burned to death|death toll|
-        claimed the lives of""",
+        claimed the lives of|among the dead|among the killed|among those killed|among the victims|
+        bodies of|remains of""",
     ),
-    "injured": ("wounded wounding wounds injured injuring injuries injury hurt maimed", "were hurt"),
+    "injured": (
+        "wounded wounding wounds injured injuring injuries injury hurt maimed",
+        "were hurt|treated for injuries|treated for wounds|among the wounded|among the injured|among those wounded",
+    ),
     "hostage": (
         """hostage hostages captive captives abducted abducting abduction abductions kidnapped kidnapping
         kidnappings seized captured abductees captivity""",
         """taken hostage|held hostage|taken captive|held captive|in captivity|being held|still held|
-        taken into gaza|taken to gaza""",
+        taken into gaza|taken to gaza|among the hostages""",
     ),
     "missing": ("missing", "unaccounted for|under the rubble|under rubble|beneath the rubble|trapped under"),
     "displaced": (
-        "displaced displacing displacement fled flee fleeing homeless uprooted evacuated",
+        "displaced displacing displacement fled flee fleeing homeless uprooted",
         "forced to flee|forced from their homes|fled their homes|left homeless|made homeless|forced to leave",
     ),
     "detained": (
         """arrested arresting arrest arrests detained detaining detention detentions detainees detainee
         imprisoned jailed prisoners prisoner inmates""",
-        "rounded up|in custody|held in israeli",
+        "rounded up|in custody|held in israeli|among those detained|among those arrested|in its prisons|"
+        "in israeli prisons|in israeli jails|in prison|in jail|in detention",
     ),
     "released": (
-        "released releasing release freed freeing exchanged exchange swap swapped returned free",
+        "released releasing release freed freeing exchanged exchange swap swapped returned free rescued rescue",
         "set free|handed over|in exchange for",
     ),
 }.items():
@@ -231,7 +236,7 @@ OUTCOME_NOUNS = {
     "wounded": "injured", "injured": "injured", "injuries": "injured", "hurt": "injured",
     "missing": "missing", "displaced": "displaced", "arrests": "detained", "arrested": "detained",
     "detentions": "detained", "abductions": "hostage", "kidnapped": "hostage", "abducted": "hostage",
-    "released": "released", "freed": "released",
+    "released": "released", "freed": "released", "lives": "killed",
 }
 # People words -> group. "generic" heads take their group from an adjective when there is one.
 GENERIC_PEOPLE = {
@@ -253,7 +258,7 @@ PEOPLE_GROUPS = {
     "volunteers": "people", "youths": "people", "adults": "people", "villagers": "people",
     "locals": "people", "souls": "people", "partygoers": "people", "festivalgoers": "people",
     "revellers": "people", "revelers": "people", "attendees": "people", "mourners": "people",
-    "protesters": "people", "demonstrators": "people", "students": "people", "teachers": "people",
+    "protesters": "other", "demonstrators": "other", "students": "people", "teachers": "people",
     "farmers": "people", "fishermen": "people", "refugees": "people", "family": "people",
     "elderly": "people", "pensioners": "people", "settlers": "israelis", "rescuers": "other",
     "officers": "other", "policemen": "other", "guards": "other",
@@ -289,6 +294,8 @@ PEOPLE_GROUPS = {
     "foreigners": "foreigners", "americans": "foreigners", "thais": "foreigners", "britons": "foreigners",
     "nepalese": "foreigners", "nepalis": "foreigners", "filipinos": "foreigners", "germans": "foreigners",
     "argentines": "foreigners", "ukrainians": "foreigners", "russians": "foreigners",
+    "infant": "children", "toddler": "children", "baby": "children", "boy": "children", "girl": "children",
+    "suspects": "people", "forces": "soldiers", "lives": "people",
     "lebanese": "other", "syrians": "other", "egyptians": "other", "jordanians": "other",
     "yemenis": "other", "iranians": "other", "iraqis": "other",
 }
@@ -307,10 +314,9 @@ ADJECTIVE_GROUPS = {
     "aid": "aid_workers", "humanitarian": "aid_workers", "relief": "aid_workers", "un": "aid_workers",
     "u.n.": "aid_workers", "unrwa": "aid_workers", "ngo": "aid_workers",
     "medical": "medical_workers", "health": "medical_workers", "healthcare": "medical_workers",
-    "ambulance": "medical_workers", "hospital": "medical_workers",
     "media": "journalists", "press": "journalists",
     "idf": "soldiers", "army": "soldiers", "military": "soldiers",
-    "police": "other", "security": "other",
+    "police": "other", "security": "soldiers", "terror": "militants",
 }
 # Groups named by a role outrank nationality adjectives on a generic head ("Palestinian aid workers").
 ROLE_GROUPS = {"aid_workers", "medical_workers", "journalists", "soldiers", "militants", "civilians", "other"}
@@ -347,6 +353,14 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 _CUE = _alternation(OUTCOME_CUES)
 _WS = r"[^\S\n]"
+# More heads joined to the first ("women and children", "journalists and media workers").
+RE_MORE_HEADS = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*(?:\w+\s+)?(?:people|persons|children|women|men|elderly|girls|boys|workers|"
+    r"staff|personnel|members|civilians|soldiers|journalists|medics|doctors|nurses|babies|infants|"
+    r"teenagers|adults|fighters|militants|officers|police|foreigners))+",
+    re.IGNORECASE,
+)
+RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
 RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
 RE_CUE = re.compile(rf"\b(?:{_CUE})\b", re.IGNORECASE)
 # Qualifiers: right before the number (lower, upper, approximate) or right after it.
@@ -388,6 +402,7 @@ RE_CUE_AFTER = re.compile(
     r"later|subsequently|eventually|initially|officially|either|to|were|then|who|having|just|presumed|"
     r"declared|reported|known|feared|listed|found|left|those|these|the|"
     r"mostly|many|most|both|either|been|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+    r"[-–—][^-–—.]{1,60}[-–—]|"
     r"in\s+the\s+(?:strip|enclave|territory|city|north|south|camp|area|region|attack|war|"
     r"fighting|bombardment)|inside\s+[A-Z]\w*|in\s+(?:southern|northern|central)\s+[A-Z]\w*"
     r")\s+)*"
@@ -400,10 +415,11 @@ _ACTIVE = (
     "wounds injures abducted abducting kidnapped kidnapping seized seizing captured capturing "
     "arrested arresting detained detaining displaced displacing uprooted released releasing freed "
     "freeing free release exchange exchanged swapped returned return lost losing losses holds holding "
+    "rescued rescue rescuing "
     "held hold"
 ).split()
 RE_ACTIVE_BEFORE = re.compile(
-    rf"\b(?P<cue>{_alternation(_ACTIVE)}|claimed\s+the\s+lives\s+of|"
+    rf"\b(?P<cue>{_alternation(_ACTIVE)}|claimed\s+the\s+lives\s+of|bodies\s+of|remains\s+of|"
     r"in\s+exchange\s+for|handed\s+over|rounded\s+up|took|taken|take|taking|evacuated)"
     r"\s+(?:(?:a|an|the|at|least|more|than|over|some|about|around|nearly|almost|up|to|roughly|"
     r"approximately|estimated|another|additional|further|as|many|no|fewer|less|upwards|of|"
@@ -415,6 +431,7 @@ RE_NOMINAL_BEFORE = re.compile(
     rf"^.*\b(?P<cue>{_CUE})\b(?P<gap>[^;:.!?()\"“”—–]{{0,70}})$",
     re.IGNORECASE,
 )
+RE_NOMINAL_GAP_BAD = re.compile(r"\b(?:while|whereas|but|after|before|when)\b", re.IGNORECASE)
 RE_GAP_BAD = re.compile(r"\d|\b(?:said|says|told|while|whereas|but|after|before|when)\b", re.IGNORECASE)
 
 # Subsets: "including 3,542 children", "nine of whom", "among them 20 women".
@@ -583,7 +600,8 @@ SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                                       r"ambassador|figures|estimates|tally|count|sources)|gallant|"
                                       r"herzog|shin\s+bet|mossad|israel|israeli|the\s+israeli\s+"
                                       r"government)\b", re.I)),
-    ("palestinian_officials", re.compile(r"\b(?:hamas|gaza\s+government|government\s+media\s+office|"
+    ("palestinian_officials", re.compile(r"\b(?:hamas|gaza\s+government|authorities\s+in\s+gaza|"
+                                         r"officials\s+in\s+gaza|government\s+media\s+office|"
                                          r"media\s+office|gaza\s+authorities|gaza\s+officials|"
                                          r"palestinian\s+(?:authority|officials?|ministry|government|"
                                          r"prisoners|president|presidency|foreign\s+ministry|"
@@ -598,7 +616,7 @@ SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                          r"times\s+of\s+israel|jerusalem\s+post|ynet|channel\s+\d+|kan|israeli\s+media|"
                          r"local\s+media|media\s+reports?|guardian|sky\s+news|nbc|abc|cbs|fox|bloomberg|"
                          r"economist|telegraph|axios|wafa|state\s+media|news\s+agency|newspaper|"
-                         r"broadcaster|reports|sources|a\s+source|analysis|independent|npr|politico|"
+                         r"broadcaster|reports|analysis|independent|npr|politico|"
                          r"al-monitor|the\s+times|maariv|yedioth|i24|walla|the\s+post)\b", re.I)),
 )
 RE_GENERIC_MINISTRY = re.compile(r"^(?:the\s+)?(?:ministry|ministry['’]s\s+\w+)$", re.IGNORECASE)
@@ -677,7 +695,11 @@ def _read_noun_phrase(cand: _Candidate) -> None:
             pos = match.end()
             continue
         base = low[:-2] if low.endswith("'s") else low
-        if base in OUTCOME_NOUNS and base not in NP_MODIFIERS_HEADLESS:
+        nxt_word = RE_TOKEN.search(right, match.end())
+        nxt_low = nxt_word.group().lower() if nxt_word else ""
+        if base in OUTCOME_NOUNS and (base not in NP_MODIFIERS_HEADLESS or (
+                nxt_low not in PEOPLE_GROUPS and nxt_low not in ADJECTIVE_GROUPS and not nxt_low[:1].isdigit()
+                and not (nxt_word and nxt_word.group()[:1].isupper()))):
             cand.outcome = cand.outcome or OUTCOME_NOUNS[base]
             cand.outcome_how = cand.outcome_how or "noun"
             pos = match.end()
@@ -695,6 +717,9 @@ def _read_noun_phrase(cand: _Candidate) -> None:
             nxt = RE_TOKEN.match(right, match.end() + 1) if match.end() < len(right) else None
             if nxt and nxt.group().lower() in ("workers", "staff", "personnel", "members", "employees"):
                 continue
+            more = RE_MORE_HEADS.match(right, match.end())
+            if more:
+                pos = more.end()
             break
         if base in ADJECTIVE_GROUPS:
             adjective_groups.append(ADJECTIVE_GROUPS[base])
@@ -706,7 +731,7 @@ def _read_noun_phrase(cand: _Candidate) -> None:
                 cand.outcome_how = cand.outcome_how or "noun"
             pos = match.end()
             continue
-        if base in FUNCTION_WORDS or base in OUTCOME_CUES or not base[:1].isalpha():
+        if base in FUNCTION_WORDS or base in OUTCOME_CUES or not base[:1].isalpha() or RE_VERBISH.match(base):
             break
         cand.thing = True
         break
@@ -763,7 +788,7 @@ def _find_outcome(cand: _Candidate) -> None:
         return
     clause = RE_CLAUSE_BREAK.split(cand.left)[-1]
     nominal = RE_NOMINAL_BEFORE.search(clause[-90:])
-    if nominal and not RE_GAP_BAD.search(nominal.group("gap")):
+    if nominal and not RE_NOMINAL_GAP_BAD.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
         if cue not in ("lives", "free", "return", "exchange", "release", "death") or nominal.group("gap").strip():
             cand.outcome = _cue_outcome(cue, "")
@@ -791,10 +816,10 @@ def _active_outcome(cue: str, cand: _Candidate) -> str | None:
                                           "journalists", "medical_workers", "aid_workers") else None
     if cue in ("evacuated",):
         return "displaced"
-    if cue == "claimed the lives of":
+    if cue in ("claimed the lives of", "bodies of", "remains of"):
         return "killed"
     if cue in ("return", "returned", "exchange", "exchanged", "swapped", "in exchange for", "handed over",
-               "release", "released", "releasing", "freed", "freeing", "free"):
+               "release", "released", "releasing", "freed", "freeing", "free", "rescued", "rescue", "rescuing"):
         return "released"
     return OUTCOME_CUES.get(cue)
 

@@ -59,7 +59,7 @@ RE_NUMBER = re.compile(
         (?:"""
     + _WORD_ATOM
     + r""")
-        (?:(?:[^\S\n]+and[^\S\n]+|[^\S\n]+|-)(?:"""
+        (?:(?:[^\S\n]+and[^\S\n]+|-and-|[^\S\n]+|-)(?:"""
     + _WORD_ATOM
     + r"""))*\b))
     (?P<pct>[^\S\n]*(?:%|per[^\S\n]?cent\b|pc\b))?
