@@ -295,7 +295,7 @@ PEOPLE_GROUPS = {
     "nepalese": "foreigners", "nepalis": "foreigners", "filipinos": "foreigners", "germans": "foreigners",
     "argentines": "foreigners", "ukrainians": "foreigners", "russians": "foreigners",
     "infant": "children", "toddler": "children", "baby": "children", "boy": "children", "girl": "children",
-    "suspects": "people", "forces": "soldiers", "lives": "people",
+    "suspects": "people", "lives": "people",
     "lebanese": "other", "syrians": "other", "egyptians": "other", "jordanians": "other",
     "yemenis": "other", "iranians": "other", "iraqis": "other",
 }
@@ -327,7 +327,7 @@ NP_MODIFIERS = {
     "injured", "wounded", "dead", "displaced", "missing", "kidnapped", "abducted", "captive",
     "detained", "released", "freed", "remaining", "surviving", "local", "fellow", "active", "off-duty",
     "senior", "top", "armed", "reserve", "killed", "new", "internally", "total", "unidentified",
-    "-", "(", ")", "and", "health-care", "mostly", "including", "all",
+    "-", "(", ")", "and", "health-care", "mostly", "including", "all", "forces",
 }
 # Words that end a noun phrase without making it a thing ("18,600 have been killed").
 FUNCTION_WORDS = {
@@ -462,20 +462,29 @@ RE_SINCE = re.compile(
     r"last\s+night|this\s+morning|overnight|midnight|dawn)\b)[^,;:.()—–]{0,60}",
     re.IGNORECASE,
 )
-RE_SCOPE_CUMULATIVE = re.compile(
+RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|in\s+all|overall|thus\s+far|until\s+now|up\s+to\s+now|"
-    r"total|tally|cumulative|running|death\s+toll|toll|war|conflict|offensive|campaign|bombardment|"
-    r"fighting|hostilities|operation|operations|ground\s+invasion|invasion|assault|retaliation|"
-    r"onslaught|siege|the\s+past\s+(?:few\s+)?(?:weeks|months)|in\s+recent\s+(?:weeks|months)|"
-    r"remain|remains|remaining|still|currently|now)\b",
+    r"total|tally|cumulative|running|death\s+toll|toll)\b",
     re.IGNORECASE,
 )
+RE_SCOPE_CUMULATIVE = re.compile(
+    r"\b(?:war|conflict|offensive|campaign|bombardment|fighting|hostilities|operations|"
+    r"ground\s+invasion|invasion|assault|retaliation|onslaught|siege|the\s+past\s+(?:few\s+)?(?:weeks|months)|"
+    r"in\s+recent\s+(?:weeks|months)|remain|remains|remaining|still|currently|now)\b",
+    re.IGNORECASE,
+)
+# One event: singular event nouns, and the October 7 attack named by its date.
 RE_SCOPE_INCIDENT = re.compile(
-    r"\b(?:attacks?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|raids?|ambush(?:ed)?|bombings?|"
-    r"blasts?|explosions?|exploded|shelling|massacres?|shootings?|stabbings?|incidents?|battles?|"
-    r"clash(?:es)?|rampage|incursion|ramming|bombed|struck|hit|missile|rocket|crash|festival|"
-    r"kibbutz|rave|siege\s+of|firefight|gunfight|shootout|infiltration|stampede|collapse|"
-    r"(?:october|oct\.?)\s+7|7\s+october|oct\.\s+7)\b",
+    r"\b(?:attack|attacked|strike|airstrike|air\s+strike|air\s+raid|raid|ambush(?:ed)?|bombing|blast|"
+    r"explosion|exploded|massacre|shooting|stabbing|incident|battle|clash|rampage|incursion|ramming|"
+    r"bombed|struck|crash|festival|kibbutz|rave|firefight|gunfight|shootout|infiltration|stampede|"
+    r"collapse|collapsed|operation|protest|shelling|(?:october|oct\.?)\s+7|7\s+october)\b",
+    re.IGNORECASE,
+)
+# Many events: plural event nouns (weaker than a stated window).
+RE_SCOPE_INCIDENTS = re.compile(
+    r"\b(?:attacks|strikes|airstrikes|air\s+strikes|air\s+raids|raids|bombings|blasts|explosions|"
+    r"massacres|shootings|clashes|battles|missiles?|rockets?)\b",
     re.IGNORECASE,
 )
 RE_SCOPE_PERIOD = re.compile(
@@ -494,8 +503,13 @@ RE_SCOPE_PERIOD = re.compile(
 # Present-perfect tallies and status verbs: a running total when nothing else says otherwise.
 RE_CUMULATIVE_DEFAULT = re.compile(
     r"\b(?:ha(?:ve|s)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?(?:been|died|killed|"
-    r"risen|rose|climbed|reached|passed|surpassed|topped|exceeded|fled|left)|remain|remains|still|"
-    r"held|holding|now|more\s+than|toll|tally|total)\b",
+    r"risen|rose|climbed|reached|passed|surpassed|topped|exceeded|left)|remain|remains|still|"
+    r"holding|toll|tally|total)\b",
+    re.IGNORECASE,
+)
+RE_PAST_EVENT = re.compile(
+    r"\b(?:were|was|had\s+been|killed|died|wounded|injured|arrested|detained|freed|released|rescued|"
+    r"brought|recovered|took|seized|abducted|kidnapped|shot|fled)\b",
     re.IGNORECASE,
 )
 # Clause boundaries inside a sentence (scope is looked for in the figure's own clause first).
@@ -844,32 +858,40 @@ def _find_bound(cand: _Candidate) -> None:
         cand.bound = "vague"
 
 
+# Scope cue classes, strongest first: (class, scope).
+SCOPE_CLASSES = {"since": "cumulative", "strong": "cumulative", "incident": "incident", "period": "period",
+                 "incidents": "incident", "weak": "cumulative"}
+SCOPE_RANK = {name: rank for rank, name in enumerate(SCOPE_CLASSES)}
+
+
 def _scope_cues(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-    """Scope cues of ``sentence`` as ``(start, end, scope)``: masked and unmasked.
+    """Scope cues of ``sentence`` as ``(start, end, class)``: masked and unmasked.
 
     In the masked list "since ..." swallows the event it names ("since the October 7 attack" is a
     running total, not the attack); the unmasked list keeps every cue, for figures outside the
     clause the "since" belongs to.
     """
-    since = [(m.start(), m.end(), "cumulative") for m in RE_SINCE.finditer(sentence)]
+    since = [(m.start(), m.end(), "since") for m in RE_SINCE.finditer(sentence)]
     others = [
-        (m.start(), m.end(), scope)
-        for pattern, scope in ((RE_SCOPE_PERIOD, "period"), (RE_SCOPE_INCIDENT, "incident"),
-                               (RE_SCOPE_CUMULATIVE, "cumulative"))
+        (m.start(), m.end(), name)
+        for pattern, name in ((RE_SCOPE_STRONG_CUMULATIVE, "strong"), (RE_SCOPE_PERIOD, "period"),
+                              (RE_SCOPE_INCIDENT, "incident"), (RE_SCOPE_INCIDENTS, "incidents"),
+                              (RE_SCOPE_CUMULATIVE, "weak"))
         for m in pattern.finditer(sentence)
     ]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
-    since_words = [(s, s + len("since"), scope) for s, _, scope in since]
+    since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
 
 
-def _nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    best, best_distance = None, None
-    for s, e, scope in cues:
+def _nearest(cues: list[tuple[int, int, str]], start: int, end: int, *, by_class: bool = False) -> str | None:
+    """The scope of the nearest cue (of the strongest class first when ``by_class``)."""
+    best, best_rank = None, None
+    for s, e, name in cues:
         distance = s - end if s >= end else (start - e if e <= start else 0)
-        rank = (distance, {"incident": 0, "period": 1, "cumulative": 2}[scope])
-        if best_distance is None or rank < best_distance:
-            best, best_distance = scope, rank
+        rank = (SCOPE_RANK[name], distance) if by_class else (distance, SCOPE_RANK[name])
+        if best_rank is None or rank < best_rank:
+            best, best_rank = SCOPE_CLASSES[name], rank
     return best
 
 
@@ -891,13 +913,17 @@ def _find_scope(cand: _Candidate, sentence: str, sentence_start: int, cues, segm
     lo, hi = _clause_bounds(sentence, start, end)
     seg_lo, seg_hi = segment
     own = [c for c in masked if c[0] >= max(lo, seg_lo) and c[1] <= min(hi, seg_hi)]
-    scope = _nearest(own, start, end)
+    scope = _nearest(own, start, end, by_class=True)
     if scope is None:
-        scope = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end)
+        scope = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end, by_class=True)
     if scope is None and (cand.subset or cand.of_relative) and cand.parent is not None:
         return  # inherits the parent's later
     if scope is None:
         scope = _nearest(unmasked, start, end)
+    if cand.outcome == "released" and scope in ("period", "cumulative") and not any(
+        c[2] in ("since", "strong") for c in own
+    ):
+        scope = "incident"  # a release is an event, even when the text dates it ("on Friday")
     cand.scope = scope
 
 
@@ -1213,10 +1239,11 @@ def _named_source_in(sentence: str) -> str | None:
 
 
 def _default_scope(cand: _Candidate, sentence: str) -> str:
-    if cand.source_type == "health_ministry" or cand.number.unit == "percent":
+    """No scope cue anywhere: a running tally reads cumulative, a past event incident."""
+    if cand.source_type == "health_ministry" or RE_CUMULATIVE_DEFAULT.search(sentence):
         return "cumulative"
-    if cand.outcome in ("hostage", "displaced") or RE_CUMULATIVE_DEFAULT.search(sentence):
-        return "cumulative"
+    if RE_PAST_EVENT.search(sentence):
+        return "incident"
     return "unknown"
 
 
