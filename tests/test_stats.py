@@ -238,8 +238,8 @@ def test_daily_increase_with_seeded_bootstrap():
     summary = stats.daily_increase(claims, n_boot=2000, seed=7)
     row = summary.iloc[0]
     assert row["n_pairs"] == 2
-    assert row["reported_daily_increase"] == 90 / 4
-    # resampling 2 pairs gives 30 (1/4 of draws), 22.5 (1/2) or 20 (1/4): quantiles 20 and 30
+    assert row["reported_daily_increase"] == 25  # median of 30 and 20 per day
+    # resampling 2 pairs gives medians 30 (1/4 of draws), 25 (1/2) or 20 (1/4): quantiles 20 and 30
     assert (row["ci_low"], row["ci_high"]) == (20, 30)
     pd.testing.assert_frame_equal(summary, stats.daily_increase(claims, n_boot=2000, seed=7))
 
@@ -304,6 +304,23 @@ def test_find_discrepancies():
     assert set(near["intervals_overlap"]) == {True}  # 18,787 is "more than 18,600"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names_the_attack"),
+    [
+        ("the October 7 attack by Hamas which killed 1,200 people", True),
+        ("Since the 7 October attacks, when Hamas gunmen killed about 1,300 Israelis", True),
+        ("On October 7, Hamas killed 1,200 people", True),
+        ("Hamas's Oct. 7 attack killed about 1,200", True),
+        ("since the October 7 Hamas-led attack, 1,200 people", True),
+        ("25,490 Palestinians have been killed since October 7", False),
+        ("since Oct. 7, more than 8,000 people have been killed", False),
+        ("the strike on October 17 killed 500", False),
+    ],
+)
+def test_october_7_event_pattern(sentence, names_the_attack):
+    assert bool(stats.RE_OCTOBER_7.search(sentence)) == names_the_attack
+
+
 def test_find_discrepancies_same_day_only():
     table = stats.find_discrepancies(make_claims(*DISCREPANCY_CLAIMS), near_days=0)
     assert set(table["kind"]) == {"named_event"}
@@ -318,6 +335,11 @@ REVISION_CLAIMS = [
      "source_type": "health_ministry"},
     {"article_id": "d", "as_of": "2023-12-22", "value": 15000, "source_type": "israeli_military"},
     {"article_id": "e", "as_of": "2023-12-23", "value": 15000, "source_type": "none"},
+    # the number of hostages held falls with releases: not read as a revision
+    {"article_id": "f", "as_of": "2023-11-01", "value": 240, "outcome": "hostage", "group": "hostages",
+     "source_type": "israeli_government"},
+    {"article_id": "g", "as_of": "2023-12-14", "value": 135, "outcome": "hostage", "group": "hostages",
+     "source_type": "israeli_government"},
 ]
 
 
@@ -328,6 +350,7 @@ def test_find_revisions():
     assert (row["earlier_article_id"], row["later_article_id"]) == ("a", "b")
     assert (row["earlier_value"], row["later_value"], row["difference"]) == (18787, 18000, -787)
     assert row["source_key"] == "health_ministry"
+    assert len(stats.find_revisions(make_claims(*REVISION_CLAIMS), outcomes=["hostage"])) == 1
 
 
 # ---------------------------------------------------------------- consistency checks

@@ -38,13 +38,21 @@ from newskit.schema import REFERENCE_COLUMNS, validate_columns
 # Reference groups that also cover claims of other groups (see module docstring).
 GROUP_ALIASES: dict[str, tuple[str, ...]] = {"palestinians": ("people",)}
 # Groups read as the same population when claims are compared with each other (discrepancies,
-# revisions): a toll of "Palestinians" and one of "people" in Gaza, or of "Israelis" and "people"
-# for the October 7 attack, are claims about one quantity.
-GROUP_CLASSES: dict[str, str] = {"palestinians": "people", "israelis": "people"}
+# revisions): a running toll of "Palestinians" and one of "people" are claims about one quantity
+# (the same reading as GROUP_ALIASES). Named events are grouped by outcome alone.
+GROUP_CLASSES: dict[str, str] = {"palestinians": "people"}
+# Outcomes whose running totals cannot fall; a later lower figure of these is a revision. (The
+# number of hostages held, say, falls with every release.)
+MONOTONE_OUTCOMES: tuple[str, ...] = ("killed", "injured")
 
 # Named events whose incident claims are compared with each other; matched in the claim's sentence.
+# "October 7" as the start of a running total ("killed since October 7") is not the event, unless
+# an attack word follows ("since the 7 October attacks, when gunmen killed 1,300").
+OCTOBER_7 = r"(?:(?:October|Oct\.?)\s+7(?:th)?|7(?:th)?\s+(?:of\s+)?October)"
 RE_OCTOBER_7 = re.compile(
-    r"\b(?:October|Oct\.?)\s+7(?:th)?\b|\b7(?:th)?\s+(?:of\s+)?October\b", re.IGNORECASE
+    rf"\b{OCTOBER_7}\s+(?:Hamas(?:[-\s]led)?\s+)?(?:attacks?|assaults?|massacres?|raids?|incursions?)\b"
+    rf"|(?<!since\s)(?<!since the\s)\b{OCTOBER_7}\b",
+    re.IGNORECASE,
 )
 EVENT_PATTERNS: dict[str, re.Pattern[str]] = {"october_7_attack": RE_OCTOBER_7}
 
@@ -435,10 +443,10 @@ def daily_increase(claims: pd.DataFrame, *, by: Sequence[str] = ("outcome", "gro
                    reference: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reported daily increase per ``by`` with a seeded bootstrap interval over successive pairs.
 
-    ``reported_daily_increase`` = sum of increases / sum of days over the pairs of
-    :func:`successive_increases` (the slope from the first to the last claimed day); ``ci_low`` and
-    ``ci_high`` are the ``(1 - level) / 2`` quantiles of that ratio over ``n_boot`` resamples of
-    the pairs (empty with fewer than 2 pairs). With ``reference``, ``reference_daily_increase`` is
+    ``reported_daily_increase`` is the median of the pairs' increases per day
+    (:func:`successive_increases`; the median, so that one misread figure moves it little);
+    ``ci_low`` and ``ci_high`` are the ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of that
+    median over ``n_boot`` resamples of the pairs with replacement (empty with fewer than 2 pairs). With ``reference``, ``reference_daily_increase`` is
     the official series' increase per day over the same first and last day (empty when a day is
     missing from the series or no series covers the group).
     """
@@ -452,15 +460,15 @@ def daily_increase(claims: pd.DataFrame, *, by: Sequence[str] = ("outcome", "gro
     rows = []
     for key, group in pairs.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
-        increase, days = group["increase"].to_numpy(float), group["days"].to_numpy(float)
+        rates = group["reported_daily_increase"].to_numpy(float)
         row = {**dict(zip(by, key, strict=True)), "n_pairs": len(group),
                "first_date": group["from_date"].min(), "last_date": group["to_date"].max(),
-               "reported_daily_increase": increase.sum() / days.sum(),
+               "reported_daily_increase": float(np.median(rates)),
                "ci_low": np.nan, "ci_high": np.nan}
         if len(group) >= 2:
             picks = rng.integers(0, len(group), size=(n_boot, len(group)))
-            ratios = increase[picks].sum(axis=1) / days[picks].sum(axis=1)
-            row["ci_low"], row["ci_high"] = np.quantile(ratios, [(1 - level) / 2, (1 + level) / 2])
+            medians = np.median(rates[picks], axis=1)
+            row["ci_low"], row["ci_high"] = np.quantile(medians, [(1 - level) / 2, (1 + level) / 2])
         if reference is not None:
             row["reference_daily_increase"] = _reference_slope(covering, row)
         rows.append(row)
@@ -550,9 +558,11 @@ def _quantity(outcome: str, group_class: str, start, members: list, rows: pd.Dat
     return f"{outcome} {group_class} cumulative {start.date()}..{end.date()}"
 
 
-def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type") -> pd.DataFrame:
+def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type",
+                   outcomes: Sequence[str] = MONOTONE_OUTCOMES) -> pd.DataFrame:
     """Later cumulative claims from the same source that lie wholly below an earlier one.
 
+    Only ``outcomes`` whose running totals cannot fall are read (killed, injured by default).
     Claims are matched on outcome, group class and ``source_key`` (``source_type`` by default, or
     ``source`` for the attribution as written; empty and ``none`` sources are left out). A later
     claim (greater ``as_of``) is flagged when the largest count it allows is below the smallest
@@ -562,7 +572,7 @@ def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type") -> 
     _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
                            "group", "scope", "unit", source_key])
     chosen = _cumulative(claims).loc[lambda t: t["as_of"].notna() & t[source_key].notna()
-                                     & (t[source_key] != "none")]
+                                     & (t[source_key] != "none") & t["outcome"].isin(outcomes)]
     if "parent" in chosen.columns:
         chosen = chosen.loc[chosen["parent"].isna()]
     low, high = _effective_bounds(chosen)
