@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", NewskitWarning)
             charts = {
-                "timeline_killed": claim_plots.plot_timeline(claims, reference),
+                "timeline_killed": claim_plots.plot_timeline(claims, reference, log_scale=True),
                 "lag_by_outlet": claim_plots.plot_lag(comparison),
                 "rounding_by_outlet": claim_plots.plot_rounding(stats.rounding_table(claims)),
                 "discrepancies": claim_plots.plot_discrepancies(discrepancies),

@@ -459,3 +459,22 @@ def test_attribution_qualifiers_per_outlet():
     assert table.loc["y", "share_not_independently_verified"] == 1.0
     assert table.loc["y", "n_attributed"] == 0
     assert table.loc["all", "share_any"] == pytest.approx(2 / 3)
+
+
+def test_sample_expectations_through_the_pipeline(sample_dir, sample_reference):
+    """The sample corpus through corpus -> clean -> figures gives both sample expectations."""
+    from newskit.clean import clean_articles
+    from newskit.corpus import load_corpus
+    from newskit.figures import claims_table
+
+    articles = load_corpus(sample_dir)
+    passages, _ = clean_articles(articles)
+    claims = claims_table(passages, articles)
+    with pytest.warns(NewskitWarning, match="no as_of date"):  # article 000 is undated
+        comparison = stats.compare_to_reference(claims, sample_reference)
+    toll = comparison.loc[comparison["surface"] == "18,600"]
+    assert toll["lag_days"].tolist() == [1] and toll["reference_value"].tolist() == [18787]
+    assert toll["within_interval"].tolist() == [True]
+    dating = stats.date_from_figures(claims, sample_reference)
+    assert dating["article_id"].str.startswith("000").tolist() == [True]
+    assert dating["earliest"].iloc[0] <= pd.Timestamp("2024-01-18") <= dating["latest"].iloc[0]

@@ -36,14 +36,15 @@ def _label(axes: plt.Axes, title: str, xlabel: str, ylabel: str | None, *, legen
 
 def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
                   outcome: str = "killed", groups: Sequence[str] = ("palestinians", "people"),
-                  colour_by: str = "outlet", series: str | None = "killed_cum"
-                  ) -> tuple[plt.Figure, pd.DataFrame]:
+                  colour_by: str = "outlet", series: str | None = "killed_cum",
+                  log_scale: bool = False) -> tuple[plt.Figure, pd.DataFrame]:
     """Cumulative claims of ``outcome`` for ``groups`` over as_of, intervals as error bars,
     the reference ``series`` drawn as a line over the claims' date span.
 
     ``data`` columns: layer (``claim`` or ``reference``), label (the ``colour_by`` value or the
     series), date, value, bar_low, bar_high (the error bar's ends; equal to value where the claim's
     interval is open on that side), article_id. Vague claims (no value) are not drawn.
+    ``log_scale`` draws the y axis on a log scale (every claim stays on the chart).
     """
     timeline = claims_timeline(claims)
     timeline = timeline.loc[(timeline["outcome"] == outcome) & timeline["group"].isin(groups)
@@ -80,6 +81,8 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
     if len(ref_drawn):
         axes.plot(ref_drawn["date"], ref_drawn["value"], color="black", linewidth=1,
                   label=f"reference: {series}")
+    if log_scale:
+        axes.set_yscale("log")
     _label(axes, f"Cumulative {outcome} claims ({', '.join(groups)}) by {colour_by}", "as_of", "people",
            legend=len(data) > 0)
     figure.autofmt_xdate()
