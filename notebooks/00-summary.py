@@ -11,10 +11,13 @@
 #
 # **Question: what are the headline figures of this corpus, and where is the evidence for each?**
 #
-# This page gathers the headline tables of the other notebooks; each section links to the notebook
-# that computed it. It is numbered 00 because it is read first, and it runs last, because it reads the
-# tables the others saved. Figures in news articles are claims, not facts: who said them, and when,
-# is part of every row.
+# This page gathers the headline tables and charts of the other notebooks; each section links to the
+# notebook that computed it, where the evidence is. It is numbered 00 because it is read first, and it
+# runs last, because it reads the tables the others saved.
+#
+# **Notes on the data.** Figures in news articles are claims, not facts: each row says who is said to
+# have suffered what, how many, hedged how, according to whom and as of when. The official series is
+# itself the claim of its publisher. Nothing here corrects a figure; differences are listed.
 
 # %% tags=["parameters"]
 title = "newskit report"  # report title
@@ -26,19 +29,41 @@ from newskit import report
 from newskit.params import check_notebook_params
 
 p = check_notebook_params("00-summary", globals())
+report.show_warnings_inline()
 
 # %% [markdown]
 # ## The corpus ([01-corpus](01-corpus.html))
 
 # %%
 report.show_table(report.read_table("articles", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Articles, with passages kept and pieces removed")
-report.show_table(report.read_table("removals_by_rule", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="What cleaning removed")
+                  caption="Articles, with passages kept and pieces removed by cleaning")
+
+# %% [markdown]
+# ## The casualty figures ([02-casualty-figures](02-casualty-figures.html))
+
+# %%
+report.show_table(report.read_table("claims_by_outcome_group", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="Figures per outcome and group")
+report.show_table(report.read_table("claims_by_source_type", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="Figures per kind of source")
+
+# %% [markdown]
+# ## Against the official series ([03-figure-statistics](03-figure-statistics.html))
+
+# %%
+report.show_table(report.read_table("comparison", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="Cumulative claims beside the official value of their day")
+report.show_saved_chart("timeline_killed", report_dir=p.report_dir, caption="Cumulative killed claims over time")
+report.show_table(report.read_table("discrepancies", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="Claims about the same quantity that give different values")
+report.show_table(report.read_table("rounding_by_outlet", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="How precisely each outlet prints figures")
 
 # %% [markdown]
 # ## Reading
 #
-# Start from the corpus table: how many articles, from which outlets and dates. The other notebooks
-# answer, in run order: which casualty figures the coverage reports and who it attributes them to
-# (02), how they compare with the official series (03), and what the coverage talks about (04).
+# Start from the corpus table: how many articles, from which outlets and dates. Then the figures: which
+# outcomes and groups the coverage counts, and whose numbers it prints. The comparison says whether
+# the cumulative tolls printed match the official series of their day, and how old the official
+# figure they match is; discrepancies list the quantities on which sources or outlets disagree. Every
+# row has its evidence sentence in the notebook linked above it.

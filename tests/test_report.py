@@ -82,11 +82,33 @@ def test_corpus_tables_hold_the_sample(sample_report):
     assert ids == ["000_ac6a83ea76d8dca2", "002_da15ff6bf3766d8c"]
 
 
+def test_claims_and_comparison_tables(sample_report):
+    import pandas as pd
+
+    claims = pd.read_csv(sample_report / "tables" / "claims.csv")
+    toll = claims[claims["surface"] == "18,600"]
+    assert len(toll) == 1  # the photo caption repeating it is dropped by cleaning
+    assert toll.iloc[0][["bound", "outcome", "group", "source_type"]].tolist() == [
+        "lower",
+        "killed",
+        "palestinians",
+        "health_ministry",
+    ]
+    comparison = pd.read_csv(sample_report / "tables" / "comparison.csv")
+    row = comparison[comparison["surface"] == "18,600"].iloc[0]
+    # issue 4's sample expectation: 18,787 on 2023-12-14, inside the interval, lag 1 (18,608 the day before)
+    assert (row["reference_value"], bool(row["within_interval"]), row["lag_days"]) == (18787, True, 1)
+    dating = pd.read_csv(sample_report / "tables" / "dating.csv")
+    assert dating["article_id"].tolist() == ["000_ac6a83ea76d8dca2"]
+
+
 def test_index_links_every_notebook_and_shows_headlines(sample_report):
     index = (sample_report / "index.html").read_text(encoding="utf-8")
     for name in RUN_ORDER:
         assert f'href="{name}.html"' in index
     assert "<td>articles</td><td>2</td>" in index
+    # headlines keep the order the notebook gave them
+    assert index.index("<td>casualty figures</td>") < index.index("<td>articles with a figure</td>")
     assert 'href="manifest.json"' in index
     for png in (sample_report / "charts").glob("*.png"):
         assert f'src="charts/{png.name}"' in index
@@ -120,17 +142,10 @@ def test_manifest(sample_report):
 def test_two_runs_give_identical_outputs(sample_runs):
     first, second = sample_runs
     files = sorted(
-        p.relative_to(first)
-        for p in first.rglob("*")
-        if p.is_file() and p.suffix in (".csv", ".png", ".html")
+        p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.suffix in (".csv", ".png", ".html")
     )
-    assert any(str(f).startswith("charts/") for f in files) and any(
-        str(f).startswith("tables/") for f in files
-    )
-    assert (
-        sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".csv", ".png", ".html"))
-        == files
-    )
+    assert any(str(f).startswith("charts/") for f in files) and any(str(f).startswith("tables/") for f in files)
+    assert sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".csv", ".png", ".html")) == files
     for relative in files:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
     manifests = [json.loads((run / "manifest.json").read_text(encoding="utf-8")) for run in (first, second)]

@@ -42,7 +42,7 @@ from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, PROJECT_DIR, REPORTS_DIR
 
 KERNEL_NAME = "newskit"
 # Run order. 00-summary is read first but runs last: it shows the tables the others wrote.
-RUN_ORDER: tuple[str, ...] = ("01-corpus", "00-summary")
+RUN_ORDER: tuple[str, ...] = ("01-corpus", "02-casualty-figures", "03-figure-statistics", "00-summary")
 QUESTIONS: dict[str, str] = {
     "00-summary": "What are the headline figures of this corpus, and where is the evidence for each?",
     "01-corpus": "What was loaded, and what did cleaning remove and why?",
@@ -153,6 +153,22 @@ def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = 
         _display_html(f'<p class="muted">Numbers drawn: charts/{html.escape(name)}.csv</p>')
 
 
+def show_saved_chart(name: str, *, report_dir: str, caption: str | None = None) -> None:
+    """Show ``report_dir/charts/NAME.png``, a chart an earlier notebook of the run saved."""
+    from IPython.display import Image, display
+
+    path = Path(report_dir) / "charts" / f"{name}.png"
+    if not path.is_file():
+        raise ReportError(
+            f"chart {name!r} is not in {path.parent}: run the notebook that draws it first "
+            f"(run order: {', '.join(RUN_ORDER)}), or point report_dir at a finished report"
+        )
+    if caption:
+        _display_html(f"<p><strong>{html.escape(caption)}</strong></p>")
+    display(Image(data=path.read_bytes(), format="png", alt=caption or name))
+    _display_html(f'<p class="muted">Numbers drawn: charts/{html.escape(name)}.csv</p>')
+
+
 def show_headlines(numbers: Mapping[str, Any], *, notebook: str) -> None:
     """Show a notebook's headline numbers; the runner also copies them onto the report's index page."""
     from IPython.display import display
@@ -160,7 +176,10 @@ def show_headlines(numbers: Mapping[str, Any], *, notebook: str) -> None:
     clean = {str(k): _json_value(v) for k, v in numbers.items()}
     table = pd.DataFrame({"headline": list(clean), "value": [_format_value(v) for v in clean.values()]})
     display(
-        {"text/html": _table_html(table, caption="Headline numbers"), HEADLINES_MIMETYPE: {notebook: clean}},
+        {
+            "text/html": _table_html(table, caption="Headline numbers"),
+            HEADLINES_MIMETYPE: {"notebook": notebook, "numbers": [[k, v] for k, v in clean.items()]},
+        },
         raw=True,
     )
 
@@ -514,6 +533,8 @@ def run_notebook(
                 progress_bar=False,
                 log_output=False,
                 request_save_on_cell_execute=False,
+                # the kernel's own log (e.g. its TCP notice) would break the progress bar
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )
     except PapermillExecutionError as error:
         first_line = next((line for line in error.source.splitlines() if line.strip()), "")
@@ -568,9 +589,9 @@ def collect_headlines(notebook: Any) -> dict[str, dict[str, Any]]:
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if HEADLINES_MIMETYPE in data:
-                for notebook_name, numbers in data[HEADLINES_MIMETYPE].items():
-                    found.setdefault(notebook_name, {}).update(numbers)
+            if HEADLINES_MIMETYPE in data:  # a list of pairs: nbformat sorts the keys of a mapping
+                headline = data[HEADLINES_MIMETYPE]
+                found.setdefault(headline["notebook"], {}).update(dict(headline["numbers"]))
     return found
 
 
