@@ -385,6 +385,22 @@ def test_claims_consistency():
     ]
 
 
+def test_claims_consistency_between_unnested_groups():
+    claims = make_claims(
+        # one article, one day: "18,000 Palestinians killed" ... "8,000 children" ... "19,000 women"
+        {"article_id": "n", "as_of": "2023-12-14", "value": 18000, "start": 0},
+        {"article_id": "n", "as_of": "2023-12-14", "value": 8000, "group": "children", "start": 40},
+        {"article_id": "n", "as_of": "2023-12-14", "value": 19000, "group": "women", "start": 80},
+        # another day's total is not compared
+        {"article_id": "n", "as_of": "2023-11-01", "value": 9000, "start": 120},
+    )
+    table = stats.check_claims_consistency(claims)
+    assert table[["check", "parent_row", "part_rows", "parts_value"]].values.tolist() == [
+        ["group_above_total", 0, "2", 19000],
+        ["groups_exceed_total", 0, "1;2", 27000],
+    ]
+
+
 def test_reference_consistency_sample(sample_reference):
     table = stats.check_reference_consistency(sample_reference)
     assert len(table) == 1

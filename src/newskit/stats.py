@@ -41,6 +41,9 @@ GROUP_ALIASES: dict[str, tuple[str, ...]] = {"palestinians": ("people",)}
 # revisions): a running toll of "Palestinians" and one of "people" are claims about one quantity
 # (the same reading as GROUP_ALIASES). Named events are grouped by outcome alone.
 GROUP_CLASSES: dict[str, str] = {"palestinians": "people"}
+# Groups that are parts of a total group: checked against the total's running figure in one article.
+SUBGROUPS: dict[str, tuple[str, ...]] = {"palestinians": ("children", "women"),
+                                         "people": ("children", "women")}
 # Outcomes whose running totals cannot fall; a later lower figure of these is a revision. (The
 # number of hostages held, say, falls with every release.)
 MONOTONE_OUTCOMES: tuple[str, ...] = ("killed", "injured")
@@ -446,9 +449,10 @@ def daily_increase(claims: pd.DataFrame, *, by: Sequence[str] = ("outcome", "gro
     ``reported_daily_increase`` is the median of the pairs' increases per day
     (:func:`successive_increases`; the median, so that one misread figure moves it little);
     ``ci_low`` and ``ci_high`` are the ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of that
-    median over ``n_boot`` resamples of the pairs with replacement (empty with fewer than 2 pairs). With ``reference``, ``reference_daily_increase`` is
-    the official series' increase per day over the same first and last day (empty when a day is
-    missing from the series or no series covers the group).
+    median over ``n_boot`` resamples of the pairs with replacement (empty with fewer than 2 pairs).
+    With ``reference``, ``reference_daily_increase`` is the official series' increase per day over
+    the same first and last day (empty when a day is missing from the series or no series covers
+    the group).
     """
     if n_boot < 1 or not 0 < level < 1:
         raise ParameterError(f"daily_increase: n_boot={n_boot} must be >= 1 and level={level} "
@@ -629,30 +633,53 @@ def check_claims_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     ``subset_above_parent``: a claim with a parent whose smallest allowed count exceeds the largest
     count its parent allows ("116 of whom are alive" is fine under 135). ``parts_exceed_total``:
     two or more subsets of one parent whose smallest counts add up to more than the parent allows.
-    Percent figures are left out. Rows are listed, never changed.
+    The same two checks run, as ``group_above_total`` and ``groups_exceed_total``, between claims of
+    one article that the text does not nest but whose groups are (``SUBGROUPS``: children or women
+    killed above the running total of Palestinians or people killed): same outcome, cumulative
+    scope, same ``as_of``; ``parent_row`` is then the total's row. Percent figures are left out.
+    Rows are listed, never changed.
     """
     _check_claims(claims, ["article_id", "passage_id", "start", "parent", "value", "low", "high",
                            "bound", "surface", "sentence", "unit"])
     people = _people(claims)
     parents = parent_rows(people)
     low, high = _effective_bounds(people)
+    pairs = [(parent_index, parts.index, ("subset_above_parent", "parts_exceed_total"))
+             for parent_index, parts in people.loc[parents.notna()].groupby(parents.dropna(),
+                                                                            sort=True)]
+    pairs += _unnested_totals(people)
     rows = []
-    for parent_index, parts in people.loc[parents.notna()].groupby(parents.dropna(), sort=True):
-        parent = people.loc[parent_index]
-        parent_high = high[parent_index]
-        base = {"article_id": parent["article_id"], "passage_id": parent["passage_id"],
-                "parent_row": parent_index, "parent_surface": parent["surface"],
-                "parent_value": parent["value"], "sentence": parent["sentence"]}
-        for index, part in parts.iterrows():
-            if low[index] > parent_high:
-                rows.append({**base, "check": "subset_above_parent", "part_rows": str(index),
-                             "part_surfaces": part["surface"], "parts_value": low[index]})
-        if len(parts) >= 2 and low[parts.index].sum() > parent_high:
-            rows.append({**base, "check": "parts_exceed_total",
-                         "part_rows": ";".join(str(i) for i in parts.index),
-                         "part_surfaces": ";".join(parts["surface"].astype(str)),
-                         "parts_value": low[parts.index].sum()})
+    for total_index, part_index, (above, exceed) in pairs:
+        total = people.loc[total_index]
+        total_high = high[total_index]
+        base = {"article_id": total["article_id"], "passage_id": total["passage_id"],
+                "parent_row": total_index, "parent_surface": total["surface"],
+                "parent_value": total["value"], "sentence": total["sentence"]}
+        for index in part_index:
+            if low[index] > total_high:
+                rows.append({**base, "check": above, "part_rows": str(index),
+                             "part_surfaces": people.loc[index, "surface"], "parts_value": low[index]})
+        if len(part_index) >= 2 and low[part_index].sum() > total_high:
+            rows.append({**base, "check": exceed,
+                         "part_rows": ";".join(str(i) for i in part_index),
+                         "part_surfaces": ";".join(people.loc[part_index, "surface"].astype(str)),
+                         "parts_value": low[part_index].sum()})
     return pd.DataFrame(rows, columns=CLAIM_CHECK_COLUMNS) if rows else _empty(CLAIM_CHECK_COLUMNS)
+
+
+def _unnested_totals(people: pd.DataFrame) -> list[tuple[object, pd.Index, tuple[str, str]]]:
+    """(total row, subgroup rows, check names) for SUBGROUPS claims not nested by the text."""
+    chosen = people.loc[(people["scope"] == "cumulative") & people["parent"].isna()
+                        & people["as_of"].notna()] if "as_of" in people.columns else people.iloc[:0]
+    out = []
+    for (_article, _outcome, _as_of), rows in chosen.groupby(["article_id", "outcome", "as_of"],
+                                                             sort=True):
+        for total_group, subgroups in SUBGROUPS.items():
+            parts = rows.index[rows["group"].isin(subgroups)]
+            for total_index in rows.index[(rows["group"] == total_group) & rows["value"].notna()]:
+                if len(parts):
+                    out.append((total_index, parts, ("group_above_total", "groups_exceed_total")))
+    return out
 
 
 def check_reference_consistency(reference: pd.DataFrame) -> pd.DataFrame:
