@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         dating = stats.date_from_figures(claims, reference, undated_only=False)
         ministry_dating = stats.date_from_figures(
             claims.loc[claims["source_type"] == "health_ministry"], reference, undated_only=False)
+        lagged_dating = stats.date_from_figures(claims, reference, undated_only=False, max_lag_days=2)
         discrepancies = stats.find_discrepancies(claims, near_days=args.near_days)
         revisions = stats.find_revisions(claims)
         claim_checks = stats.check_claims_consistency(claims)
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n## Dating by figures (all articles, checked against their publication date)")
     for label, table in [("all cumulative claims", dating),
+                         ("all cumulative claims, max_lag_days=2", lagged_dating),
                          ("claims attributed to the health ministry only", ministry_dating)]:
         dated = table.merge(articles[["article_id", "published"]], on="article_id", how="left")
         holds = (dated["earliest"] <= dated["published"]) & (dated["published"] <= dated["latest"])

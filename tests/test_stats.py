@@ -206,6 +206,14 @@ def test_dating_with_inconsistent_figures_gives_empty_window(sample_reference):
     assert pd.isna(row["earliest"]) and pd.isna(row["latest"]) and row["n_days"] == 0
 
 
+def test_dating_max_lag_moves_the_latest_day(sample_reference):
+    row = stats.date_from_figures(make_claims(CLAIM_000), sample_reference, max_lag_days=2).iloc[0]
+    assert (row["earliest"], row["latest"], row["n_days"]) == (
+        pd.Timestamp("2024-01-15"), pd.Timestamp("2024-01-22"), 6)
+    with pytest.raises(ParameterError, match="max_lag_days"):
+        stats.date_from_figures(make_claims(CLAIM_000), sample_reference, max_lag_days=-1)
+
+
 def test_dating_dated_articles_only_on_request(sample_reference):
     claims = make_claims(CLAIM_002)
     assert stats.date_from_figures(claims, sample_reference).empty

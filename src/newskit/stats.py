@@ -348,7 +348,7 @@ def lag_by(comparison: pd.DataFrame, *, by: GroupBy = "outlet") -> pd.DataFrame:
 
 
 def date_from_figures(claims: pd.DataFrame, reference: pd.DataFrame, *,
-                      undated_only: bool = True) -> pd.DataFrame:
+                      undated_only: bool = True, max_lag_days: int = 0) -> pd.DataFrame:
     """The window of dates whose official values give every cumulative claim of an article.
 
     For each article (only those whose ``published`` and ``as_of`` are all empty, unless
@@ -356,11 +356,16 @@ def date_from_figures(claims: pd.DataFrame, reference: pd.DataFrame, *,
     given by the official value (module rounding rule: "almost/nearly X" reads as just under X within
     X's rounding unit). ``earliest``/``latest`` bound the days consistent with all of them,
     ``n_figures`` counts the claims used, ``n_days`` the consistent days (NaT and 0 when none; the
-    window can only lie within the reference's dates). Articles with no covered claim get no row.
+    window can only lie within the reference's dates). ``max_lag_days`` moves ``latest`` that many
+    days later, for an article published up to that long after the official figure it quotes
+    (``n_days`` still counts the days of the official values). Articles with no covered claim get
+    no row.
     """
     _check_claims(claims, ["article_id", "published", "as_of", "value", "low", "high", "bound",
                            "outcome", "group", "scope"])
     _check_reference(reference)
+    if max_lag_days < 0:
+        raise ParameterError(f"date_from_figures: max_lag_days={max_lag_days} must be >= 0")
     if undated_only:
         dated = (claims["published"].notna() | claims["as_of"].notna()).groupby(
             claims["article_id"]).transform("any")
@@ -382,7 +387,8 @@ def date_from_figures(claims: pd.DataFrame, reference: pd.DataFrame, *,
         common = set.intersection(*day_sets)
         rows.append({"article_id": article_id,
                      "earliest": pd.Timestamp(min(common)) if common else pd.NaT,
-                     "latest": pd.Timestamp(max(common)) if common else pd.NaT,
+                     "latest": (pd.Timestamp(max(common)) + pd.Timedelta(days=max_lag_days)
+                                if common else pd.NaT),
                      "n_figures": len(day_sets), "n_days": len(common)})
     if not rows:
         return _empty(DATING_COLUMNS)
