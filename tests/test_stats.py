@@ -148,6 +148,12 @@ def test_compare_bad_parameters(sample_reference):
         stats.compare_to_reference(make_claims(CLAIM_002), sample_reference, window_days=-1)
     with pytest.raises(SchemaError, match="as_of"):
         stats.compare_to_reference(make_claims(CLAIM_002).drop(columns="as_of"), sample_reference)
+    as_text = make_claims(CLAIM_002).assign(as_of=["2023-12-14"])
+    assert stats.compare_to_reference(as_text, sample_reference).loc[0, "lag_days"] == 1
+    with pytest.raises(SchemaError, match=r"column 'as_of', row 0: 'last week' is not a date"):
+        stats.compare_to_reference(as_text.assign(as_of=["last week"]), sample_reference)
+    with pytest.raises(SchemaError, match=r"column 'value', row 0: 'many' is not a number"):
+        stats.compare_to_reference(make_claims(CLAIM_002).assign(value=["many"]), sample_reference)
     twice = pd.concat([make_claims(CLAIM_002), make_claims(CLAIM_002)])
     with pytest.raises(SchemaError, match="reset_index"):
         stats.compare_to_reference(twice, sample_reference)

@@ -185,11 +185,30 @@ def official_gives_claim(official: np.ndarray, claim: pd.Series) -> np.ndarray:
 
 
 def _check_claims(claims: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """Check the columns, and that row labels are unique (results point at rows by label)."""
+    """Check the columns, that row labels are unique (results point at rows by label), and read
+    ``as_of``/``published`` held as text into dates and ``value``/``low``/``high`` into numbers
+    (SchemaError naming the row when one is not)."""
     if not claims.index.is_unique:
         raise SchemaError("claims table: row labels repeat (e.g. after pd.concat); pass "
                           "claims.reset_index(drop=True)")
-    return validate_columns(claims, list(columns), table_name="claims")
+    validate_columns(claims, list(columns), table_name="claims")
+    for column in ("as_of", "published"):
+        if column in claims.columns and not pd.api.types.is_datetime64_any_dtype(claims[column]):
+            dates = pd.to_datetime(claims[column], errors="coerce", format="ISO8601")
+            bad = dates.isna() & claims[column].notna()
+            if bad.any():
+                raise SchemaError(f"claims table, column {column!r}, row {bad.idxmax()}: "
+                                  f"{claims.loc[bad.idxmax(), column]!r} is not a date (YYYY-MM-DD)")
+            claims = claims.assign(**{column: dates})
+    for column in ("value", "low", "high"):
+        if column in claims.columns and not pd.api.types.is_float_dtype(claims[column]):
+            numbers = pd.to_numeric(claims[column], errors="coerce")
+            bad = numbers.isna() & claims[column].notna()
+            if bad.any():
+                raise SchemaError(f"claims table, column {column!r}, row {bad.idxmax()}: "
+                                  f"{claims.loc[bad.idxmax(), column]!r} is not a number")
+            claims = claims.assign(**{column: numbers.astype(float)})
+    return claims
 
 
 def _people(claims: pd.DataFrame) -> pd.DataFrame:
@@ -285,7 +304,7 @@ def compare_to_reference(claims: pd.DataFrame, reference: pd.DataFrame, *,
     Claims with no ``as_of`` are left out with a NewskitWarning; so is everything when the series
     cover none of the claims (the result is then empty).
     """
-    _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
+    claims = _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
                            "group", "scope"])
     _check_reference(reference)
     if window_days < 0:
@@ -361,7 +380,7 @@ def date_from_figures(claims: pd.DataFrame, reference: pd.DataFrame, *,
     (``n_days`` still counts the days of the official values). Articles with no covered claim get
     no row.
     """
-    _check_claims(claims, ["article_id", "published", "as_of", "value", "low", "high", "bound",
+    claims = _check_claims(claims, ["article_id", "published", "as_of", "value", "low", "high", "bound",
                            "outcome", "group", "scope"])
     _check_reference(reference)
     if max_lag_days < 0:
@@ -407,7 +426,7 @@ def claims_timeline(claims: pd.DataFrame, *, scope: str = "cumulative") -> pd.Da
     Columns: as_of, outcome, group, source_type, outlet, article_id, surface, bound, value, low,
     high. Undated claims are left out with a NewskitWarning.
     """
-    _check_claims(claims, ["as_of", "outcome", "group", "source_type", "outlet", "article_id",
+    claims = _check_claims(claims, ["as_of", "outcome", "group", "source_type", "outlet", "article_id",
                            "surface", "bound", "value", "low", "high", "scope", "unit"])
     chosen = _people(claims).loc[lambda t: t["scope"] == scope]
     undated = chosen["as_of"].isna()
@@ -429,7 +448,7 @@ def successive_increases(claims: pd.DataFrame, *, by: Sequence[str] = ("outcome"
     and undated claims are left out); ``reported_daily_increase`` = increase / days between them.
     """
     by = list(by)
-    _check_claims(claims, ["as_of", "value", "bound", "scope", "unit", *by])
+    claims = _check_claims(claims, ["as_of", "value", "bound", "scope", "unit", *by])
     chosen = _cumulative(claims).loc[lambda t: t["as_of"].notna() & t["value"].notna()
                                      & (t["bound"] != "vague")]
     daily = (chosen.assign(day=chosen["as_of"].dt.normalize())
@@ -515,7 +534,7 @@ def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1,
     Only groups with at least two distinct values are listed. ``intervals_overlap`` says whether
     one count is allowed by every claim of the group.
     """
-    _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
+    claims = _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
                            "group", "scope", "sentence", "parent", "unit"])
     events = EVENT_PATTERNS if events is None else events
     eligible = _people(claims).loc[lambda t: t["parent"].isna() & t["value"].notna()
@@ -579,7 +598,7 @@ def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type",
     count the earlier claim allows (``_effective_bounds``); each flagged claim is paired with the
     earlier claim of the highest smallest count. Nothing is changed; both rows are listed.
     """
-    _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
+    claims = _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
                            "group", "scope", "unit", source_key])
     chosen = _cumulative(claims).loc[lambda t: t["as_of"].notna() & t[source_key].notna()
                                      & (t[source_key] != "none") & t["outcome"].isin(outcomes)]
@@ -619,7 +638,7 @@ def parent_rows(claims: pd.DataFrame) -> pd.Series:
     ``parent`` is the ``start`` offset of the parent figure in the same passage (the claims table's
     convention), so the parent is the claim of the same ``passage_id`` with that ``start``.
     """
-    _check_claims(claims, ["passage_id", "start", "parent"])
+    claims = _check_claims(claims, ["passage_id", "start", "parent"])
     result = pd.Series(pd.NA, index=claims.index, dtype="object")
     children = claims.loc[claims["parent"].notna()]
     if children.empty:
@@ -645,7 +664,7 @@ def check_claims_consistency(claims: pd.DataFrame) -> pd.DataFrame:
     scope, same ``as_of``; ``parent_row`` is then the total's row. Percent figures are left out.
     Rows are listed, never changed.
     """
-    _check_claims(claims, ["article_id", "passage_id", "start", "parent", "value", "low", "high",
+    claims = _check_claims(claims, ["article_id", "passage_id", "start", "parent", "value", "low", "high",
                            "bound", "surface", "sentence", "unit"])
     people = _people(claims)
     parents = parent_rows(people)
@@ -737,7 +756,7 @@ def rounding_table(claims: pd.DataFrame, *, by: GroupBy = "outlet") -> pd.DataFr
     Columns: ``by``, n_figures, ``share_rounding_<exact|10|100|1000_or_more|vague>`` and
     ``share_bound_<bound>``; each family of shares sums to 1 on a row.
     """
-    _check_claims(claims, ["value", "bound", "unit", by])
+    claims = _check_claims(claims, ["value", "bound", "unit", by])
     people = _people(claims)
     categories = pd.Series([rounding_category(v, b) for v, b in zip(people["value"], people["bound"],
                                                                      strict=True)],
@@ -766,7 +785,7 @@ def flag_qualifiers(claims: pd.DataFrame, *, qualifiers: dict[str, re.Pattern[st
     source only; a qualifier in another sentence of the article is not counted.
     """
     qualifiers = QUALIFIER_PATTERNS if qualifiers is None else qualifiers
-    _check_claims(claims, ["source", "sentence"])
+    claims = _check_claims(claims, ["source", "sentence"])
     text = claims["source"].fillna("").astype(str) + " || " + claims["sentence"].fillna("").astype(str)
     flags = pd.DataFrame({f"qualifier_{name}": text.map(lambda s, p=pattern: bool(p.search(s)))
                           for name, pattern in qualifiers.items()}, index=claims.index)
@@ -778,7 +797,7 @@ def attribution_qualifiers(claims: pd.DataFrame, *, by: GroupBy = "outlet",
                            qualifiers: dict[str, re.Pattern[str]] | None = None) -> pd.DataFrame:
     """Per ``by`` and for ``all``: n_claims, n_attributed (a source given), and the share of claims
     whose attribution carries each qualifier (``share_<name>``) and any of them (``share_any``)."""
-    _check_claims(claims, ["source", "sentence", by])
+    claims = _check_claims(claims, ["source", "sentence", by])
     flags = flag_qualifiers(claims, qualifiers=qualifiers)
     keys = claims[by].fillna("unknown").astype(str)
     rows = []
