@@ -1,0 +1,126 @@
+"""Charts of topic models: top terms per topic, prevalence over time or by outlet, a map of passages.
+
+Each function returns ``(figure, data)``: the matplotlib Figure and a DataFrame of exactly the
+numbers drawn; save both with :func:`newskit.plots.save_chart`. Topic ``k`` always has colour
+``k`` of matplotlib's ``tab20`` cycle; passages no topic explains well are grey.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import TruncatedSVD
+
+from newskit.errors import ParameterError
+from newskit.schema import validate_columns
+from newskit.topics import ASSIGNMENT_COLUMNS, NO_TOPIC, TopicReader
+
+UNEXPLAINED_COLOUR = "#9a9a9a"
+PANEL_SIZE = (3.2, 2.4)
+MAP_SIZE = (8.0, 6.0)
+LINE_SIZE = (9.0, 4.5)
+
+
+def topic_colour(topic: int) -> str:
+    """The colour of a topic in every chart (grey for -1, unexplained)."""
+    if topic == NO_TOPIC:
+        return UNEXPLAINED_COLOUR
+    return plt.get_cmap("tab20")(topic % 20)
+
+
+def plot_top_terms(model: TopicReader, *, n: int = 8, n_columns: int = 4) -> tuple[plt.Figure, pd.DataFrame]:
+    """One panel per topic: its ``n`` heaviest terms as horizontal bars (weights as in ``components_``).
+
+    Data: topic, topic_label, rank, term, weight (one row per bar).
+    """
+    data = model.top_terms(n)[["topic", "topic_label", "rank", "term", "weight"]]
+    n_topics = model.n_topics_
+    n_columns = max(1, min(n_columns, n_topics))
+    n_rows = math.ceil(n_topics / n_columns)
+    figure, axes = plt.subplots(
+        n_rows, n_columns, figsize=(PANEL_SIZE[0] * n_columns, PANEL_SIZE[1] * n_rows), squeeze=False
+    )
+    for topic, panel in enumerate(axes.flat):
+        if topic >= n_topics:
+            panel.set_axis_off()
+            continue
+        rows = data[data["topic"] == topic].sort_values("rank", ascending=False)
+        panel.barh(rows["term"], rows["weight"], color=topic_colour(topic))
+        panel.set_title(f"topic {topic}", fontsize="medium")
+        panel.tick_params(axis="both", labelsize="small")
+    figure.suptitle(f"Top {n} terms of each topic")
+    figure.tight_layout()
+    return figure, data.reset_index(drop=True)
+
+
+def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Share of units per topic over time (one line per topic) or by outlet (stacked bars).
+
+    ``prevalence_table`` comes from :func:`newskit.topics.prevalence`. Over time, undated units are
+    left out of the lines and counted in the title; the data holds only the points drawn.
+    """
+    by = "period" if "period" in prevalence_table.columns else "outlet"
+    validate_columns(prevalence_table, [by, "topic", "topic_label", "n_units", "share"], table_name="prevalence")
+    table = prevalence_table
+    if by == "period":
+        undated = int(table.loc[table["period"].isna(), "n_units"].sum())
+        data = table[table["period"].notna()].reset_index(drop=True)
+        if data.empty:
+            raise ParameterError("no unit has a publication date: plot prevalence by='outlet' instead")
+        figure, axes = plt.subplots(figsize=LINE_SIZE)
+        for topic, rows in data.groupby("topic", sort=True):
+            axes.plot(rows["period"], rows["share"], marker="o", markersize=3, color=topic_colour(topic),
+                      linestyle="--" if topic == NO_TOPIC else "-", label=f"{topic}: {rows['topic_label'].iloc[0]}")
+        axes.set_xlabel("period start")
+        title = "Share of units per topic over time"
+        axes.set_title(title + (f" ({undated} undated units not shown)" if undated else ""))
+    else:
+        data = table.reset_index(drop=True)
+        outlets = list(dict.fromkeys(data["outlet"]))
+        figure, axes = plt.subplots(figsize=LINE_SIZE)
+        left = np.zeros(len(outlets))
+        for topic, rows in data.groupby("topic", sort=True):
+            share = rows.set_index("outlet")["share"].reindex(outlets).fillna(0.0).to_numpy()
+            axes.barh(outlets, share, left=left, color=topic_colour(topic),
+                      label=f"{topic}: {rows['topic_label'].iloc[0]}")
+            left += share
+        axes.set_xlabel("share of the outlet's units")
+        axes.set_title("Share of units per topic, by outlet")
+    axes.set_ylabel("share of units" if by == "period" else "")
+    axes.legend(fontsize="x-small", loc="center left", bbox_to_anchor=(1.0, 0.5))
+    figure.tight_layout()
+    return figure, data
+
+
+def plot_passage_map(
+    model: TopicReader, assignments: pd.DataFrame, *, random_state: int = 0
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """A 2-D map of the units: TruncatedSVD of the model's term matrix, coloured by topic.
+
+    ``assignments`` comes from :func:`newskit.topics.assign_topics`; unexplained units are grey.
+    Data: unit_id, topic, topic_label, explained, x, y (one row per point).
+    """
+    validate_columns(assignments, ASSIGNMENT_COLUMNS, table_name="assignments")
+    X = model.term_matrix(assignments["text"])
+    if X.shape[0] < 3 or X.shape[1] < 3:
+        raise ParameterError(f"a 2-D map needs at least 3 units and 3 terms; got {X.shape[0]} and {X.shape[1]}")
+    coordinates = TruncatedSVD(2, random_state=random_state).fit_transform(X)
+    data = assignments[["unit_id", "topic", "topic_label", "explained"]].reset_index(drop=True).assign(
+        x=coordinates[:, 0], y=coordinates[:, 1]
+    )
+    shown_topic = np.where(data["explained"], data["topic"], NO_TOPIC)
+    figure, axes = plt.subplots(figsize=MAP_SIZE)
+    for topic in sorted(set(shown_topic.tolist())):
+        points = data[shown_topic == topic]
+        label = "unexplained" if topic == NO_TOPIC else f"{topic}: {points['topic_label'].iloc[0]}"
+        axes.scatter(points["x"], points["y"], s=10, color=topic_colour(topic), label=label,
+                     alpha=0.5 if topic == NO_TOPIC else 0.8)
+    axes.set_xlabel("component 1")
+    axes.set_ylabel("component 2")
+    axes.set_title("Units on the first two SVD components of the term matrix")
+    axes.legend(fontsize="x-small", loc="center left", bbox_to_anchor=(1.0, 0.5))
+    figure.tight_layout()
+    return figure, data
