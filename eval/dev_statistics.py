@@ -110,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     show("Dating windows (all cumulative claims)", dated.assign(window_holds_published=holds))
 
     groups = discrepancies.drop_duplicates("discrepancy_id")
-    print(f"\n## Discrepancy groups: {len(groups)}")
+    between = stats.find_discrepancies(claims, near_days=args.near_days, min_articles=2)
+    print(f"\n## Discrepancy groups: {len(groups)} ({between['discrepancy_id'].nunique()} with values "
+          "from two or more articles)")
     for _, group in discrepancies.groupby("discrepancy_id", sort=True):
         first = group.iloc[0]
         print(f"- [{first['discrepancy_id']}] {first['quantity']} ({first['kind']}, "

@@ -335,6 +335,18 @@ def test_october_7_event_pattern(sentence, names_the_attack):
     assert bool(stats.RE_OCTOBER_7.search(sentence)) == names_the_attack
 
 
+def test_find_discrepancies_between_articles_only():
+    claims = make_claims(*DISCREPANCY_CLAIMS,
+                         {"article_id": "x", "value": 24, "as_of": "2024-01-23"},
+                         {"article_id": "x", "value": 25490, "bound": "lower", "low": 25490,
+                          "as_of": "2024-01-23"})
+    every = stats.find_discrepancies(claims)
+    assert "killed people cumulative 2024-01-23..2024-01-23" in set(every["quantity"])
+    between = stats.find_discrepancies(claims, min_articles=2)
+    assert set(between["quantity"]) == {"killed people cumulative 2023-12-14..2023-12-15",
+                                        "october_7_attack: killed"}
+
+
 def test_find_discrepancies_same_day_only():
     table = stats.find_discrepancies(make_claims(*DISCREPANCY_CLAIMS), near_days=0)
     assert set(table["kind"]) == {"named_event"}

@@ -520,7 +520,8 @@ def _reference_slope(covering, row: dict) -> float:
 
 
 def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1,
-                       events: dict[str, re.Pattern[str]] | None = None) -> pd.DataFrame:
+                       events: dict[str, re.Pattern[str]] | None = None,
+                       min_articles: int = 1) -> pd.DataFrame:
     """Claims about the same quantity that give different values, one row per claim.
 
     Two kinds of group (subsets, i.e. claims with a ``parent``, and vague claims are left out):
@@ -531,8 +532,10 @@ def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1,
     * ``named_event``: incident claims with the same outcome whose sentence names the same event
       (``EVENT_PATTERNS``, e.g. the October 7 attack).
 
-    Only groups with at least two distinct values are listed. ``intervals_overlap`` says whether
-    one count is allowed by every claim of the group.
+    Only groups with at least two distinct values, from at least ``min_articles`` articles, are
+    listed (``min_articles=2`` keeps disagreements between articles; within one article two values
+    are often two quantities that the claims table does not tell apart). ``intervals_overlap`` says
+    whether one count is allowed by every claim of the group.
     """
     claims = _check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
                            "group", "scope", "sentence", "parent", "unit"])
@@ -564,7 +567,7 @@ def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1,
     parts = []
     for kind, quantity, index in groups:
         rows = claims.loc[index]
-        if rows["value"].nunique() < 2:
+        if rows["value"].nunique() < 2 or rows["article_id"].nunique() < min_articles:
             continue
         low, high = _effective_bounds(rows)
         part = rows.assign(kind=kind, quantity=quantity, n_values=rows["value"].nunique(),
