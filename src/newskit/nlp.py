@@ -54,15 +54,20 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences of ``text``, in order.
 
-    Spans index ``text`` itself, so offsets found inside a sentence can be mapped back.
-    An empty or whitespace-only text has no sentences.
+    Spans index ``text`` itself, so offsets found inside a sentence can be mapped back; a span
+    starts at the sentence's first non-blank character. An empty or whitespace-only text has no
+    sentences.
 
     >>> sentence_spans("Mr. Smith left. He came back.")
     [(0, 15), (16, 29)]
     """
     if not text.strip():
         return []
-    return list(_sentence_tokenizer().span_tokenize(text))
+    spans = []
+    for start, end in _sentence_tokenizer().span_tokenize(text):
+        # Punkt keeps leading whitespace in the first span; a sentence starts at its first character
+        spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
+    return spans
 
 
 def split_sentences(text: str) -> list[str]:
