@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import needs_shared
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newskit import stats
 from newskit.errors import NewskitWarning, ParameterError, SchemaError
@@ -520,3 +522,16 @@ def test_sample_expectations_through_the_pipeline(sample_dir, sample_reference):
     dating = stats.date_from_figures(claims, sample_reference)
     assert dating["article_id"].str.startswith("000").tolist() == [True]
     assert dating["earliest"].iloc[0] <= pd.Timestamp("2024-01-18") <= dating["latest"].iloc[0]
+
+
+@given(official=st.integers(min_value=1, max_value=2_000_000), unit_power=st.integers(0, 4),
+       bound=st.sampled_from(["lower", "upper", "exact", "approximate"]))
+def test_a_claim_rounded_from_an_official_value_is_given_by_it(official, unit_power, bound):
+    """Round an official value to a unit the way a writer would; the rule must find it again."""
+    unit = 10**unit_power
+    step = {"lower": np.floor, "upper": np.ceil}.get(bound, lambda x: np.floor(x + 0.5))
+    claimed = int(step(official / unit)) * unit
+    if claimed == 0:
+        return
+    claim = pd.Series({"value": float(claimed), "bound": bound, "low": NAN, "high": NAN})
+    assert stats.official_gives_claim(np.array([official]), claim).tolist() == [True]
