@@ -143,7 +143,8 @@ def _stacked_shares(data: pd.DataFrame, by: str, columns: list[str], title: str
     axes.set_xlim(0, 1)
     axes.set_xlabel("share of figures")
     axes.set_title(title)
-    axes.legend(fontsize="small", loc="lower right")
+    axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    figure.tight_layout()
     return figure, data
 
 
