@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
-from newskit.paths import DEV_ARTICLES_PATH, SAMPLE_DIR, SHARED_DIR
+from newskit.paths import DEV_ARTICLES_PATH, PROJECT_DIR, SAMPLE_DIR, SHARED_DIR
 
 SAMPLE_000 = SAMPLE_DIR / "000_ac6a83ea76d8dca2.txt"
 SAMPLE_002 = SAMPLE_DIR / "002_da15ff6bf3766d8c.txt"
@@ -24,3 +26,12 @@ def sample_dir():
 def sample_texts() -> dict[str, str]:
     """The two sample articles as raw text, keyed by file stem."""
     return {p.stem: p.read_text(encoding="utf-8") for p in (SAMPLE_000, SAMPLE_002)}
+
+
+@pytest.fixture(scope="session")
+def synthetic():
+    """``bench/synthetic.py``, the synthetic corpus generator (bench tools are not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_synthetic", PROJECT_DIR / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
