@@ -2,18 +2,440 @@
 
 Every per-article step in the kit is a pure function of one article's rows, so the engine only has
 to split the work into partitions, run them, and put results back in a stable order.
+
+- ``local``: partitions run one after another in this process (no pickling, the reference engine).
+- ``processes``: a ``concurrent.futures.ProcessPoolExecutor`` (forkserver start method); the
+  function is sent with cloudpickle, so closures and lambdas work as they do on Dask.
+- ``dask``: a ``dask.distributed`` Client, on a LocalCluster (one single-threaded worker process per
+  core) by default, or on an existing cluster when ``scheduler`` gives its address
+  (``tcp://host:8786``).
+
+Faults: a partition that raises is run again up to ``retries`` times (on Dask, by the scheduler;
+a worker that dies is also rescheduled by Dask, up to ``distributed.scheduler.allowed-failures``).
+A partition that still fails does not stop the others: :class:`PartitionError` is raised at the end,
+naming the articles the failed partitions held and carrying every other item's result.
+A Dask scheduler that cannot be reached fails within ``connect_timeout`` seconds, naming its address.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, Literal, TypeVar
+import contextlib
+import logging
+import math
+import multiprocessing
+import os
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
+from typing import Any, Literal, TypeVar, get_args
+
+import cloudpickle
+
+from newskit.errors import EngineError, ParameterError
 
 Engine = Literal["local", "processes", "dask"]
-ENGINES: tuple[str, ...] = ("local", "processes", "dask")
+ENGINES: tuple[str, ...] = get_args(Engine)
+
+DEFAULT_RETRIES = 2
+DEFAULT_CONNECT_TIMEOUT = 5.0
+# Several partitions per worker even out uneven articles without paying per-item overhead.
+PARTITIONS_PER_WORKER = 4
+# How many failed articles an error message lists before it says "and N more".
+MAX_LABELS_IN_MESSAGE = 20
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class PartitionError(EngineError):
+    """Some partitions still failed after their retries; the other items' results are kept.
+
+    ``results[i]`` is ``func(items[i])`` for every ``i`` not in ``failed_indices`` (None there);
+    ``failed_labels`` names the articles those items held; ``causes`` has one line per failed
+    partition (its items and the last exception).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        results: list[Any],
+        failed_indices: list[int],
+        failed_labels: list[str],
+        causes: list[str],
+    ) -> None:
+        super().__init__(message)
+        self.results = results
+        self.failed_indices = failed_indices
+        self.failed_labels = failed_labels
+        self.causes = causes
+
+    def succeeded(self) -> list[Any]:
+        """The results of the items that did not fail, in input order."""
+        failed = set(self.failed_indices)
+        return [r for i, r in enumerate(self.results) if i not in failed]
+
+
+def default_workers() -> int:
+    """The number of cores this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def split_partitions(n_items: int, *, n_partitions: int) -> list[range]:
+    """Contiguous, nearly equal index ranges covering ``range(n_items)``; none is empty.
+
+    >>> split_partitions(10, n_partitions=3)
+    [range(0, 4), range(4, 7), range(7, 10)]
+    >>> split_partitions(2, n_partitions=5)
+    [range(0, 1), range(1, 2)]
+    >>> split_partitions(0, n_partitions=4)
+    []
+    """
+    n_partitions = max(1, min(n_partitions, n_items))
+    size, extra = divmod(n_items, n_partitions)
+    bounds, start = [], 0
+    for p in range(n_partitions):
+        stop = start + size + (1 if p < extra else 0)
+        if stop > start:
+            bounds.append(range(start, stop))
+        start = stop
+    return bounds
+
+
+def describe_item(item: Any, index: int) -> str:
+    """A label for one work item in error messages: its article id(s) when it carries them.
+
+    An item is labelled by the ``article_id`` values of a table, the ``article_id`` key of a
+    mapping, or the first element of a tuple when that is a str or int (``(article_id, rows)``) or
+    such a mapping or table (``(article, passages)``); anything else by its position.
+
+    >>> describe_item(("bbc-0042", "text"), 7)
+    'bbc-0042'
+    >>> describe_item({"article_id": "cnn-9", "text": "..."}, 3)
+    'cnn-9'
+    >>> describe_item(({"article_id": "nyt-1"}, [{"text": "..."}]), 4)
+    'nyt-1'
+    >>> describe_item(3.5, 12)
+    'item 12'
+    """
+    columns = getattr(item, "columns", None)
+    if columns is not None and "article_id" in columns:
+        return ", ".join(str(a) for a in dict.fromkeys(item["article_id"]))
+    if isinstance(item, dict) and "article_id" in item:
+        return str(item["article_id"])
+    if isinstance(item, tuple) and item:
+        head = item[0]
+        if isinstance(head, str | int):
+            return str(head)
+        if isinstance(head, dict) or getattr(head, "columns", None) is not None:
+            return describe_item(head, index)
+    return f"item {index}"
+
+
+def run_partition(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``[func(item) for item in items]``: the unit of work every engine ships."""
+    return [func(item) for item in items]
+
+
+@lru_cache(maxsize=8)
+def _load_function(blob: bytes) -> Callable:
+    return cloudpickle.loads(blob)
+
+
+def _run_pickled_partition(blob: bytes, items: Sequence[Any]) -> list[Any]:
+    """Process-pool side of :func:`run_partition`: the function arrives cloudpickled, once per worker."""
+    return run_partition(_load_function(blob), items)
+
+
+def _describe_exception(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+
+
+class EngineSession:
+    """An open engine (a process pool, a Dask client, or nothing for ``local``) reused across calls.
+
+    Open one with :func:`open_engine`; pass it as ``scheduler=`` to :func:`map_items` (and so to
+    ``figures.claims_table``) to run many chunks without starting workers for each.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        n_workers: int,
+        retries: int,
+        partitions_per_worker: int = PARTITIONS_PER_WORKER,
+        pool: ProcessPoolExecutor | None = None,
+        client: Any = None,
+        pool_factory: Callable[[], ProcessPoolExecutor] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.n_workers = n_workers
+        self.retries = retries
+        self.partitions_per_worker = partitions_per_worker
+        self.client = client
+        self._pool = pool
+        self._pool_factory = pool_factory
+
+    def __repr__(self) -> str:
+        where = f", scheduler={self.client.scheduler.address!r}" if self.client is not None else ""
+        return f"EngineSession({self.engine!r}, n_workers={self.n_workers}{where})"
+
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Sequence[T],
+        *,
+        partition_size: int | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> list[R]:
+        """``[func(item) for item in items]`` on this engine, in the order of ``items``.
+
+        Raises PartitionError (with the other results attached) when partitions fail after retries.
+        """
+        items = list(items)
+        if partition_size is not None:
+            if partition_size < 1:
+                raise ParameterError(f"partition_size must be >= 1, got {partition_size}")
+            n_partitions = math.ceil(len(items) / partition_size)
+        else:
+            n_partitions = self.n_workers * self.partitions_per_worker
+        partitions = split_partitions(len(items), n_partitions=n_partitions)
+        chunks = [items[r.start : r.stop] for r in partitions]
+        if self.engine == "local":
+            outcomes = self._run_local(func, chunks)
+        elif self.engine == "processes":
+            outcomes = self._run_processes(func, chunks)
+        else:
+            outcomes = self._run_dask(func, chunks)
+        return _assemble(items, partitions, outcomes, labels=labels, attempts=self.retries + 1)
+
+    # Each runner returns, per partition, either its list of results or a string saying why it failed.
+    def _run_local(self, func: Callable, chunks: list[list]) -> list[list | str]:
+        outcomes: list[list | str] = []
+        for chunk in chunks:
+            for attempt in range(self.retries + 1):
+                try:
+                    outcomes.append(run_partition(func, chunk))
+                    break
+                except Exception as error:  # noqa: BLE001 - reported with the articles it held
+                    if attempt == self.retries:
+                        outcomes.append(_describe_exception(error))
+        return outcomes
+
+    def _run_processes(self, func: Callable, chunks: list[list]) -> list[list | str]:
+        try:
+            blob = cloudpickle.dumps(func)
+        except Exception as error:
+            raise EngineError(
+                f"engine='processes': the function {func!r} cannot be pickled "
+                f"({_describe_exception(error)}); pass a module-level function or functools.partial"
+            ) from None
+        outcomes: list[list | str | None] = [None] * len(chunks)
+        errors = [0] * len(chunks)  # exceptions raised by the partition itself
+        breaks = [0] * len(chunks)  # pools that died while the partition was in flight
+        todo = list(range(len(chunks)))
+        while todo:
+            # A partition lost with more than `retries` dead pools may just have shared them with the
+            # culprit: it gets a run on its own, which decides.
+            shared = [p for p in todo if breaks[p] <= self.retries]
+            alone = [[p] for p in todo if breaks[p] > self.retries]
+            todo = []
+            for batch in ([shared] if shared else []) + alone:
+                pool = self._open_pool()
+                futures = {}
+                for p in batch:
+                    try:
+                        futures[pool.submit(_run_pickled_partition, blob, chunks[p])] = p
+                    except BrokenProcessPool:  # broke under an earlier partition: run this one later
+                        todo.append(p)
+                for future in as_completed(futures):
+                    p = futures[future]
+                    try:
+                        outcomes[p] = future.result()
+                        continue
+                    except BrokenProcessPool:
+                        # A worker died (killed, out of memory, os._exit): every partition in flight is
+                        # lost with the pool; start a new pool and run them again.
+                        self._discard_pool()
+                        breaks[p] += 1
+                        if len(batch) == 1 and breaks[p] > self.retries:
+                            outcomes[p] = f"a worker process died each of the {breaks[p]} times it ran"
+                        else:
+                            todo.append(p)
+                        continue
+                    except Exception as error:  # noqa: BLE001 - reported with the articles it held
+                        reason = _describe_exception(error)
+                    errors[p] += 1
+                    if errors[p] <= self.retries:
+                        todo.append(p)
+                    else:
+                        outcomes[p] = reason
+                if len(futures) < len(batch):
+                    self._discard_pool()
+            todo.sort()
+        return outcomes  # type: ignore[return-value]
+
+    def _open_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            if self._pool_factory is None:
+                raise EngineError("this engine session is closed; open a new one with open_engine()")
+            self._pool = self._pool_factory()
+        return self._pool
+
+    def _discard_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # After a worker died, the queue's feeder thread can stay blocked on a pipe nobody reads, and
+        # shutdown(wait=True) would wait for it forever (CPython 3.11); waiting for the rest matters,
+        # as a new pool started while the old one still closes its pipes can be handed a closed fd.
+        call_queue = getattr(pool, "_call_queue", None)
+        if call_queue is not None:
+            call_queue.cancel_join_thread()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run_dask(self, func: Callable, chunks: list[list]) -> list[list | str]:
+        run_id = uuid.uuid4().hex[:12]
+        # Data travels in the task itself (not scattered) so that Dask can rerun a partition on
+        # another worker when the one holding it dies.
+        futures = [
+            self.client.submit(
+                run_partition, func, chunk, key=f"newskit-partition-{run_id}-{p}", pure=False,
+                retries=self.retries,
+            )
+            for p, chunk in enumerate(chunks)
+        ]
+        try:
+            outcomes: list[list | str] = []
+            for future in futures:
+                try:
+                    outcomes.append(future.result())
+                except Exception as error:  # noqa: BLE001 - reported with the articles it held
+                    outcomes.append(_describe_exception(error))
+            return outcomes
+        finally:
+            for future in futures:
+                future.release()
+
+    def close(self) -> None:
+        """Shut down what this session started (a pool, a LocalCluster); leave outside clusters up."""
+        self._discard_pool()
+        self._pool_factory = None
+
+
+def _assemble(
+    items: list,
+    partitions: list[range],
+    outcomes: list[list | str],
+    *,
+    labels: Sequence[str] | None,
+    attempts: int,
+) -> list:
+    results: list = [None] * len(items)
+    failed: list[int] = []
+    causes: list[str] = []
+    for span, outcome in zip(partitions, outcomes, strict=True):
+        if isinstance(outcome, str):
+            failed.extend(span)
+            held = f"item {span.start}" if len(span) == 1 else f"items {span.start}-{span.stop - 1}"
+            causes.append(f"{held}: {outcome}")
+        else:
+            results[span.start : span.stop] = outcome
+    if not failed:
+        return results
+    failed_labels = [labels[i] if labels is not None else describe_item(items[i], i) for i in failed]
+    shown = "; ".join(failed_labels[:MAX_LABELS_IN_MESSAGE])
+    more = f" and {len(failed_labels) - MAX_LABELS_IN_MESSAGE} more" if len(failed) > MAX_LABELS_IN_MESSAGE else ""
+    raise PartitionError(
+        f"{len(failed)} of {len(items)} items failed after {attempts} attempt(s) and are missing from "
+        f"the results: {shown}{more}. Cause(s): {' | '.join(causes)}. The other items' results are on "
+        "this error's .results (see .failed_indices); rerun the failed articles with engine='local' "
+        "to see the full traceback.",
+        results=results,
+        failed_indices=failed,
+        failed_labels=failed_labels,
+        causes=causes,
+    )
+
+
+def _check_options(engine: str, n_workers: int | None, retries: int) -> int:
+    if engine not in ENGINES:
+        raise ParameterError(f"engine must be one of {list(ENGINES)}, got {engine!r}")
+    if n_workers is not None and (not isinstance(n_workers, int) or n_workers < 1):
+        raise ParameterError(f"n_workers must be a positive integer, got {n_workers!r}")
+    if not isinstance(retries, int) or retries < 0:
+        raise ParameterError(f"retries must be a non-negative integer, got {retries!r}")
+    return n_workers if n_workers is not None else default_workers()
+
+
+def _connect_dask(scheduler: str, *, connect_timeout: float) -> Any:
+    from distributed import Client
+
+    try:
+        return Client(scheduler, timeout=connect_timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise EngineError(
+            f"the Dask scheduler at {scheduler!r} cannot be reached within {connect_timeout:g} s "
+            f"({_describe_exception(error)}); check the address (e.g. tcp://host:8786), that "
+            "`dask scheduler` is running there and that the port is open, or use engine='local'"
+        ) from None
+
+
+@contextlib.contextmanager
+def open_engine(
+    engine: Engine = "local",
+    *,
+    scheduler: str | None = None,
+    n_workers: int | None = None,
+    retries: int = DEFAULT_RETRIES,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+) -> Iterator[EngineSession]:
+    """Start (or connect to) an engine for the ``with`` block and shut down what was started.
+
+    ``n_workers`` defaults to the cores available; it sizes the process pool or the LocalCluster
+    (one single-threaded worker process each). With ``engine="dask"`` and a ``scheduler`` address,
+    the existing cluster is used as it is (its workers, its size) and left running afterwards.
+    """
+    n_workers = _check_options(engine, n_workers, retries)
+    if scheduler is not None and engine != "dask":
+        raise ParameterError(f"scheduler={scheduler!r} is a Dask scheduler address; it needs engine='dask'")
+    if engine == "local":
+        yield EngineSession("local", n_workers=1, retries=retries)
+        return
+    if engine == "processes":
+        context = multiprocessing.get_context("forkserver")
+
+        def factory() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
+
+        session = EngineSession("processes", n_workers=n_workers, retries=retries, pool_factory=factory)
+        try:
+            yield session
+        finally:
+            session.close()
+        return
+    with contextlib.ExitStack() as stack:
+        if scheduler is None:
+            from distributed import Client, LocalCluster
+
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                    silence_logs=logging.ERROR,
+                )
+            )
+            client = stack.enter_context(Client(cluster, set_as_default=False))
+        else:
+            client = stack.enter_context(_connect_dask(scheduler, connect_timeout=connect_timeout))
+            n_workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+        yield EngineSession("dask", n_workers=n_workers, retries=retries, client=client)
 
 
 def map_items(
@@ -21,13 +443,31 @@ def map_items(
     items: Sequence[T],
     *,
     engine: Engine = "local",
-    scheduler: str | None = None,
-    **options: Any,
+    scheduler: str | EngineSession | None = None,
+    n_workers: int | None = None,
+    retries: int = DEFAULT_RETRIES,
+    partition_size: int | None = None,
+    labels: Sequence[str] | None = None,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
 ) -> list[R]:
     """``[func(item) for item in items]`` on the chosen engine, results in the order of ``items``.
 
-    ``func`` must be a picklable module-level function for ``processes`` and ``dask``.
+    ``scheduler`` is a Dask scheduler address (``tcp://host:8786``) or an open
+    :class:`EngineSession` to reuse (its engine must be ``engine``). Items go out in contiguous
+    partitions (``partition_size`` items each, or ``PARTITIONS_PER_WORKER`` per worker); ``labels``
+    name the items in error messages (default: :func:`describe_item`). ``func`` must be picklable by
+    cloudpickle for ``processes`` and ``dask`` and must not rely on state mutated by other items.
+    Raises PartitionError, carrying the other results, when a partition fails after ``retries``.
     """
-    if engine == "local":
-        return [func(item) for item in items]
-    raise NotImplementedError(f"engine {engine!r} is not implemented yet")
+    if labels is not None and len(labels) != len(items):
+        raise ParameterError(f"labels has {len(labels)} entries for {len(items)} items")
+    if isinstance(scheduler, EngineSession):
+        if scheduler.engine != engine:
+            raise ParameterError(
+                f"engine={engine!r} but the open session passed as scheduler runs {scheduler.engine!r}"
+            )
+        return scheduler.map(func, items, partition_size=partition_size, labels=labels)
+    with open_engine(
+        engine, scheduler=scheduler, n_workers=n_workers, retries=retries, connect_timeout=connect_timeout
+    ) as session:
+        return session.map(func, items, partition_size=partition_size, labels=labels)

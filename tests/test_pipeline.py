@@ -1,0 +1,105 @@
+"""Streaming corpus -> claims file: the same table as the in-memory path, counts that add up."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from newskit.clean import clean_articles
+from newskit.corpus import load_corpus
+from newskit.errors import CorpusError, NewskitWarning, ParameterError
+from newskit.figures import claims_table
+from newskit.paths import SAMPLE_DIR
+from newskit.pipeline import CLAIM_ARROW_SCHEMA, read_claims, run_claims_stream
+from newskit.schema import CLAIM_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def corpus_csv(tmp_path_factory, synthetic):
+    return synthetic.write_synthetic_corpus(tmp_path_factory.mktemp("corpus") / "synthetic.csv", 40, seed=4)
+
+
+def in_memory_claims(path) -> tuple[pd.DataFrame, int, int]:
+    articles = load_corpus(path)
+    passages, removals = clean_articles(articles)
+    return claims_table(passages, articles), len(passages), len(removals)
+
+
+@pytest.fixture(scope="module")
+def expected(corpus_csv):
+    return in_memory_claims(corpus_csv)
+
+
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_stream_in_chunks_equals_in_memory(tmp_path, corpus_csv, expected, suffix):
+    claims, n_passages, n_removals = expected
+    out_path = tmp_path / f"claims.{suffix}"
+    seen = []
+    counts = run_claims_stream(corpus_csv, out_path, chunk_size=7, on_chunk=lambda c: seen.append(c.articles))
+    assert seen == [7, 14, 21, 28, 35, 40]
+    assert (counts.articles, counts.chunks, counts.passages, counts.removals, counts.claims) == (
+        40, 6, n_passages, n_removals, len(claims)
+    )
+    assert counts.dropped_rows == [] and counts.failed_articles == []
+    pd.testing.assert_frame_equal(read_claims(out_path), claims, check_exact=True)
+    assert not out_path.with_name(out_path.name + ".partial").exists()
+
+
+def test_parquet_output_has_the_fixed_schema_and_one_row_group_per_chunk(tmp_path, corpus_csv):
+    import pyarrow.parquet as pq
+
+    out_path = tmp_path / "claims.parquet"
+    run_claims_stream(corpus_csv, out_path, chunk_size=10)
+    parquet = pq.ParquetFile(out_path)
+    assert parquet.schema_arrow == CLAIM_ARROW_SCHEMA
+    assert parquet.metadata.num_row_groups == 4
+
+
+def test_stream_on_a_process_pool_equals_in_memory(tmp_path, corpus_csv, expected):
+    out_path = tmp_path / "claims.parquet"
+    run_claims_stream(corpus_csv, out_path, chunk_size=25, engine="processes", n_workers=2)
+    pd.testing.assert_frame_equal(read_claims(out_path), expected[0], check_exact=True)
+
+
+def test_stream_of_a_text_folder_equals_in_memory(tmp_path):
+    out_path = tmp_path / "claims.csv"
+    counts = run_claims_stream(SAMPLE_DIR, out_path, chunk_size=1)
+    claims, _, _ = in_memory_claims(SAMPLE_DIR)
+    assert (counts.articles, counts.chunks, counts.claims) == (2, 2, len(claims))
+    assert claims["outlet"].isna().all()  # the sample has no metadata: a column of None in memory
+    claims["outlet"] = claims["outlet"].astype("str")
+    pd.testing.assert_frame_equal(read_claims(out_path), claims, check_exact=True)
+
+
+def test_dropped_rows_are_counted(tmp_path, synthetic):
+    rows = list(synthetic.iter_synthetic_articles(3, seed=8))
+    corpus_path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps(r) for r in [*rows, rows[1]]]  # the same article twice
+    corpus_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.warns(NewskitWarning, match="line 4|row 4|repeat|duplicate"):
+        counts = run_claims_stream(corpus_path, tmp_path / "claims.csv", chunk_size=2)
+    assert counts.articles == 3
+    assert len(counts.dropped_rows) == 1
+
+
+def test_empty_result_still_writes_a_header(tmp_path):
+    corpus_path = tmp_path / "corpus.csv"
+    corpus_path.write_text("article_id,text\nq1,The weather was mild on Tuesday.\n", encoding="utf-8")
+    out_path = tmp_path / "claims.csv"
+    counts = run_claims_stream(corpus_path, out_path)
+    assert (counts.articles, counts.claims) == (1, 0)
+    assert out_path.read_text(encoding="utf-8") == ",".join(CLAIM_COLUMNS) + "\n"
+
+
+def test_output_must_be_parquet_or_csv(tmp_path, corpus_csv):
+    with pytest.raises(ParameterError, match=r"\.parquet or \.csv"):
+        run_claims_stream(corpus_csv, tmp_path / "claims.xlsx")
+
+
+def test_failed_run_leaves_no_output(tmp_path):
+    out_path = tmp_path / "claims.parquet"
+    with pytest.raises(CorpusError, match="does not exist"):
+        run_claims_stream(tmp_path / "missing.csv", out_path)
+    assert list(tmp_path.iterdir()) == []
