@@ -60,10 +60,21 @@ report.show_table(report.read_table("rounding_by_outlet", report_dir=p.report_di
                   caption="How precisely each outlet prints figures")
 
 # %% [markdown]
+# ## What the coverage talks about ([04-topics](04-topics.html))
+
+# %%
+report.show_table(report.read_table("topic_candidates", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="The number of topics, chosen by coherence and stability")
+report.show_saved_chart("topic_terms", report_dir=p.report_dir, caption="Top terms per topic")
+report.show_table(report.read_table("claims_by_topic_outcome", report_dir=p.report_dir), n_rows=p.n_rows_shown,
+                  caption="Which topics carry which casualty figures")
+
+# %% [markdown]
 # ## Reading
 #
 # Start from the corpus table: how many articles, from which outlets and dates. Then the figures: which
 # outcomes and groups the coverage counts, and whose numbers it prints. The comparison says whether
 # the cumulative tolls printed match the official series of their day, and how old the official
-# figure they match is; discrepancies list the quantities on which sources or outlets disagree. Every
-# row has its evidence sentence in the notebook linked above it.
+# figure they match is; discrepancies list the quantities on which sources or outlets disagree. The
+# topics say what the coverage talks about around those figures. Every row has its evidence in the
+# notebook linked above it.

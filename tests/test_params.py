@@ -27,6 +27,7 @@ from .conftest import needs_dev_corpus
     ("text", "expected"),
     [
         ("n_topics=6", ("n_topics", 6)),
+        ("n_topics=null", ("n_topics", None)),  # null: the k that coherence and stability pick
         ("n_topics= 6", ("n_topics", 6)),
         ("topic_candidates=[4, 6, 8]", ("topic_candidates", [4, 6, 8])),
         ("engine=dask", ("engine", "dask")),
@@ -54,7 +55,7 @@ def test_parse_override(text, expected):
         ("n_topics=201", "is not integer in [2, 200]"),
         ("n_topics=4.5", "is not integer"),
         ("n_topics=true", "is not integer"),
-        ("n_topics=", "'n_topics' is null"),
+        ("n_bootstrap=", "'n_bootstrap' is null"),
         ("no_such=1", "unknown parameter 'no_such'"),
         ("report_dir=/tmp/x", "unknown parameter 'report_dir'"),
         ("engine=spark", "is not one of local, processes, dask"),

@@ -62,9 +62,7 @@ class Parameter:
         if self.choices:
             kind = "one of " + ", ".join(self.choices)
         if self.low is not None or self.high is not None:
-            low, high = (
-                "" if x is None else f"{x:,g}" if x % 1 else f"{int(x)}" for x in (self.low, self.high)
-            )
+            low, high = ("" if x is None else f"{x:,g}" if x % 1 else f"{int(x)}" for x in (self.low, self.high))
             kind += f"{' each' if self.kind == 'int_list' else ''} in [{low}, {high}]"
         if self.nullable:
             kind += " or null"
@@ -90,9 +88,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         {},
         "map the kit's article fields to the file's columns, e.g. {text: Article, published: Date}",
     ),
-    Parameter(
-        "corpus_encoding", "str", None, "text encoding of the corpus files (null: detect)", nullable=True
-    ),
+    Parameter("corpus_encoding", "str", None, "text encoding of the corpus files (null: detect)", nullable=True),
     Parameter(
         "report_dir",
         "str",
@@ -141,7 +137,15 @@ PARAMETERS: dict[str, Parameter] = _declare(
         choices=("article", "paragraph", "sentence"),
     ),
     Parameter("topic_method", "str", "nmf", "topic model", choices=("nmf", "kmeans", "lda")),
-    Parameter("n_topics", "int", 4, "number of topics of the model shown", low=2, high=200),
+    Parameter(
+        "n_topics",
+        "int",
+        None,
+        "topics of the model shown (null: the k that coherence and stability pick)",
+        low=2,
+        high=200,
+        nullable=True,
+    ),
     Parameter(
         "topic_candidates",
         "int_list",
@@ -311,14 +315,10 @@ def read_params_file(params_path: str | Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ParameterError(
-            f"parameter file {path}: expected a mapping of name: value, got {type(data).__name__}"
-        )
+        raise ParameterError(f"parameter file {path}: expected a mapping of name: value, got {type(data).__name__}")
     runner = [k for k in data if k in PARAMETERS and PARAMETERS[k].runner_only]
     if runner:
-        raise ParameterError(
-            f"parameter file {path}: {runner} are set by the runner (use --out), not by a file"
-        )
+        raise ParameterError(f"parameter file {path}: {runner} are set by the runner (use --out), not by a file")
     return data
 
 
@@ -356,12 +356,7 @@ def resolve_params(
         values[name] = value
     values = validate_params(values, source=source)
     for name, parameter in PARAMETERS.items():
-        if (
-            check_exists
-            and parameter.must_exist
-            and values[name] is not None
-            and not Path(values[name]).exists()
-        ):
+        if check_exists and parameter.must_exist and values[name] is not None and not Path(values[name]).exists():
             raise ParameterError(
                 f"parameter {name!r}: {values[name]} does not exist (relative paths in a parameter file "
                 f"are read from {PROJECT_DIR}; on the command line from the current folder)"
@@ -387,9 +382,7 @@ def check_notebook_params(notebook: str, namespace: Mapping[str, Any]) -> Simple
     missing = [n for n in names if n not in namespace]
     if missing:
         raise _fail(f"notebook {notebook}: the parameters cell lacks {missing}", names)
-    values = validate_params(
-        {n: namespace[n] for n in names}, notebook=notebook, source=f"notebook {notebook}"
-    )
+    values = validate_params({n: namespace[n] for n in names}, notebook=notebook, source=f"notebook {notebook}")
     return SimpleNamespace(**values)
 
 

@@ -42,7 +42,13 @@ from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, PROJECT_DIR, REPORTS_DIR
 
 KERNEL_NAME = "newskit"
 # Run order. 00-summary is read first but runs last: it shows the tables the others wrote.
-RUN_ORDER: tuple[str, ...] = ("01-corpus", "02-casualty-figures", "03-figure-statistics", "00-summary")
+RUN_ORDER: tuple[str, ...] = (
+    "01-corpus",
+    "02-casualty-figures",
+    "03-figure-statistics",
+    "04-topics",
+    "00-summary",
+)
 QUESTIONS: dict[str, str] = {
     "00-summary": "What are the headline figures of this corpus, and where is the evidence for each?",
     "01-corpus": "What was loaded, and what did cleaning remove and why?",
@@ -324,6 +330,31 @@ def statistics_headlines(
         "revisions (later lower figure, same source)": len(revisions),
         "claims that fail a consistency check": len(claim_checks),
         "reference days whose daily and cumulative figures disagree": len(reference_checks),
+    }
+
+
+def chosen_n_topics(candidates: pd.DataFrame, *, n_topics: int | None) -> int:
+    """``n_topics`` when the parameters fix it, else the k that ``choose_n_topics`` marked ``chosen``."""
+    if n_topics is not None:
+        return int(n_topics)
+    return int(candidates.loc[candidates["chosen"], "n_topics"].iloc[0])
+
+
+def topics_headlines(
+    candidates: pd.DataFrame, model: Any, assignments: pd.DataFrame, claims_with_topics: pd.DataFrame
+) -> dict[str, Any]:
+    """The topics notebook's headline numbers: k and why, share unexplained, top topic of the figures."""
+    chosen = candidates[candidates["n_topics"] == model.n_topics_]
+    explained = assignments[assignments["explained"]]
+    carried = claims_with_topics[claims_with_topics["explained"]]
+    top = carried["topic_label"].value_counts()
+    return {
+        "units clustered": len(assignments),
+        "topics (k)": int(model.n_topics_),
+        "coherence of that k (NPMI)": float(chosen["coherence_npmi"].iloc[0]) if len(chosen) else "",
+        "stability of that k (mean ARI between seeds)": float(chosen["stability_ari"].iloc[0]) if len(chosen) else "",
+        "share of units no topic explains": float(1 - len(explained) / len(assignments)) if len(assignments) else "",
+        "topic carrying most casualty figures": f"{top.index[0]} ({top.iloc[0]} figures)" if len(top) else "",
     }
 
 
