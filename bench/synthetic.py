@@ -25,6 +25,7 @@ FIELDS = ["article_id", "outlet", "published", "title", "url", "text"]
 FORMATS = ("csv", "jsonl")
 FIRST_DAY = dt.date(2023, 10, 8)
 N_DAYS = 390
+PARAGRAPHS = (4, 10)
 
 OUTLETS = [
     "Al Jazeera English", "BBC", "CNN", "The New York Times", "Reuters", "The Guardian",
@@ -163,21 +164,22 @@ def _sentence(rng: random.Random, patterns: list[str], outlet: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def synthetic_article(index: int, *, seed: int = 0) -> dict[str, str]:
+def synthetic_article(index: int, *, seed: int = 0, paragraphs: tuple[int, int] = PARAGRAPHS) -> dict[str, str]:
     """Article number ``index`` of the synthetic corpus ``seed``: a dict with :data:`FIELDS`.
 
-    The text has 4 to 10 paragraphs of 1 to 3 sentences; about 40 % of sentences carry a figure.
+    The text has ``paragraphs`` (low, high) paragraphs of 1 to 3 sentences, about 140 characters
+    per sentence; about 40 % of sentences carry a figure.
     """
     rng = random.Random(f"newskit-synthetic:{seed}:{index}")
     outlet = rng.choice(OUTLETS)
     published = FIRST_DAY + dt.timedelta(days=rng.randrange(N_DAYS))
-    paragraphs = []
-    for _ in range(rng.randint(4, 10)):
+    blocks = []
+    for _ in range(rng.randint(*paragraphs)):
         sentences = [
             _sentence(rng, FIGURE_PATTERNS if rng.random() < 0.4 else FILLER_PATTERNS, outlet)
             for _ in range(rng.randint(1, 3))
         ]
-        paragraphs.append(" ".join(sentences))
+        blocks.append(" ".join(sentences))
     article_id = f"syn{seed}-{index:07d}"
     return {
         "article_id": article_id,
@@ -185,17 +187,21 @@ def synthetic_article(index: int, *, seed: int = 0) -> dict[str, str]:
         "published": published.isoformat(),
         "title": _sentence(rng, TITLE_PATTERNS, outlet),
         "url": f"https://example.org/{outlet.lower().replace(' ', '-')}/{article_id}",
-        "text": "\n\n".join(paragraphs),
+        "text": "\n\n".join(blocks),
     }
 
 
-def iter_synthetic_articles(n_articles: int, *, seed: int = 0, start: int = 0) -> Iterator[dict[str, str]]:
+def iter_synthetic_articles(
+    n_articles: int, *, seed: int = 0, start: int = 0, paragraphs: tuple[int, int] = PARAGRAPHS
+) -> Iterator[dict[str, str]]:
     """Articles ``start .. start + n_articles - 1`` of the synthetic corpus ``seed``, one at a time."""
     for index in range(start, start + n_articles):
-        yield synthetic_article(index, seed=seed)
+        yield synthetic_article(index, seed=seed, paragraphs=paragraphs)
 
 
-def write_synthetic_corpus(path: str | Path, n_articles: int, *, seed: int = 0) -> Path:
+def write_synthetic_corpus(
+    path: str | Path, n_articles: int, *, seed: int = 0, paragraphs: tuple[int, int] = PARAGRAPHS
+) -> Path:
     """Write ``n_articles`` synthetic articles to ``path`` (``.csv`` or ``.jsonl``), streaming.
 
     Same ``(n_articles, seed)`` gives a byte-identical file. Returns the path.
@@ -205,7 +211,7 @@ def write_synthetic_corpus(path: str | Path, n_articles: int, *, seed: int = 0) 
     if suffix not in FORMATS:
         raise ParameterError(f"synthetic corpus {path}: the name must end in .csv or .jsonl, not {path.suffix!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    articles = iter_synthetic_articles(n_articles, seed=seed)
+    articles = iter_synthetic_articles(n_articles, seed=seed, paragraphs=paragraphs)
     with path.open("w", encoding="utf-8", newline="") as handle:
         if suffix == "csv":
             writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
@@ -222,8 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", help="output file, .csv or .jsonl")
     parser.add_argument("n_articles", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--paragraphs", type=int, nargs=2, default=PARAGRAPHS, metavar=("LOW", "HIGH"),
+                        help="paragraphs per article, drawn between LOW and HIGH (default: 4 10)")
     args = parser.parse_args(argv)
-    path = write_synthetic_corpus(args.path, args.n_articles, seed=args.seed)
+    path = write_synthetic_corpus(args.path, args.n_articles, seed=args.seed, paragraphs=tuple(args.paragraphs))
     print(f"{args.n_articles} synthetic articles (seed {args.seed}) -> {path}", file=sys.stderr)
     return 0
 

@@ -63,3 +63,9 @@ def test_synthetic_text_holds_casualty_figures(synthetic):
 def test_unknown_format_is_refused(tmp_path, synthetic):
     with pytest.raises(ParameterError, match=r"\.csv or \.jsonl"):
         synthetic.write_synthetic_corpus(tmp_path / "corpus.xml", 3)
+
+
+@pytest.mark.parametrize("paragraphs", [(1, 1), (2, 3)])
+def test_paragraph_count_follows_the_option(synthetic, paragraphs):
+    for article in synthetic.iter_synthetic_articles(8, seed=2, paragraphs=paragraphs):
+        assert paragraphs[0] <= len(article["text"].split("\n\n")) <= paragraphs[1]
