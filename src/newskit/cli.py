@@ -32,6 +32,8 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
 
 
 def run_figures(args: argparse.Namespace) -> int:
+    if args.stream:
+        return run_figures_stream(args)
     from newskit.clean import clean_articles
     from newskit.corpus import load_corpus
     from newskit.figures import claims_table
@@ -45,6 +47,21 @@ def run_figures(args: argparse.Namespace) -> int:
         print(f"{len(claims)} figures from {len(articles)} articles -> {args.output}", file=sys.stderr)
     else:
         claims.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def run_figures_stream(args: argparse.Namespace) -> int:
+    from newskit.pipeline import run_claims_stream
+
+    if not args.output:
+        raise NewskitError("--stream writes a file: give -o claims.parquet (or claims.csv)")
+    counts = run_claims_stream(
+        args.path, args.output, columns=parse_mapping(args.columns), encoding=args.encoding,
+        chunk_size=args.chunk_size, engine=args.engine, scheduler=args.scheduler, n_workers=args.workers,
+    )
+    print(f"{counts.claims} figures from {counts.articles} articles ({counts.chunks} chunks; "
+          f"{len(counts.dropped_rows)} rows dropped, {len(counts.failed_articles)} articles failed) "
+          f"-> {args.output}", file=sys.stderr)
     return 0
 
 
@@ -71,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--engine", default="local", choices=["local", "processes", "dask"])
     figures.add_argument("--scheduler", help="address of an existing Dask scheduler (engine=dask)")
     figures.add_argument("-o", "--output", help="write the claims CSV here (default: standard output)")
+    figures.add_argument("--stream", action="store_true",
+                         help="read, clean and extract chunk by chunk, appending to -o (.parquet or .csv)")
+    figures.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk with --stream")
+    figures.add_argument("--workers", type=int, help="with --stream: workers of the pool or LocalCluster (default: cores)")
     figures.set_defaults(run=run_figures)
 
     report = commands.add_parser("report", help="run the notebooks with papermill into an HTML report")
