@@ -174,7 +174,7 @@ def test_html_is_offline_and_hides_code(sample_report):
 
 @pytest.fixture(scope="session")
 def hostile_report(tmp_path_factory) -> Path:
-    """The corpus notebook on an article, a title and a parameter that all hold markup."""
+    """The corpus and claims notebooks on an article, a title and a parameter that all hold markup."""
     corpus = tmp_path_factory.mktemp("hostile_corpus")
     (corpus / "x1.txt").write_text(
         'Officials said <script>alert("boom")</script> 12 people were killed & 30 injured.\n\n'
@@ -189,14 +189,14 @@ def hostile_report(tmp_path_factory) -> Path:
         corpus=corpus,
         out_dir=out,
         overrides=["title=<script>t()</script> & co"],
-        notebooks=["01-corpus"],
+        notebooks=["01-corpus", "02-casualty-figures"],
         progress=False,
     )
 
 
 def test_article_text_titles_and_parameters_are_escaped(hostile_report):
     pages = {p.name: p.read_text(encoding="utf-8") for p in hostile_report.glob("*.html")}
-    assert set(pages) == {"01-corpus.html", "index.html"}
+    assert set(pages) == {"01-corpus.html", "02-casualty-figures.html", "index.html"}
     for name, page in pages.items():
         assert "<script" not in page, name
         assert "<img src=x" not in page, name
@@ -205,6 +205,8 @@ def test_article_text_titles_and_parameters_are_escaped(hostile_report):
     assert '&lt;script&gt;alert("boom")&lt;/script&gt; 12 people were killed &amp; 30' in corpus_page
     assert "&lt;b&gt;Title&lt;/b&gt;" in corpus_page
     assert "&lt;script&gt;t()&lt;/script&gt; &amp; co" in pages["index.html"]
+    # the evidence sentence, with the figure marked and the markup around it escaped
+    assert '&lt;script&gt;alert("boom")&lt;/script&gt; <mark>12</mark> people' in pages["02-casualty-figures.html"]
 
 
 def test_a_failed_run_names_notebook_and_cell_and_keeps_the_previous_report(tmp_path):

@@ -321,7 +321,7 @@ def statistics_headlines(
     lags = comparison["lag_days"].dropna()
     return {
         "cumulative claims compared with the official series": len(comparison),
-        "... of people killed, official value within the claim's interval": (
+        "killed claims with the official value inside their interval": (
             f"{int(killed['within_interval'].fillna(False).astype(bool).sum())} of {len(killed)}"
         ),
         "median reporting lag (days)": float(lags.median()) if len(lags) else "",
