@@ -247,7 +247,7 @@ def test_stability_needs_two_seeds(planted):
 def test_choose_n_topics_finds_the_planted_k(planted):
     table = topics.choose_n_topics(planted[0], [2, 4, 6], seeds=(0, 1, 2))
     assert list(table.columns) == ["n_topics", "coherence_npmi", "stability_ari", "stability_ari_min",
-                                   "unexplained_share", "note", "chosen"]
+                                   "stability_ari_explained", "unexplained_share", "note", "chosen"]
     assert table.loc[table["chosen"], "n_topics"].tolist() == [4]
 
 

@@ -51,6 +51,8 @@ VocabularyMode = Literal["first_pass", "hashing"]
 
 UNIT_COLUMNS = ["unit", "unit_id", "article_id", "passage_id", "start", "end", "text"]
 ASSIGNMENT_COLUMNS = [*UNIT_COLUMNS, "topic", "topic_label", "weight", "fit", "explained"]
+CHOOSE_COLUMNS = ["n_topics", "coherence_npmi", "stability_ari", "stability_ari_min", "stability_ari_explained",
+                  "unexplained_share", "note", "chosen"]
 NO_TOPIC = -1
 UNEXPLAINED_LABEL = "(unexplained)"
 DEFAULT_MIN_FIT = 0.2
@@ -855,7 +857,8 @@ def _fit_on(model, texts: Sequence[str], chunk_size: int):
 def _stability_runs(
     texts: list[str], n_topics: int, seeds: Sequence[int], sample_fraction: float, streaming: bool,
     chunk_size: int, params: dict[str, Any],
-) -> list[float]:
+) -> tuple[list[float], list[float]]:
+    """ARIs between every pair of seeded runs: over all texts, and over texts both runs explain."""
     if not 0.0 < sample_fraction <= 1.0:
         raise ParameterError(f"sample_fraction={sample_fraction!r}: pass a share in (0, 1]")
     if len(seeds) < 2:
@@ -871,8 +874,14 @@ def _stability_runs(
             # the same skipped rows would be reported once per seed; they are reported once by the caller
             warnings.simplefilter("ignore", NewskitWarning)
             _fit_on(model, fit_texts, chunk_size)
-            runs.append(model._infer(texts, warn=False)["labels"])
-    return [float(adjusted_rand_score(a, b)) for a, b in itertools.combinations(runs, 2)]
+            inferred = model._infer(texts, warn=False)
+            runs.append((inferred["labels"], (inferred["labels"] != NO_TOPIC) & (inferred["fit"] >= model.min_fit)))
+    all_texts, explained = [], []
+    for (a, a_explained), (b, b_explained) in itertools.combinations(runs, 2):
+        all_texts.append(float(adjusted_rand_score(a, b)))
+        both = a_explained & b_explained
+        explained.append(float(adjusted_rand_score(a[both], b[both])) if both.any() else float("nan"))
+    return all_texts, explained
 
 
 def stability(
@@ -881,6 +890,7 @@ def stability(
     *,
     seeds: Sequence[int] = (0, 1, 2, 3, 4),
     sample_fraction: float = 0.8,
+    explained_only: bool = False,
     streaming: bool = False,
     chunk_size: int = 10_000,
     **params: Any,
@@ -890,12 +900,15 @@ def stability(
     Each seed sets the model's ``random_state`` and draws a random ``sample_fraction`` of the texts
     to fit on (``1.0``: every run sees all texts, so only the seed differs); every run then labels
     ALL texts, and the labels of each pair of runs are compared. 1 is identical partitions, 0 is
-    chance. ``params`` go to :class:`TopicModel` (or :class:`StreamingTopicModel`, fed chunks of
+    chance. ``explained_only`` compares only the texts both runs explain (fit >= ``min_fit``): how
+    stable the topics are where they apply, without the noise of passages no topic fits.
+    ``params`` go to :class:`TopicModel` (or :class:`StreamingTopicModel`, fed chunks of
     ``chunk_size``, when ``streaming``).
     """
     texts = _as_texts(texts)
     _warn_unreadable(texts, params)
-    return float(np.mean(_stability_runs(texts, n_topics, seeds, sample_fraction, streaming, chunk_size, params)))
+    all_texts, explained = _stability_runs(texts, n_topics, seeds, sample_fraction, streaming, chunk_size, params)
+    return float(np.mean(explained if explained_only else all_texts))
 
 
 def _warn_unreadable(texts: Sequence[str], params: dict[str, Any]) -> None:
@@ -945,8 +958,9 @@ def choose_n_topics(
     """Coherence and stability for each candidate number of topics, and the one :func:`pick_n_topics` picks.
 
     Columns: n_topics, coherence_npmi (of a model fitted on all texts with ``params``' random_state,
-    default 0), stability_ari (mean over seed pairs, see :func:`stability`), stability_ari_min,
-    unexplained_share, chosen. Candidates larger than the usable passages are reported with NaN
+    default 0), stability_ari (mean over seed pairs, see :func:`stability`), stability_ari_min (the
+    worst pair), stability_ari_explained (mean over seed pairs, on passages both runs explain),
+    unexplained_share, note, chosen. Candidates larger than the usable passages are reported with NaN
     and a note, not dropped.
     """
     texts = _as_texts(texts)
@@ -961,11 +975,11 @@ def choose_n_topics(
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", NewskitWarning)
                 _fit_on(model, texts, chunk_size)
-            aris = _stability_runs(texts, k, seeds, sample_fraction, streaming, chunk_size,
-                                   {p: v for p, v in params.items() if p != "random_state"})
+            aris, aris_explained = _stability_runs(texts, k, seeds, sample_fraction, streaming, chunk_size,
+                                                   {p: v for p, v in params.items() if p != "random_state"})
         except TopicModelError as error:
             row.update(coherence_npmi=np.nan, stability_ari=np.nan, stability_ari_min=np.nan,
-                       unexplained_share=np.nan, note=str(error))
+                       stability_ari_explained=np.nan, unexplained_share=np.nan, note=str(error))
         else:
             inferred = model._infer(texts, warn=False)
             explained = (inferred["labels"] != NO_TOPIC) & (inferred["fit"] >= model.min_fit)
@@ -973,12 +987,12 @@ def choose_n_topics(
                 coherence_npmi=coherence_npmi(model, texts, n_terms=n_terms),
                 stability_ari=float(np.mean(aris)),
                 stability_ari_min=float(np.min(aris)),
+                stability_ari_explained=float(np.nanmean(aris_explained)),
                 unexplained_share=float(1.0 - explained.mean()),
                 note="",
             )
         rows.append(row)
-    table = pd.DataFrame(rows, columns=["n_topics", "coherence_npmi", "stability_ari", "stability_ari_min",
-                                        "unexplained_share", "note"])
+    table = pd.DataFrame(rows, columns=CHOOSE_COLUMNS[:-1])
     if table["coherence_npmi"].isna().all():
         raise TopicModelError(f"no candidate in {list(candidates)} could be fitted: {table['note'].iloc[0]}")
     chosen = pick_n_topics(table, min_stability=min_stability, tolerance=tolerance)
