@@ -51,6 +51,9 @@ FIGURE_FIELDS = [
 ]
 CLAIM_COLUMNS = ["article_id", "passage_id", "outlet", "published", "as_of", *FIGURE_FIELDS]
 REFERENCE_COLUMNS = ["date", "series", "outcome", "group", "value", "filled", "source"]
+# Topics: units of analysis (newskit.topics.make_units) and their topics (newskit.topics.assign_topics).
+UNIT_COLUMNS = ["unit", "unit_id", "article_id", "passage_id", "start", "end", "text"]
+ASSIGNMENT_COLUMNS = [*UNIT_COLUMNS, "topic", "topic_label", "weight", "fit", "explained"]
 
 
 def validate_columns(table: pd.DataFrame, columns: list[str], *, table_name: str) -> pd.DataFrame:
