@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from newskit import topics
-from newskit.errors import ParameterError
 from newskit.plots import save_chart
 from newskit.plots.topics import plot_passage_map, plot_prevalence, plot_top_terms, topic_colour
 
@@ -65,11 +64,14 @@ def test_prevalence_chart_by_outlet(fitted):
     plt.close(figure)
 
 
-def test_prevalence_chart_needs_a_date(fitted):
+def test_prevalence_chart_of_an_undated_corpus_is_empty_and_says_why(fitted):
     _, assignments = fitted
     table = topics.prevalence(assignments.assign(published=pd.NaT), by="month")
-    with pytest.raises(ParameterError, match="by='outlet'"):
-        plot_prevalence(table)
+    figure, data = plot_prevalence(table)
+    assert data.empty
+    assert figure.axes[0].get_title().startswith("No unit has a publication date")
+    assert "(18 undated units not shown)" in figure.axes[0].get_title()
+    plt.close(figure)
 
 
 def test_passage_map(fitted):

@@ -39,7 +39,7 @@ from sklearn.preprocessing import normalize
 
 from newskit import nlp
 from newskit.errors import NewskitWarning, ParameterError, SchemaError, TopicModelError
-from newskit.schema import PASSAGE_COLUMNS, validate_columns
+from newskit.schema import ASSIGNMENT_COLUMNS, PASSAGE_COLUMNS, UNIT_COLUMNS, validate_columns
 
 Method = Literal["nmf", "kmeans", "lda"]
 METHODS: tuple[str, ...] = ("nmf", "kmeans", "lda")
@@ -49,8 +49,6 @@ PrevalenceBy = Literal["week", "month", "outlet"]
 PREVALENCE_BY: tuple[str, ...] = ("week", "month", "outlet")
 VocabularyMode = Literal["first_pass", "hashing"]
 
-UNIT_COLUMNS = ["unit", "unit_id", "article_id", "passage_id", "start", "end", "text"]
-ASSIGNMENT_COLUMNS = [*UNIT_COLUMNS, "topic", "topic_label", "weight", "fit", "explained"]
 CHOOSE_COLUMNS = ["n_topics", "coherence_npmi", "stability_ari", "stability_ari_min", "stability_ari_explained",
                   "unexplained_share", "note", "chosen"]
 NO_TOPIC = -1

@@ -60,7 +60,8 @@ def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     """Share of units per topic over time (one line per topic) or by outlet (stacked bars).
 
     ``prevalence_table`` comes from :func:`newskit.topics.prevalence`. Over time, undated units are
-    left out of the lines and counted in the title; the data holds only the points drawn.
+    left out of the lines and counted in the title; the data holds only the points drawn (none, and
+    an empty chart that says so, when no unit is dated).
     """
     by = "period" if "period" in prevalence_table.columns else "outlet"
     validate_columns(prevalence_table, [by, "topic", "topic_label", "n_units", "share"], table_name="prevalence")
@@ -68,14 +69,14 @@ def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     if by == "period":
         undated = int(table.loc[table["period"].isna(), "n_units"].sum())
         data = table[table["period"].notna()].reset_index(drop=True)
-        if data.empty:
-            raise ParameterError("no unit has a publication date: plot prevalence by='outlet' instead")
         figure, axes = plt.subplots(figsize=LINE_SIZE)
         for topic, rows in data.groupby("topic", sort=True):
             axes.plot(rows["period"], rows["share"], marker="o", markersize=3, color=topic_colour(topic),
                       linestyle="--" if topic == NO_TOPIC else "-", label=f"{topic}: {rows['topic_label'].iloc[0]}")
         axes.set_xlabel("period start")
         title = "Share of units per topic over time"
+        if data.empty:  # an undated corpus still gets its chart, saying why it is empty
+            title = "No unit has a publication date: see prevalence by outlet"
         axes.set_title(title + (f" ({undated} undated units not shown)" if undated else ""))
     else:
         data = table.reset_index(drop=True)
@@ -90,7 +91,8 @@ def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.Data
         axes.set_xlabel("share of the outlet's units")
         axes.set_title("Share of units per topic, by outlet")
     axes.set_ylabel("share of units" if by == "period" else "")
-    axes.legend(fontsize="x-small", loc="center left", bbox_to_anchor=(1.0, 0.5))
+    if len(data):
+        axes.legend(fontsize="x-small", loc="center left", bbox_to_anchor=(1.0, 0.5))
     figure.tight_layout()
     return figure, data
 
