@@ -464,3 +464,12 @@ def test_attach_topics_by_article_and_claims_by_topic():
         [-1, "health_ministry", 1], [-1, "none", 1], [0, "health_ministry", 1], [0, "un", 1]
     ]
     assert table.loc[table["topic"] == 0, "value_max"].tolist() == [10.0, 200.0]
+
+
+def test_fitted_models_pickle(planted, planted_model):
+    # reports and the Dask engine move models between processes
+    import pickle
+
+    texts, _ = planted
+    restored = pickle.loads(pickle.dumps(planted_model))
+    assert np.array_equal(restored.transform(texts), planted_model.transform(texts))
