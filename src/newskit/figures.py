@@ -37,7 +37,7 @@ from datetime import date
 
 import pandas as pd
 
-from newskit.nlp import sentence_spans
+from newskit.nlp import ABBREVIATIONS, sentence_spans
 from newskit.numbers import NumberExpr, find_numbers, has_number
 from newskit.schema import (
     ARTICLE_COLUMNS,
@@ -579,7 +579,7 @@ SOURCE_WORDS = {
     "figures", "medical", "data", "coordinator", "teams", "board", "news", "analysis", "hamas-controlled",
     "hamas-led", "most", "recent", "latest", "daily", "federation", "society", "union", "network",
     "center", "centre", "institute", "foundation", "association", "club", "commission", "a",
-    "witnesses", "residents", "people", "experts", "analysts", "researchers", "investigators",
+    "witnesses", "residents", "people", "experts", "analysts", "researchers", "investigators", "in",
 }
 SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("israeli_government", re.compile(r"\bisrael(?:i|'s|’s)?\s+(?:health\s+)?ministry\s+of\s+health|"
@@ -646,6 +646,8 @@ RE_AS_OF = re.compile(
 )
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+# An unambiguous sentence end: word + [.!?] (+ closing quote) + space + capital or opening quote.
+RE_SENTENCE_CUT = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]+)[.!?][\"”’')\]]?[^\S\n]+(?=[\"“‘(]?[A-Z])")
 RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 # =========================================================================== extraction
@@ -952,7 +954,7 @@ def _source_phrase_before(sentence: str, verb_start: int) -> str | None:
     if first is None:
         return None
     phrase = head[first.start() :].strip(" ,")
-    phrase = re.sub(r"^(?:and|but|as|while|so|then|also|which|who)\s+", "", phrase, flags=re.I)
+    phrase = re.sub(r"^(?:(?:and|but|as|while|so|then|also|which|who|in|of|for)\s+)+", "", phrase, flags=re.I)
     lowered = phrase.lower()
     if not phrase or lowered in ("the", "a", "of", "and") or lowered.split()[-1] in ("of", "and", "the", "for"):
         return None
@@ -1038,7 +1040,7 @@ def _analyse_sentence(text: str, s: int, e: int, index: int) -> list[_Candidate]
         _find_bound(cand)
         _read_noun_phrase(cand)
         _refine_headless_outcome(cand)
-        if RE_SUBSET_BEFORE.search(cand.left) or RE_SUBSET_AFTER.match(cand.right):
+        if RE_SUBSET_BEFORE.search(cand.left[-70:]) or RE_SUBSET_AFTER.match(cand.right):
             cand.subset = True
         if cand.thing:
             cand.outcome = None
@@ -1095,6 +1097,34 @@ def _link_within_sentence(cands: list[_Candidate], sentence: str) -> None:
             cand.outcome, cand.outcome_how = prev.outcome, "shared"
 
 
+def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``block`` (shifted by ``offset``), Punkt run only where it matters.
+
+    Punkt (:func:`newskit.nlp.sentence_spans`) is most of the cost of extraction, so the block is
+    first cut at unambiguous boundaries (a sentence-final mark after a word that is no known
+    abbreviation, then white space and a capital), which Punkt with the kit's parameters also
+    makes; Punkt then runs only on the pieces that hold a number and their neighbours (whose
+    sentences attribution may read). Other pieces stay whole: nothing is read from them.
+    """
+    cuts = [0]
+    for m in RE_SENTENCE_CUT.finditer(block):
+        word = m.group("word").lower()
+        if word not in ABBREVIATIONS and len(word) > 1:
+            cuts.append(m.end())
+    cuts.append(len(block))
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if block[a:b].strip()]
+    numbered = [has_number(block[a:b]) for a, b in pieces]
+    spans: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(pieces):
+        near = numbered[i] or (i and numbered[i - 1]) or (i + 1 < len(pieces) and numbered[i + 1])
+        if near:
+            spans.extend((offset + a + s, offset + a + e) for s, e in sentence_spans(block[a:b]))
+        else:
+            spans.append((offset + a + len(block[a:b]) - len(block[a:b].lstrip()),
+                          offset + a + len(block[a:b].rstrip())))
+    return spans
+
+
 def _blocks(text: str) -> Iterable[tuple[int, int]]:
     for m in RE_BLOCK.finditer(text):
         yield m.start(), m.end()
@@ -1121,7 +1151,7 @@ def extract_figures(text: str, *, conventions: Conventions = DEFAULT_CONVENTIONS
         block = text[block_start:block_end]
         if not has_number(block):
             continue
-        spans = [(block_start + a, block_start + b) for a, b in sentence_spans(block)]
+        spans = _sentence_spans(block, block_start)
         by_sentence: list[list[_Candidate]] = []
         for i, (s, e) in enumerate(spans):
             cands = _analyse_sentence(text, s, e, i) if has_number(text[s:e]) else []

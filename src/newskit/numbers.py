@@ -48,6 +48,7 @@ _WORD_ATOM = "|".join(
 # One scanner finds every candidate; context checks below decide what is kept.
 RE_NUMBER = re.compile(
     r"""
+    (?<![^\W\d_])(?=[\dadefhmnostz])  # cheap: only where a digit or a number word can start
     (?:(?P<vague>\b(?:(?:tens|hundreds)[^\S\n]+of[^\S\n]+thousands|dozens|scores|hundreds|thousands|millions)\b)
     |(?P<half>\bhalf(?:[^\S\n]+a[^\S\n]+(?P<half_scale>million|billion|dozen))?\b)
     |(?P<digits>(?<![\w.,/:$£€₪])(?<![^\W\d_]-)(?<!\d[.,])
@@ -70,8 +71,9 @@ RE_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 RE_LEADING_DIGITS = re.compile(r"[\d,]*\d(?:\.\d+)?")
 # Something with a digit or a number word: the cheap test run before any real work.
 RE_PREFILTER = re.compile(
-    r"\d|\b(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b", re.IGNORECASE
+    r"\d|(?<![^\W\d_])(?=[adefhmnostz])(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b", re.IGNORECASE
 )
+RE_DIGIT = re.compile(r"\d")
 RE_RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|–|—|to)[^\S\n]*$|[^\S\n]+to[^\S\n]+$|[^\S\n]+and[^\S\n]+$", re.I)
 RE_BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 RE_FROM_BEFORE = re.compile(r"\bfrom[^\S\n]+$", re.IGNORECASE)
@@ -322,7 +324,7 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
     >>> [(n.surface, n.reason) for n in find_numbers("a 14-year-old in 2023", keep_rejected=True)]
     [('14', 'age'), ('2023', 'year')]
     """
-    if not RE_PREFILTER.search(text):
+    if not has_number(text):
         return []
     found: list[NumberExpr] = []
     for match in RE_NUMBER.finditer(text):
@@ -395,4 +397,4 @@ def has_number(text: str) -> bool:
     >>> has_number("no figures here"), has_number("dozens were hurt")
     (False, True)
     """
-    return RE_PREFILTER.search(text) is not None
+    return RE_DIGIT.search(text) is not None or RE_PREFILTER.search(text) is not None
