@@ -4,7 +4,7 @@ Every per-article step in the kit is a pure function of one article's rows, so t
 to split the work into partitions, run them, and put results back in a stable order.
 
 - ``local``: partitions run one after another in this process (no pickling, the reference engine).
-- ``processes``: a ``concurrent.futures.ProcessPoolExecutor`` (forkserver start method); the
+- ``processes``: a ``concurrent.futures.ProcessPoolExecutor`` (spawn start method); the
   function is sent with cloudpickle, so closures and lambdas work as they do on Dask.
 - ``dask``: a ``dask.distributed`` Client, on a LocalCluster (one single-threaded worker process per
   core) by default, or on an existing cluster when ``scheduler`` gives its address
@@ -44,6 +44,8 @@ DEFAULT_CONNECT_TIMEOUT = 5.0
 PARTITIONS_PER_WORKER = 4
 # How many failed articles an error message lists before it says "and N more".
 MAX_LABELS_IN_MESSAGE = 20
+# Seconds to wait for a broken process pool's manager thread before starting a new pool.
+POOL_STOP_TIMEOUT = 30.0
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -253,8 +255,14 @@ class EngineSession:
                 for p in batch:
                     try:
                         futures[pool.submit(_run_pickled_partition, blob, chunks[p])] = p
-                    except BrokenProcessPool:  # broke under an earlier partition: run this one later
-                        todo.append(p)
+                    except (BrokenProcessPool, OSError) as error:
+                        # The pool broke under an earlier partition (possibly while starting the
+                        # worker for this one): run this one again on the next pool.
+                        breaks[p] += 1
+                        if len(batch) == 1 and breaks[p] > self.retries:
+                            outcomes[p] = f"the process pool could not start it ({_describe_exception(error)})"
+                        else:
+                            todo.append(p)
                 for future in as_completed(futures):
                     p = futures[future]
                     try:
@@ -290,16 +298,33 @@ class EngineSession:
         return self._pool
 
     def _discard_pool(self) -> None:
+        """Stop a pool that broke (a worker died) without hanging, and before a new one starts.
+
+        CPython 3.11's ProcessPoolExecutor can hang when a worker dies: the queue's feeder thread
+        stays blocked on a pipe nobody reads, and a worker started while the pool was breaking is
+        joined but never stopped. So: no join on the feeder, kill the pool's workers, then wait
+        (bounded) for its manager thread, since a new pool started while the old one still closes
+        its pipes can be handed a closed file descriptor.
+        """
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        # After a worker died, the queue's feeder thread can stay blocked on a pipe nobody reads, and
-        # shutdown(wait=True) would wait for it forever (CPython 3.11); waiting for the rest matters,
-        # as a new pool started while the old one still closes its pipes can be handed a closed fd.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
         call_queue = getattr(pool, "_call_queue", None)
         if call_queue is not None:
             call_queue.cancel_join_thread()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.kill()
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=POOL_STOP_TIMEOUT)
+
+    def _close_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _run_dask(self, func: Callable, chunks: list[list]) -> list[list | str]:
         run_id = uuid.uuid4().hex[:12]
@@ -326,7 +351,7 @@ class EngineSession:
 
     def close(self) -> None:
         """Shut down what this session started (a pool, a LocalCluster); leave outside clusters up."""
-        self._discard_pool()
+        self._close_pool()
         self._pool_factory = None
 
 
@@ -410,7 +435,9 @@ def open_engine(
         yield EngineSession("local", n_workers=1, retries=retries)
         return
     if engine == "processes":
-        context = multiprocessing.get_context("forkserver")
+        # spawn, not fork (this process may run threads: Dask clients, Arrow) nor forkserver (one
+        # server whose loss, seen after workers die, stops every later pool from starting).
+        context = multiprocessing.get_context("spawn")
 
         def factory() -> ProcessPoolExecutor:
             return ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
