@@ -11,6 +11,7 @@
    when ../shared is beside the checkout).
 
     .venv/bin/python bench/bench_scale.py            # or: make bench (all sections)
+    .venv/bin/python bench/bench_scale.py throughput # one part: stream, dev, throughput
     NEWSKIT_BENCH_STREAM_ARTICLES=20000 NEWSKIT_BENCH_STREAM_PARAGRAPHS=4,10 .venv/bin/python bench/bench_scale.py
 """
 
@@ -198,15 +199,25 @@ def check_dev_corpus_engines() -> dict:
     }
 
 
-def run() -> dict:
+PARTS = ("stream", "dev", "throughput")
+
+
+def run(parts: tuple[str, ...] = PARTS) -> dict:
     figures = {}
     # Streaming first: RUSAGE_CHILDREN then holds only its child and that child's workers.
-    with tempfile.TemporaryDirectory(prefix="newskit-bench-scale-") as work_dir:
-        figures.update(measure_streaming(Path(work_dir)))
-    figures.update(check_dev_corpus_engines())
-    figures.update(measure_throughput())
+    if "stream" in parts:
+        with tempfile.TemporaryDirectory(prefix="newskit-bench-scale-") as work_dir:
+            figures.update(measure_streaming(Path(work_dir)))
+    if "dev" in parts:
+        figures.update(check_dev_corpus_engines())
+    if "throughput" in parts:
+        figures.update(measure_throughput())
     return figures
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(), indent=2, sort_keys=True))
+    chosen = tuple(sys.argv[1:]) or PARTS
+    unknown = set(chosen) - set(PARTS)
+    if unknown:
+        raise SystemExit(f"unknown part(s) {sorted(unknown)}; choose from {list(PARTS)}")
+    print(json.dumps(run(chosen), indent=2, sort_keys=True))
