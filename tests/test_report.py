@@ -25,10 +25,11 @@ RE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 @pytest.fixture(scope="session")
 def sample_runs(tmp_path_factory) -> tuple[Path, Path]:
-    """(first run, second run) of the sample report, same inputs, different build folders."""
+    """(first run, second run) of the sample report, same inputs, different build folders; the first
+    starts each kernel cold, the second prewarms them, so identical outputs prove both modes."""
     base = tmp_path_factory.mktemp("reports")
     target = base / "sample"
-    run_report(out_dir=target, progress=False)
+    run_report(out_dir=target, progress=False, prewarm=False)  # every kernel cold: plain papermill
     first = base / "first"
     shutil.copytree(target, first)
     assert run_report(out_dir=target, progress=False) == target.resolve()
