@@ -10,8 +10,11 @@ to split the work into partitions, run them, and put results back in a stable or
   core) by default, or on an existing cluster when ``scheduler`` gives its address
   (``tcp://host:8786``).
 
-Faults: a partition that raises is run again up to ``retries`` times (on Dask, by the scheduler;
-a worker that dies is also rescheduled by Dask, up to ``distributed.scheduler.allowed-failures``).
+Faults: a partition that raises is run again up to ``retries`` times (on Dask, by the scheduler).
+A worker that dies is replaced: Dask reschedules its tasks (up to
+``distributed.scheduler.allowed-failures``); the process engine starts a new pool and reruns the
+partitions the old one held, running alone any partition lost with more than ``retries`` pools, so
+that the one that kills its worker is found and only it is reported.
 A partition that still fails does not stop the others: :class:`PartitionError` is raised at the end,
 naming the articles the failed partitions held and carrying every other item's result.
 A Dask scheduler that cannot be reached fails within ``connect_timeout`` seconds, naming its address.
@@ -173,7 +176,6 @@ class EngineSession:
         n_workers: int,
         retries: int,
         partitions_per_worker: int = PARTITIONS_PER_WORKER,
-        pool: ProcessPoolExecutor | None = None,
         client: Any = None,
         pool_factory: Callable[[], ProcessPoolExecutor] | None = None,
     ) -> None:
@@ -182,7 +184,7 @@ class EngineSession:
         self.retries = retries
         self.partitions_per_worker = partitions_per_worker
         self.client = client
-        self._pool = pool
+        self._pool: ProcessPoolExecutor | None = None
         self._pool_factory = pool_factory
 
     def __repr__(self) -> str:
