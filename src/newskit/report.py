@@ -83,6 +83,9 @@ PACKAGES = (
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
 # the kernel's own log (e.g. its TCP notice) would break the progress bar
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# Kernels started ahead of the notebook that runs (each imports its notebook's modules meanwhile):
+# one ahead keeps two processes busy, which is what a two-core machine has; more only contend.
+PREWARM_AHEAD = 1
 TEXT_SHOWN_CHARS = 300
 # The HTML template: JupyterLab's, without the scripts it would fetch from CDNs (require.js, MathJax,
 # Mermaid, widgets), so a report opens offline and makes no network request.
@@ -516,14 +519,16 @@ def _run_notebooks(
     for source_path in sources:
         if not source_path.is_file():
             raise ReportError(f"notebook {source_path} is missing (run `make sync-notebooks`)")
-    warm: list[WarmKernel] = []
+    warm: dict[int, WarmKernel] = {}
     try:
         for index, name in enumerate(bar):
             bar.set_postfix_str(name)
-            current = warm.pop(0) if warm else (WarmKernel(sources[index], cwd=build_dir) if prewarm else None)
-            if prewarm and index + 1 < len(sources):
-                # the next notebook's kernel starts and imports while this one runs
-                warm.append(WarmKernel(sources[index + 1], cwd=build_dir))
+            if prewarm:
+                # this notebook's kernel and the next ones' start and import while this one runs
+                for ahead in range(index, min(index + 1 + PREWARM_AHEAD, len(sources))):
+                    if ahead not in warm:
+                        warm[ahead] = WarmKernel(sources[ahead], cwd=build_dir)
+            current = warm.pop(index, None)
             parameters = notebook_params(name, values) | {"report_dir": "."}
             try:
                 executed, run_seconds, html_seconds = run_notebook(
@@ -542,7 +547,7 @@ def _run_notebooks(
             seconds[f"{name} (html)"] = round(html_seconds, 2)
             headlines.update(collect_headlines(executed))
     finally:
-        for kernel in warm:
+        for kernel in warm.values():
             kernel.shutdown()
     return headlines
 
