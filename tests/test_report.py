@@ -18,7 +18,7 @@ import pytest
 from newskit.errors import ParameterError, ReportError
 from newskit.params import NOTEBOOK_PARAMETERS
 from newskit.paths import NOTEBOOKS_DIR, PROJECT_DIR, SAMPLE_DIR
-from newskit.report import RUN_ORDER, run_report
+from newskit.report import RUN_ORDER, compare_manifests, run_report
 
 RE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -232,3 +232,17 @@ def test_bad_parameter_fails_before_any_work(tmp_path):
     with pytest.raises(ReportError, match="no notebook"):
         run_report(out_dir=tmp_path / "r", notebooks=["05-nothing"], progress=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_compare_manifests_finds_only_real_differences(sample_runs, tmp_path):
+    first, second = sample_runs
+    lines = compare_manifests(first / "manifest.json", second / "manifest.json")
+    assert [line for line in lines if not line.startswith("git:")] == []  # others commit between runs here
+    manifest = json.loads((second / "manifest.json").read_text(encoding="utf-8"))
+    manifest["outputs"]["tables/claims.csv"] = "0" * 64
+    manifest["parameters"]["seed"] = 1
+    changed = tmp_path / "manifest.json"
+    changed.write_text(json.dumps(manifest), encoding="utf-8")
+    lines = [line for line in compare_manifests(first / "manifest.json", changed) if not line.startswith("git:")]
+    assert lines[0].startswith("parameters: ")
+    assert lines[1:] == ["output tables/claims.csv: differs"]

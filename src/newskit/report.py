@@ -86,6 +86,9 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 # Kernels started ahead of the notebook that runs (each imports its notebook's modules meanwhile):
 # one ahead keeps two processes busy, which is what a two-core machine has; more only contend.
 PREWARM_AHEAD = 1
+# `git status` runs the nbstripout filter on notebooks whose stat information is stale: slow on a busy
+# machine, so the dirty flag gets time before it is recorded as unknown (null).
+GIT_TIMEOUT_SECONDS = 120
 TEXT_SHOWN_CHARS = 300
 # The HTML template: JupyterLab's, without the scripts it would fetch from CDNs (require.js, MathJax,
 # Mermaid, widgets), so a report opens offline and makes no network request.
@@ -842,7 +845,11 @@ def git_state() -> dict[str, Any]:
     def git(*args: str) -> str | None:
         try:
             done = subprocess.run(
-                ["git", "-C", str(PROJECT_DIR), *args], capture_output=True, text=True, timeout=30, check=True
+                ["git", "-C", str(PROJECT_DIR), *args],
+                capture_output=True,
+                text=True,
+                timeout=GIT_TIMEOUT_SECONDS,
+                check=True,
             )
         except (OSError, subprocess.SubprocessError):
             return None
@@ -898,3 +905,43 @@ def check_manifest_inputs(manifest_path: str | Path) -> list[str]:
         elif sha256_file(path) != entry["sha256"]:
             problems.append(f"{entry['path']}: sha256 differs from the manifest")
     return problems
+
+
+def compare_manifests(first_path: str | Path, second_path: str | Path) -> list[str]:
+    """What differs between two reports, from their manifests: one line per difference.
+
+    Compares the inputs, parameters, seeds, package and Python versions, git commit, notebooks and
+    every output's sha256; the ``run`` section (times) is left out. Empty when the two reports are
+    reproductions of each other.
+    """
+    first, second = (json.loads(Path(p).read_text(encoding="utf-8")) for p in (first_path, second_path))
+    lines = []
+    for section in ("notebooks", "parameters", "seeds", "python", "packages", "git", "kernel"):
+        if first.get(section) != second.get(section):
+            lines.append(f"{section}: {json.dumps(first.get(section))} != {json.dumps(second.get(section))}")
+    for section in ("inputs", "outputs"):
+        if section == "inputs":
+            a = {e["path"]: e["sha256"] for e in first.get(section, [])}
+            b = {e["path"]: e["sha256"] for e in second.get(section, [])}
+        else:
+            a, b = first.get(section, {}), second.get(section, {})
+        for path in sorted(set(a) | set(b)):
+            if a.get(path) != b.get(path):
+                what = "only in the second" if path not in a else "only in the first" if path not in b else "differs"
+                lines.append(f"{section[:-1]} {path}: {what}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m newskit.report compare A/manifest.json B/manifest.json``: list what differs."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 3 or args[0] != "compare":
+        print("usage: python -m newskit.report compare FIRST/manifest.json SECOND/manifest.json", file=sys.stderr)
+        return 2
+    lines = compare_manifests(args[1], args[2])
+    print("\n".join(lines) if lines else "the two reports are identical (apart from their run times)")
+    return 1 if lines else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
