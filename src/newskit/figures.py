@@ -38,7 +38,7 @@ from datetime import date
 import pandas as pd
 
 from newskit.nlp import ABBREVIATIONS, sentence_spans
-from newskit.numbers import NumberExpr, find_numbers, has_number
+from newskit.numbers import ASCII_LOWER, NumberExpr, find_numbers, has_number
 from newskit.schema import (
     ARTICLE_COLUMNS,
     CLAIM_COLUMNS,
@@ -206,8 +206,9 @@ for _outcome, (_words, _phrases) in {
     ),
     "missing": ("missing", "unaccounted for|under the rubble|under rubble|beneath the rubble|trapped under"),
     "displaced": (
-        "displaced displacing displacement fled flee fleeing homeless uprooted",
-        "forced to flee|forced from their homes|fled their homes|left homeless|made homeless|forced to leave",
+        "displaced displacing displacement fled flee fleeing homeless uprooted evacuated evacuate evacuating",
+        "forced to flee|forced from their homes|fled their homes|left homeless|made homeless|forced to leave|"
+        "sought shelter|out of their homes|to evacuate|to flee|internally displaced",
     ),
     "detained": (
         """arrested arresting arrest arrests detained detaining detention detentions detainees detainee
@@ -420,7 +421,7 @@ _ACTIVE = (
 ).split()
 RE_ACTIVE_BEFORE = re.compile(
     rf"\b(?P<cue>{_alternation(_ACTIVE)}|claimed\s+the\s+lives\s+of|bodies\s+of|remains\s+of|"
-    r"in\s+exchange\s+for|handed\s+over|rounded\s+up|took|taken|take|taking|evacuated)"
+    r"in\s+exchange\s+for|handed\s+over|rounded\s+up|took|taken|take|taking|evacuated|evacuate|evacuating)"
     r"\s+(?:(?:a|an|the|at|least|more|than|over|some|about|around|nearly|almost|up|to|roughly|"
     r"approximately|estimated|another|additional|further|as|many|no|fewer|less|upwards|of|"
     r"close|exactly|just|under|total|whole|all|his|her|its|their|both)\s+)*$",
@@ -460,18 +461,18 @@ RE_APPOSITION = re.compile(
 RE_SINCE = re.compile(
     r"\bsince\s+(?:the\s+)?(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
     r"last\s+night|this\s+morning|overnight|midnight|dawn)\b)[^,;:.()—–]{0,60}",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|in\s+all|overall|thus\s+far|until\s+now|up\s+to\s+now|"
     r"total|tally|cumulative|running|death\s+toll|toll)\b",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 RE_SCOPE_CUMULATIVE = re.compile(
     r"\b(?:war|conflict|offensive|campaign|bombardment|fighting|hostilities|operations|"
     r"ground\s+invasion|invasion|assault|retaliation|onslaught|siege|the\s+past\s+(?:few\s+)?(?:weeks|months)|"
     r"in\s+recent\s+(?:weeks|months)|remain|remains|remaining|still|currently|now)\b",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 # One event: singular event nouns, and the October 7 attack named by its date.
 RE_SCOPE_INCIDENT = re.compile(
@@ -479,13 +480,13 @@ RE_SCOPE_INCIDENT = re.compile(
     r"explosion|exploded|massacre|shooting|stabbing|incident|battle|clash|rampage|incursion|ramming|"
     r"bombed|struck|crash|festival|kibbutz|rave|firefight|gunfight|shootout|infiltration|stampede|"
     r"collapse|collapsed|operation|protest|shelling|(?:october|oct\.?)\s+7|7\s+october)\b",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 # Many events: plural event nouns (weaker than a stated window).
 RE_SCOPE_INCIDENTS = re.compile(
     r"\b(?:attacks|strikes|airstrikes|air\s+strikes|air\s+raids|raids|bombings|blasts|explosions|"
     r"massacres|shootings|clashes|battles|missiles?|rockets?)\b",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 RE_SCOPE_PERIOD = re.compile(
     r"\b(?:(?:on|since|by|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -498,7 +499,7 @@ RE_SCOPE_PERIOD = re.compile(
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b|\b(?:earlier|later)\s+(?:this|that)\s+(?:week|month|day)\b|\bthe\s+day\s+before\b|"
     r"\b(?:on|over)\s+the\s+weekend\b|\bdays?\s+earlier\b|\bthe\s+previous\s+day\b",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 # Present-perfect tallies and status verbs: a running total when nothing else says otherwise.
 RE_CUMULATIVE_DEFAULT = re.compile(
@@ -513,7 +514,8 @@ RE_PAST_EVENT = re.compile(
     re.IGNORECASE,
 )
 # Clause boundaries inside a sentence (scope is looked for in the figure's own clause first).
-RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)", re.I)
+# (applied to ASCII-lowered text)
+RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 
 # Attribution.
 _REPORT_VERBS = (
@@ -531,7 +533,7 @@ RE_ACCORDING = re.compile(
     r"a\s+report|an\s+estimate|a\s+tally|a\s+count|officials|information)\s+(?:from|by|of|released\s+by|"
     r"compiled\s+by|issued\s+by|provided\s+by)\s+)?"
     r"(?P<src>[^,.;:()\"“”—–\n]{2,90})",
-    re.IGNORECASE,
+    0  # applied to ASCII-lowered text,
 )
 RE_SAID = re.compile(rf"\b(?:{_REPORT_VERBS})\b")
 RE_SOURCE_AFTER_VERB = re.compile(
@@ -633,6 +635,8 @@ SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                          r"broadcaster|reports|analysis|independent|npr|politico|"
                          r"al-monitor|the\s+times|maariv|yedioth|i24|walla|the\s+post)\b", re.I)),
 )
+# How far back a bare "the ministry" looks for the health ministry it stands for (characters).
+CONTEXT_FOR_MINISTRY = 5_000
 RE_GENERIC_MINISTRY = re.compile(r"^(?:the\s+)?(?:ministry|ministry['’]s\s+\w+)$", re.IGNORECASE)
 RE_HEALTH_MINISTRY_MENTION = re.compile(r"health\s+ministry|ministry\s+of\s+health|health\s+authorit", re.I)
 
@@ -647,7 +651,11 @@ RE_AS_OF = re.compile(
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 # An unambiguous sentence end: word + [.!?] (+ closing quote) + space + capital or opening quote.
-RE_SENTENCE_CUT = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]+)[.!?][\"”’')\]]?[^\S\n]+(?=[\"“‘(]?[A-Z])")
+RE_SENTENCE_CUT = re.compile(r"[.!?](?<=[^\W\d_][.!?])[\"”’')\]]?[^\S\n]+(?=[\"“‘(]?[A-Z])")
+# A place where Punkt could end a sentence inside a piece (not at its very end).
+MAX_SENTENCE_CHARS = 2_000
+RE_INNER_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+\S")
+RE_LAST_WORD = re.compile(r"(?<![\w.])[^\W\d_]+$")
 RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 # =========================================================================== extraction
@@ -742,9 +750,9 @@ def _read_noun_phrase(cand: _Candidate) -> None:
             pos = match.end()
             continue
         if base in NP_MODIFIERS or token[:1].isupper() or token == "'s":
-            if base in OUTCOME_CUES and base in NP_MODIFIERS and steps == 1 and base in OUTCOME_NOUNS:
-                cand.outcome = cand.outcome or OUTCOME_NOUNS[base]
-                cand.outcome_how = cand.outcome_how or "noun"
+            if base in NP_MODIFIERS_HEADLESS and not cand.outcome:
+                # an outcome used as an adjective: "12,000 displaced civilians", "10 injured people"
+                cand.outcome, cand.outcome_how = OUTCOME_NOUNS[base], "noun"
             pos = match.end()
             continue
         if base in FUNCTION_WORDS or base in OUTCOME_CUES or not base[:1].isalpha() or RE_VERBISH.match(base):
@@ -802,7 +810,9 @@ def _find_outcome(cand: _Candidate) -> None:
     if before_outcome:
         cand.outcome, cand.outcome_how = before_outcome, "before"
         return
-    clause = RE_CLAUSE_BREAK.split(cand.left)[-1]
+    left = cand.left
+    breaks = list(RE_CLAUSE_BREAK.finditer(left.translate(ASCII_LOWER)))
+    clause = left[breaks[-1].end() :] if breaks else left
     nominal = RE_NOMINAL_BEFORE.search(clause[-90:])
     if nominal and not RE_NOMINAL_GAP_BAD.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
@@ -830,7 +840,7 @@ def _active_outcome(cue: str, cand: _Candidate) -> str | None:
     if cue in ("lost", "losing", "losses"):
         return "killed" if cand.group in ("soldiers", "people", "civilians", "militants", "children", "women",
                                           "journalists", "medical_workers", "aid_workers") else None
-    if cue in ("evacuated",):
+    if cue in ("evacuated", "evacuate", "evacuating"):
         return "displaced"
     if cue in ("claimed the lives of", "bodies of", "remains of"):
         return "killed"
@@ -873,6 +883,7 @@ def _scope_cues(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[i
     running total, not the attack); the unmasked list keeps every cue, for figures outside the
     clause the "since" belongs to.
     """
+    sentence = sentence.translate(ASCII_LOWER)
     since = [(m.start(), m.end(), "since") for m in RE_SINCE.finditer(sentence)]
     others = [
         (m.start(), m.end(), name)
@@ -899,7 +910,7 @@ def _nearest(cues: list[tuple[int, int, str]], start: int, end: int, *, by_class
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = 0, len(sentence)
-    for m in RE_CLAUSE_BREAK.finditer(sentence):
+    for m in RE_CLAUSE_BREAK.finditer(sentence.translate(ASCII_LOWER)):
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:
@@ -971,8 +982,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str]]:
     X", "..., the ministry said.") figures before it.
     """
     found: list[tuple[int, str, str]] = []
-    for m in RE_ACCORDING.finditer(sentence):
-        src = RE_SOURCE_TRIM.sub("", m.group("src")).strip(" '\"‘’")
+    for m in RE_ACCORDING.finditer(sentence.translate(ASCII_LOWER)):
+        src = RE_SOURCE_TRIM.sub("", sentence[m.start("src") : m.end("src")]).strip(" '\"‘’")
         if src and not re.match(r"^(?:reports?|some|many|him|her|them|it|one)$", src, re.I):
             forward = not has_number(sentence[: m.start()]) and bool(re.match(r"[^,]*,", sentence[m.end("src"):] or ","))
             found.append((m.start(), src, "forward" if forward else "backward"))
@@ -1046,6 +1057,8 @@ def _analyse_sentence(text: str, s: int, e: int, index: int) -> list[_Candidate]
             cand.outcome = None
         else:
             _find_outcome(cand)
+            if cand.outcome == "displaced" and cand.group == "foreigners":
+                cand.outcome = None  # foreign nationals evacuated from a war zone are not its displaced
         cands.append(cand)
     _link_within_sentence(cands, sentence)
     return cands
@@ -1065,11 +1078,13 @@ def _link_within_sentence(cands: list[_Candidate], sentence: str) -> None:
                 cand.subset = True
                 cand.parent = parent
     # a total with no cue of its own takes the cue after its "including ..." list
+    last_kid: dict[int, _Candidate] = {}
     for cand in live:
-        if cand.outcome is None:
-            kids = [c for c in live if c.parent is cand and c.outcome_how == "after"]
-            if kids:
-                cand.outcome, cand.outcome_how = kids[-1].outcome, "after"
+        if cand.parent is not None and cand.outcome_how == "after":
+            last_kid[id(cand.parent)] = cand
+    for cand in live:
+        if cand.outcome is None and id(cand) in last_kid:
+            cand.outcome, cand.outcome_how = last_kid[id(cand)].outcome, "after"
     for k, cand in enumerate(live):
         prev = live[k - 1] if k else None
         if cand.parent is not None and (cand.outcome is None or cand.outcome_how == "status"):
@@ -1108,21 +1123,48 @@ def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
     """
     cuts = [0]
     for m in RE_SENTENCE_CUT.finditer(block):
-        word = m.group("word").lower()
-        if word not in ABBREVIATIONS and len(word) > 1:
+        word = RE_LAST_WORD.search(block, max(0, m.start() - 30), m.start())
+        if word and word.group().lower() not in ABBREVIATIONS and len(word.group()) > 1:
             cuts.append(m.end())
     cuts.append(len(block))
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if block[a:b].strip()]
-    numbered = [has_number(block[a:b]) for a, b in pieces]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = block[a:b]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((a + lead, a + lead + len(stripped), stripped))
+    numbered = [has_number(piece) for _, _, piece in pieces]
     spans: list[tuple[int, int]] = []
-    for i, (a, b) in enumerate(pieces):
+    for i, (a, b, piece) in enumerate(pieces):
         near = numbered[i] or (i and numbered[i - 1]) or (i + 1 < len(pieces) and numbered[i + 1])
-        if near:
-            spans.extend((offset + a + s, offset + a + e) for s, e in sentence_spans(block[a:b]))
-        else:
-            spans.append((offset + a + len(block[a:b]) - len(block[a:b].lstrip()),
-                          offset + a + len(block[a:b].rstrip())))
-    return spans
+        if near and RE_INNER_BREAK.search(piece):
+            spans.extend((offset + a + s, offset + a + e) for s, e in sentence_spans(piece))
+        else:  # no possible sentence break inside: Punkt would return the piece whole
+            spans.append((offset + a, offset + b))
+    return [cut for span in spans for cut in _cap_length(block, span, offset)]
+
+
+def _cap_length(block: str, span: tuple[int, int], offset: int) -> list[tuple[int, int]]:
+    """Cut a run-on "sentence" longer than MAX_SENTENCE_CHARS at clause punctuation or white space.
+
+    Real sentences are far shorter; this only bounds the work on pathological input (a 1 MB line).
+    """
+    start, end = span
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [span]
+    parts = []
+    while end - start > MAX_SENTENCE_CHARS:
+        window = block[start - offset : start - offset + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind(";"), window.rfind("\n"))
+        if cut < MAX_SENTENCE_CHARS // 2:
+            cut = window.rfind(" ")
+        if cut < MAX_SENTENCE_CHARS // 2:
+            cut = MAX_SENTENCE_CHARS - 1
+        parts.append((start, start + cut + 1))
+        start += cut + 1
+    parts.append((start, end))
+    return [(a, b) for a, b in parts if b > a]
 
 
 def _blocks(text: str) -> Iterable[tuple[int, int]]:
@@ -1149,12 +1191,10 @@ def extract_figures(text: str, *, conventions: Conventions = DEFAULT_CONVENTIONS
     sentences: dict[int, tuple[int, int]] = {}
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
-        if not has_number(block):
-            continue
         spans = _sentence_spans(block, block_start)
         by_sentence: list[list[_Candidate]] = []
         for i, (s, e) in enumerate(spans):
-            cands = _analyse_sentence(text, s, e, i) if has_number(text[s:e]) else []
+            cands = _analyse_sentence(text, s, e, i)
             by_sentence.append(cands)
         _resolve_block(text, spans, by_sentence)
         for i, cands in enumerate(by_sentence):
@@ -1202,8 +1242,9 @@ def _resolve_block(text: str, spans: list[tuple[int, int]], by_sentence: list[li
             continue
         cues = _scope_cues(sentence)
         numbers_at = [(c.start - s, c.end - s) for c in cands]
+        position = {id(c): k for k, c in enumerate(cands)}
         for cand in live:
-            k = cands.index(cand)
+            k = position[id(cand)]
             seg_lo = numbers_at[k - 1][1] if k else 0
             seg_hi = numbers_at[k + 1][0] if k + 1 < len(cands) else len(sentence)
             _find_scope(cand, sentence, s, cues, (seg_lo, seg_hi))
@@ -1242,7 +1283,8 @@ def _attach_source(cand: _Candidate, attributions, text: str, spans, i: int, s: 
             if named:
                 phrase = named[0][1]
     cand.source = phrase
-    cand.source_type = classify_source(phrase, context=text[: cand.start]) if phrase else "none"
+    named = RE_HEALTH_MINISTRY_MENTION.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
+    cand.source_type = classify_source(phrase, context=named.group() if named else "") if phrase else "none"
 
 
 def _covering(attributions: list[tuple[int, str, str]], position: int) -> str | None:

@@ -14,6 +14,7 @@ What counts as a vague quantifier is closed: "dozens", "a dozen", "scores", "hun
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,13 +66,15 @@ RE_NUMBER = re.compile(
     + r"""))*\b))
     (?P<pct>[^\S\n]*(?:%|per[^\S\n]?cent\b|pc\b))?
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,  # matched against the ASCII-lowered text (see ASCII_LOWER): much faster than IGNORECASE
 )
+# Lower-cases ASCII letters only, so offsets in the lowered text are offsets in the text.
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 RE_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 RE_LEADING_DIGITS = re.compile(r"[\d,]*\d(?:\.\d+)?")
 # Something with a digit or a number word: the cheap test run before any real work.
-RE_PREFILTER = re.compile(
-    r"\d|(?<![^\W\d_])(?=[adefhmnostz])(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b", re.IGNORECASE
+RE_PREFILTER = re.compile(  # on ASCII-lowered text
+    r"\d|(?<![^\W\d_])(?=[adefhmnostz])(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b"
 )
 RE_DIGIT = re.compile(r"\d")
 RE_RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|–|—|to)[^\S\n]*$|[^\S\n]+to[^\S\n]+$|[^\S\n]+and[^\S\n]+$", re.I)
@@ -105,14 +108,16 @@ RE_MONEY_AFTER = re.compile(
 )
 RE_COMPOUND_AFTER = re.compile(r"^-(?!year|month|week)[^\W\d_]", re.IGNORECASE)
 RE_CODE_BEFORE = re.compile(r"[^\W\d_]-?$|\b(?:No|Nos|no|nos)\.[^\S\n]*$")
-RE_LABEL_BEFORE = re.compile(
-    r"\b(?:number|page|resolution|article|route|road|highway|channel|chapter|section|gate|flight|room|"
-    r"building|phase|level|round|item|point|unit|battalion|brigade|division|squadron|platoon|"
-    r"kan|i24|paragraph|clause|bus|line|camp|block|area|zone|apartment|floor|ward|vol|volume|"
-    r"figure|table|exhibit|grade|class|category|tier|stage|step|paragraph|version|model|"
-    r"episode|season|part|act|amendment|title|rule|group|team|no)[^\S\n]*$",
-    re.IGNORECASE,
+# Words that make the number after them a label ("Resolution 2712", "Channel 12", "no one").
+LABEL_WORDS = frozenset(
+    """number page resolution article route road highway channel chapter section gate flight room
+    building phase level round item point unit battalion brigade division squadron platoon kan i24
+    paragraph clause bus line camp block area zone apartment floor ward vol volume figure table exhibit
+    grade class category tier stage step version model episode season part act amendment title rule
+    group team no""".split()
 )
+MONTH_WORDS = frozenset(m.lower() for m in MONTHS.split("|"))
+RE_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 RE_YEAR_PEOPLE_AFTER = re.compile(
     r"^[^\S\n]+(?:people|persons|palestinians|israelis|civilians|children|soldiers|killed|dead|"
     r"deaths|hostages|wounded|injured)\b",
@@ -226,7 +231,7 @@ def parse_number(text: str) -> int | float | None:
     (True, 12, 50)
     """
     text = text.strip()
-    match = RE_NUMBER.fullmatch(text)
+    match = RE_NUMBER.fullmatch(text.translate(ASCII_LOWER))
     if match is None:
         return None
     return _match_value(match)
@@ -252,53 +257,72 @@ def _match_value(match: re.Match) -> int | float | None:
     return parse_words(match["words"])
 
 
+def _last_words(before: str) -> tuple[str, str]:
+    """The last two words before a number, lower-cased, without trailing dots and commas."""
+    words = before[-30:].split()
+    last = words[-1].lower().rstrip(".,") if words else ""
+    second = words[-2].lower().rstrip(".,") if len(words) > 1 else ""
+    return last, second
+
+
 def _reject_reason(text: str, match: re.Match) -> str | None:
-    """Why the candidate ``match`` in ``text`` is not a count of people, or None."""
+    """Why the candidate ``match`` in ``text`` is not a count of people, or None.
+
+    Cheap string tests guard every regular expression: this runs once per number in the text.
+    """
     start, end = match.start(), match.end()
-    before = text[max(0, start - CONTEXT_CHARS) : start]
-    after = text[end : end + CONTEXT_CHARS]
     if match["pct"]:
         return None
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    last, second = _last_words(before)
+    glued = before[-1:]
     if match["digits"]:
         core = match["digits"]
         if RE_ORDINAL_AFTER.match(after):
             return "ordinal"
-        if RE_TIME_AFTER.match(after) or RE_TIME_BEFORE.search(before):
+        if RE_TIME_AFTER.match(after) or (glued in ":." and RE_TIME_BEFORE.search(before)):
             return "time"
-        if RE_DATE_AFTER.match(after) or RE_DATE_BEFORE.search(before):
+        if RE_DATE_AFTER.match(after) or (glued in "-/" and RE_DATE_BEFORE.search(before)):
             return "date"
-        if RE_MONTH_BEFORE.search(before) or RE_MONTH_AFTER.match(after):
+        month = last if last in MONTH_WORDS else (second if last == "the" else "")
+        if (month and month not in ("may", "march")) or (month and RE_MONTH_BEFORE.search(before)):
             return "date"
-        if (
-            re.fullmatch(r"1[89]\d\d|20\d\d|2100", core)
-            and not RE_YEAR_PEOPLE_AFTER.match(after)
-        ):
+        if RE_MONTH_AFTER.match(after):
+            return "date"
+        if RE_YEAR.fullmatch(core) and not RE_YEAR_PEOPLE_AFTER.match(after):
             return "year"
-        if RE_MONEY_BEFORE.search(before) or RE_MONEY_AFTER.match(after):
+        if _money_before(before, last) or RE_MONEY_AFTER.match(after):
             return "money"
-        if RE_CODE_BEFORE.search(before):
+        if (glued.isalpha() or glued in "-." ) and RE_CODE_BEFORE.search(before):
             return "code"
     if match["vague"] is None and (match["digits"] or match["words"]):
-        if RE_AGE_AFTER.match(after) or RE_AGE_BEFORE.search(before):
+        if RE_AGE_AFTER.match(after) or (last in ("aged", "age", "ages", "of") and RE_AGE_BEFORE.search(before)):
             return "age"
         if RE_DURATION_AFTER.match(after):
             return "duration"
         if RE_COMPOUND_AFTER.match(after):
             return "compound"
-        if RE_LABEL_BEFORE.search(before):
+        if last in LABEL_WORDS and not before[-1:].isalpha():
             return "label"
-        if RE_MONEY_BEFORE.search(before) or RE_MONEY_AFTER.match(after):
+        if _money_before(before, last) or RE_MONEY_AFTER.match(after):
             return "money"
-        if match["words"] and RE_NUMBER_WORD_ONE_OFF.match(match["words"].split()[0]):
-            if match["words"].lower() in ("one",) and (
-                RE_ONE_IDIOM_AFTER.match(after) or RE_ONE_IDIOM_BEFORE.search(before)
-            ):
-                return "idiom"
+        if match["words"] and match["words"].lower() == "one" and (
+            RE_ONE_IDIOM_AFTER.match(after) or RE_ONE_IDIOM_BEFORE.search(before[-12:])
+        ):
+            return "idiom"
     if match["half"] and (RE_HALF_BAD.match(after) or RE_HALF_BAD_BEFORE.search(before)):
         return "idiom"
     if match["vague"] and RE_DURATION_AFTER.match(" of" + after if after.lower().startswith(" of") else after):
         return "duration"
     return None
+
+
+def _money_before(before: str, last: str) -> bool:
+    tail = before[-8:]
+    return (any(symbol in tail for symbol in "$£€¥₪") or last in ("us", "usd", "nis", "eur", "gbp", "rs")) and bool(
+        RE_MONEY_BEFORE.search(before)
+    )
 
 
 def _kind(match: re.Match) -> NumberKind:
@@ -327,8 +351,8 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
     if not has_number(text):
         return []
     found: list[NumberExpr] = []
-    for match in RE_NUMBER.finditer(text):
-        surface = match.group()
+    for match in RE_NUMBER.finditer(text.translate(ASCII_LOWER)):
+        surface = text[match.start() : match.end()]
         if not surface.strip():
             continue
         reason = _reject_reason(text, match)
@@ -397,4 +421,4 @@ def has_number(text: str) -> bool:
     >>> has_number("no figures here"), has_number("dozens were hurt")
     (False, True)
     """
-    return RE_DIGIT.search(text) is not None or RE_PREFILTER.search(text) is not None
+    return RE_DIGIT.search(text) is not None or RE_PREFILTER.search(text.translate(ASCII_LOWER)) is not None
