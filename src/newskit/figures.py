@@ -465,11 +465,13 @@ RE_SINCE = re.compile(
 )
 RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|in\s+all|overall|thus\s+far|until\s+now|up\s+to\s+now|"
-    r"total|tally|cumulative|running|death\s+toll|toll)\b",
+    r"cumulative|running\s+total|(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+|also\s+)?"
+    r"(?:been\s+)?(?:killed|died|claimed|wounded|injured|risen|climbed|reached|surpassed|exceeded|passed|"
+    r"topped|detained|arrested))\b",
     0  # applied to ASCII-lowered text,
 )
 RE_SCOPE_CUMULATIVE = re.compile(
-    r"\b(?:war|conflict|offensive|campaign|bombardment|fighting|hostilities|operations|"
+    r"\b(?:tally|death\s+toll|toll|war|conflict|offensive|campaign|bombardment|fighting|hostilities|operations|"
     r"ground\s+invasion|invasion|assault|retaliation|onslaught|siege|the\s+past\s+(?:few\s+)?(?:weeks|months)|"
     r"in\s+recent\s+(?:weeks|months)|remain|remains|remaining|still|currently|now)\b",
     0  # applied to ASCII-lowered text,
@@ -479,8 +481,16 @@ RE_SCOPE_INCIDENT = re.compile(
     r"\b(?:attack|attacked|strike|airstrike|air\s+strike|air\s+raid|raid|ambush(?:ed)?|bombing|blast|"
     r"explosion|exploded|massacre|shooting|stabbing|incident|battle|clash|rampage|incursion|ramming|"
     r"bombed|struck|crash|festival|kibbutz|rave|firefight|gunfight|shootout|infiltration|stampede|"
-    r"collapse|collapsed|operation|protest|shelling|(?:october|oct\.?)\s+7|7\s+october)\b",
+    r"collapse|collapsed|operation|protest|shelling|hamas(?:'s|’s|-led)?\s+attacks|(?:october|oct\.?)\s+7|7\s+october)\b",
     0  # applied to ASCII-lowered text,
+)
+# An event as the agent of the figure's verb: "the strike killed", "an attack ..., killing".
+RE_EVENT_AGENT = re.compile(
+    r"\b(?:attacks?|attacked|strikes?|airstrikes?|raids?|bombings?|blast|explosion|shelling|ambush|"
+    r"rockets?|missiles?|operations?|incursion|assault|stormed|launched|broke|struck|bombed|exploded)\b"
+    r"[^.;:]{0,100}?(?:\b(?:that|which)\s+|,\s*|\s)(?:(?:reportedly|also|then)\s+)?"
+    r"(?:killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|claimed)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|around|some|roughly|nearly|almost|over|up\s+to|an\s+estimated)\s+)?$"
 )
 # Many events: plural event nouns (weaker than a stated window).
 RE_SCOPE_INCIDENTS = re.compile(
@@ -933,6 +943,11 @@ def _find_scope(cand: _Candidate, sentence: str, sentence_start: int, cues, segm
         return  # inherits the parent's later
     if scope is None:
         scope = _nearest(unmasked, start, end)
+    strong = any(c[2] in ("since", "strong") for c in own)
+    if not strong and RE_EVENT_AGENT.search(cand.left[-140:].translate(ASCII_LOWER)) and not any(
+        c[2] == "period" and c[0] >= end for c in own
+    ):
+        scope = "incident"  # "the strike that killed 30", "attacked Israel, killing 1,200"
     if cand.outcome == "released" and scope in ("period", "cumulative") and not any(
         c[2] in ("since", "strong") for c in own
     ):
@@ -1311,7 +1326,7 @@ def _named_source_in(sentence: str) -> str | None:
 
 
 def _default_scope(cand: _Candidate, sentence: str) -> str:
-    """No scope cue anywhere: a running tally reads cumulative, a past event incident."""
+    """No scope cue anywhere: a health-ministry count is a running total; else unknown."""
     if cand.source_type == "health_ministry" or RE_CUMULATIVE_DEFAULT.search(sentence):
         return "cumulative"
     if RE_PAST_EVENT.search(sentence):
