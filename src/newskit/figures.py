@@ -470,8 +470,9 @@ RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"topped|detained|arrested))\b",
     0  # applied to ASCII-lowered text,
 )
+RE_SCOPE_TOLL = re.compile(r"\b(?:tally|death\s+toll|toll)\b")
 RE_SCOPE_CUMULATIVE = re.compile(
-    r"\b(?:tally|death\s+toll|toll|war|conflict|offensive|campaign|bombardment|fighting|hostilities|operations|"
+    r"\b(?:war|conflict|offensive|campaign|bombardment|fighting|hostilities|operations|"
     r"ground\s+invasion|invasion|assault|retaliation|onslaught|siege|the\s+past\s+(?:few\s+)?(?:weeks|months)|"
     r"in\s+recent\s+(?:weeks|months)|remain|remains|remaining|still|currently|now)\b",
     0  # applied to ASCII-lowered text,
@@ -488,7 +489,8 @@ RE_SCOPE_INCIDENT = re.compile(
 RE_EVENT_AGENT = re.compile(
     r"\b(?:attacks?|attacked|strikes?|airstrikes?|raids?|bombings?|blast|explosion|shelling|ambush|"
     r"rockets?|missiles?|operations?|incursion|assault|stormed|launched|broke|struck|bombed|exploded)\b"
-    r"[^.;:]{0,100}?(?:\b(?:that|which)\s+|,\s*|\s)(?:(?:reportedly|also|then)\s+)?"
+    r"[^;:]{0,100}?(?:\b(?:that|which)\s+|,\s*|\s)(?:(?:reportedly|also|then)\s+)?"
+    r"(?<!has\s)(?<!have\s)(?<!had\s)(?<!been\s)"
     r"(?:killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|claimed)\s+"
     r"(?:(?:at\s+least|more\s+than|about|around|some|roughly|nearly|almost|over|up\s+to|an\s+estimated)\s+)?$"
 )
@@ -881,8 +883,8 @@ def _find_bound(cand: _Candidate) -> None:
 
 
 # Scope cue classes, strongest first: (class, scope).
-SCOPE_CLASSES = {"since": "cumulative", "strong": "cumulative", "incident": "incident", "period": "period",
-                 "incidents": "incident", "weak": "cumulative"}
+SCOPE_CLASSES = {"since": "cumulative", "strong": "cumulative", "incident": "incident", "toll": "cumulative",
+                 "period": "period", "incidents": "incident", "weak": "cumulative"}
 SCOPE_RANK = {name: rank for rank, name in enumerate(SCOPE_CLASSES)}
 
 
@@ -898,6 +900,7 @@ def _scope_cues(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[i
     others = [
         (m.start(), m.end(), name)
         for pattern, name in ((RE_SCOPE_STRONG_CUMULATIVE, "strong"), (RE_SCOPE_PERIOD, "period"),
+                              (RE_SCOPE_TOLL, "toll"),
                               (RE_SCOPE_INCIDENT, "incident"), (RE_SCOPE_INCIDENTS, "incidents"),
                               (RE_SCOPE_CUMULATIVE, "weak"))
         for m in pattern.finditer(sentence)
@@ -943,7 +946,7 @@ def _find_scope(cand: _Candidate, sentence: str, sentence_start: int, cues, segm
         return  # inherits the parent's later
     if scope is None:
         scope = _nearest(unmasked, start, end)
-    strong = any(c[2] in ("since", "strong") for c in own)
+    strong = any(c[2] == "strong" for c in own)
     if not strong and RE_EVENT_AGENT.search(cand.left[-140:].translate(ASCII_LOWER)) and not any(
         c[2] == "period" and c[0] >= end for c in own
     ):
