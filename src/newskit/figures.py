@@ -594,12 +594,16 @@ SOURCE_WORDS = {
     "hamas-led", "most", "recent", "latest", "daily", "federation", "society", "union", "network",
     "center", "centre", "institute", "foundation", "association", "club", "commission", "a",
     "witnesses", "residents", "people", "experts", "analysts", "researchers", "investigators", "in",
+    "witness", "resident", "doctor", "medic", "nurse", "paramedic", "survivor", "survivors", "relative",
+    "relatives", "father", "mother", "brother", "sister", "neighbour", "neighbor", "journalist", "reporter",
+    "analyst", "expert", "researcher", "lawyer", "activist", "activists", "to", "on",
 }
 SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("israeli_government", re.compile(r"\bisrael(?:i|'s|’s)?\s+(?:health\s+)?ministry\s+of\s+health|"
                                       r"\bisrael(?:i|'s|’s)\s+health\s+ministry", re.I)),
-    ("other", re.compile(r"\b(?:lebanon|lebanese|syria|syrian|egypt|egyptian|jordan|yemen|iraq|iran)\w*"
-                         r"(?:'s|’s)?\s+(?:health\s+ministry|ministry\s+of\s+health)", re.I)),
+    ("other", re.compile(r"\b(?:lebanon|lebanese|syria|syrian|egypt|egyptian|jordan|yemen|iraq|iran|qatar|"
+                         r"turkey|turkish|houthi)\w*(?:'s|’s)?\s+(?:health\s+ministry|ministry\s+of\s+health|"
+                         r"civil\s+defen[cs]e|government|officials?|authorities|army|military)", re.I)),
     ("health_ministry", re.compile(r"\bhealth\s+(?:ministry|authorit|officials|department|officers)|"
                                    r"\bministry\s+of\s+health\b|\bmoh\b|\bhealth\s+ministry", re.I)),
     ("ngo", re.compile(r"\b(?:human\s+rights\s+watch|hrw|amnesty|msf|m[ée]decins|doctors\s+without\s+"
@@ -611,11 +615,12 @@ SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                        r"for\s+palestinians|defence\s+for\s+children|anera|islamic\s+relief|watchdog|"
                        r"monitor|physicians\s+for\s+human\s+rights|gisha|peace\s+now|yesh\s+din|"
                        r"al-haq|al\s+mezan|pchr|palestinian\s+centre\s+for\s+human\s+rights|"
-                       r"hostages\s+and\s+missing\s+families\s+forum|families\s+forum)\b", re.I)),
+                       r"hostages\s+and\s+missing\s+families\s+forum|families\s+forum|"
+                       r"prisoners['’]?\s+(?:society|club))\b", re.I)),
     ("un", re.compile(r"\b(?:UN|U\.N\.|WHO|WFP|UNICEF|Unicef|UNRWA|Unrwa|OCHA|Ocha|UNHCR|UNFPA|OHCHR|"
-                      r"IOM)\b|\b(?:united\s+nations|world\s+health\s+organi[sz]ation|world\s+food\s+"
+                      r"IOM)\b|(?i:\b(?:united\s+nations|world\s+health\s+organi[sz]ation|world\s+food\s+"
                       r"programme|guterres|griffiths|lazzarini|un\s+humanitarian|humanitarian\s+office|"
-                      r"secretary[-\s]general|un['’]s)\b")),
+                      r"secretary[-\s]general|un['’]s)\b)")),
     ("israeli_military", re.compile(r"\b(?:idf|israel\s+defen[cs]e\s+forces|israeli\s+defen[cs]e\s+"
                                     r"forces|israeli\s+(?:military|army|forces|troops|air\s+force|navy)|"
                                     r"(?:the\s+)?military|(?:the\s+)?army|hagari|halevi|israeli\s+"
@@ -634,8 +639,7 @@ SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                                          r"palestinian\s+(?:authority|officials?|ministry|government|"
                                          r"prisoners|president|presidency|foreign\s+ministry|"
                                          r"interior\s+ministry|civil\s+defen[cs]e)|pa\b|civil\s+defen[cs]e|"
-                                         r"interior\s+ministry|islamic\s+jihad|prisoners['’]?\s+"
-                                         r"(?:society|club)|commission\s+of\s+detainees|"
+                                         r"interior\s+ministry|islamic\s+jihad|commission\s+of\s+detainees|"
                                          r"detainees['’]?\s+affairs|abbas|sinwar|haniyeh|qassam|"
                                          r"palestinian|gaza['’]s\s+government|hamas-run\s+government)",
                                          re.I)),
