@@ -399,6 +399,8 @@ def _display_html(markup: str) -> None:
 def _shorten(value: Any) -> Any:
     if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()  # a date, not "2023-12-14 00:00:00"
     if isinstance(value, str) and len(value) > TEXT_SHOWN_CHARS:
         return value[: TEXT_SHOWN_CHARS - 1] + "…"
     return value
