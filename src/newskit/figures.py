@@ -189,7 +189,7 @@ for _outcome, (_words, _phrases) in {
     "killed": (
         """killed kill kills killing killings dead died die dies dying deaths death fatalities fatality
         slain murdered murder murders massacred massacre executed perished martyred martyrs bodies
-        slaughtered casualties casualty victims toll""",
+        slaughtered casualties casualty victims toll eliminated elimination""",
         """lost their lives|lost his life|lost her life|shot dead|gunned down|burned to death|death toll|
         claimed the lives of|among the dead|among the killed|among those killed|among the victims|
         bodies of|remains of""",
@@ -243,7 +243,7 @@ OUTCOME_NOUNS = {
 GENERIC_PEOPLE = {
     "people", "persons", "person", "individuals", "residents", "citizens", "nationals", "members",
     "staff", "staffers", "employees", "workers", "worker", "personnel", "colleagues", "others", "other",
-    "population", "inhabitants", "men", "man", "patients", "relatives",
+    "population", "inhabitants", "men", "man", "patients", "relatives", "suspects",
     "worshippers", "passengers", "volunteers", "youths", "adults", "villagers", "locals", "souls",
     "partygoers", "festivalgoers", "revellers", "revelers", "attendees", "mourners", "protesters",
     "demonstrators", "students", "teachers", "farmers", "fishermen", "refugees", "family",
@@ -302,7 +302,7 @@ PEOPLE_GROUPS = {
 }
 # Adjectives (and noun modifiers) that give a group to a generic head ("aid workers", "Thai nationals").
 ADJECTIVE_GROUPS = {
-    "palestinian": "palestinians", "gazan": "palestinians", "gaza": "palestinians",
+    "palestinian": "palestinians", "gazan": "palestinians",
     "israeli": "israelis", "israel": "israelis", "jewish": "israelis",
     "civilian": "civilians",
     "foreign": "foreigners", "american": "foreigners", "thai": "foreigners", "british": "foreigners",
@@ -337,12 +337,12 @@ FUNCTION_WORDS = {
     "reportedly", "also", "already", "in", "on", "at", "of", "from", "since", "during", "and", "or",
     "but", "to", "who", "that", "which", "whom", "according", "as", "by", "for", "with", "after",
     "before", "when", "while", "including", "among", "a", "an", "the", "than", "so", "this", "last",
-    "over", "across", "inside", "near", "amid", "into", "across", "out", "up", "there", "each",
+    "over", "across", "inside", "near", "amid", "into", "out", "up", "there", "each",
     "more", "others", "alone", "altogether", "combined", "total", "apiece", "plus", "or so",
     "not", "all", "both", "it", "they", "he", "she", "we", "its", "their", "his", "her", "said", "says",
-    "say", "reported", "according", "per", "just", "only", "whose", "where", "if", "because", "though",
-    "although", "yet", "then", "later", "earlier", "under", "inside", "outside", "between", "were",
-    "is", "dozens", "hundreds", "thousands", "scores", "people's", "lives",
+    "say", "reported", "per", "just", "only", "whose", "where", "if", "because", "though",
+    "although", "yet", "then", "later", "earlier", "under", "outside", "between", "dozens", "hundreds",
+    "thousands", "scores", "people's", "lives",
 }
 
 # =========================================================================== compiled patterns
@@ -358,7 +358,8 @@ _WS = r"[^\S\n]"
 RE_MORE_HEADS = re.compile(
     r"(?:\s*(?:,|and|or|&)\s*(?:\w+\s+)?(?:people|persons|children|women|men|elderly|girls|boys|workers|"
     r"staff|personnel|members|civilians|soldiers|journalists|medics|doctors|nurses|babies|infants|"
-    r"teenagers|adults|fighters|militants|officers|police|foreigners))+",
+    r"teenagers|adults|fighters|militants|officers|police|foreigners|toddlers?|infants?|babies|baby|child|"
+    r"woman|man|boys?|girls?))+",
     re.IGNORECASE,
 )
 RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
@@ -403,7 +404,7 @@ RE_CUE_AFTER = re.compile(
     r"later|subsequently|eventually|initially|officially|either|to|were|then|who|having|just|presumed|"
     r"declared|reported|known|feared|listed|found|left|those|these|the|"
     r"mostly|many|most|both|either|been|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
-    r"[-–—][^-–—.]{1,60}[-–—]|"
+    r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
     r"in\s+the\s+(?:strip|enclave|territory|city|north|south|camp|area|region|attack|war|"
     r"fighting|bombardment)|inside\s+[A-Z]\w*|in\s+(?:southern|northern|central)\s+[A-Z]\w*"
     r")\s+)*"
@@ -587,7 +588,7 @@ SOURCE_WORDS = {
     "source", "monitor", "watchdog", "charity", "officers", "workers", "staff", "mission", "team",
     "department", "branch", "wing", "bureau", "command", "commander", "general", "secretary",
     "secretary-general", "president", "administration", "embassy", "state", "foreign", "interior",
-    "defense", "defence", "security", "intelligence", "humanitarian", "aid", "relief", "palestinian",
+    "security", "intelligence", "humanitarian", "aid", "relief", "palestinian",
     "israeli", "gaza", "gaza's", "israel's", "hamas's", "un", "world", "international", "national",
     "local", "senior", "top", "spokespeople", "authorities'", "body", "bodies", "tally", "statement",
     "figures", "medical", "data", "coordinator", "teams", "board", "news", "analysis", "hamas-controlled",
@@ -674,6 +675,31 @@ RE_INNER_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+\S")
 RE_LAST_WORD = re.compile(r"(?<![\w.])[^\W\d_]+$")
 RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
+
+# Small patterns used by the readers below.
+RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
+RE_HEADLESS_OUTCOME = re.compile(
+    r"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>dead|wounded|injured|missing|displaced|"
+    r"killed|kidnapped|abducted|released|freed|arrested)\b",
+    re.IGNORECASE,
+)
+RE_CAPTIVES_AFTER = re.compile(r"\s*(?:as\s+)?(?:hostages?|captives?|prisoners?)\b")
+RE_SOURCE_WORD = re.compile(r"[\w'’\-.&]+")
+RE_SOURCE_LEAD = re.compile(r"^(?:(?:and|but|as|while|so|then|also|which|who|in|of|for)\s+)+", re.IGNORECASE)
+RE_NOT_A_SOURCE = re.compile(r"^(?:reports?|some|many|him|her|them|it|one)$", re.IGNORECASE)
+RE_UP_TO_COMMA = re.compile(r"[^,]*,")
+RE_QUOTE_OR_COMMA_END = re.compile(r"[,\"”’]\s*$")
+RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
+RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
+RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
+RE_SOURCES_WORD = re.compile(r"(?:sources?|a\s+source)\b", re.IGNORECASE)
+RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
+RE_ADJECTIVE_TOLL = re.compile(
+    r"\b(palestinian|israeli|gazan|civilian)s?\s+(?:death\s+toll|toll|deaths|dead|casualties|fatalities)\b"
+)
+RE_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(\w+)")
+RE_AS_OF_WORDS = re.compile(r"\s*as\s+(?:of|at)\b", re.IGNORECASE)
+
 # =========================================================================== extraction
 
 
@@ -724,7 +750,7 @@ def _read_noun_phrase(cand: _Candidate) -> None:
             break
         if low == "of" and head_group is None and not after_of:
             nxt = right[match.end() : match.end() + 12].lower()
-            if re.match(r"\s+(?:whom|them|those|these|which)\b", nxt):
+            if RE_OF_RELATIVE.match(nxt):
                 cand.of_relative = True
                 pos = match.end()
                 break
@@ -752,6 +778,9 @@ def _read_noun_phrase(cand: _Candidate) -> None:
                 cand.outcome_how = "status"
             if base == "hostage" and (cand.number.value or 0) != 1:
                 head_group = None  # "took 240 hostage": a predicate, not who they are
+            elif head_group == "hostages":
+                nationality = [g for g in adjective_groups if g in ("israelis", "palestinians", "foreigners")]
+                head_group = nationality[0] if nationality else head_group  # "four Israeli hostages"
             pos = match.end()
             # a compound head ("aid workers", "health workers") keeps reading one more word
             nxt = RE_TOKEN.match(right, match.end() + 1) if match.end() < len(right) else None
@@ -791,8 +820,7 @@ NP_MODIFIERS_HEADLESS = {"dead", "wounded", "injured", "missing", "displaced", "
 
 def _refine_headless_outcome(cand: _Candidate) -> None:
     """ "20,000 dead" / "5,400 wounded": an outcome word straight after the number, with no head."""
-    m = re.match(r"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>dead|wounded|injured|missing|displaced|"
-                 r"killed|kidnapped|abducted|released|freed|arrested)\b", cand.right, re.IGNORECASE)
+    m = RE_HEADLESS_OUTCOME.match(cand.right)
     if m and not cand.outcome:
         cand.outcome = OUTCOME_NOUNS[m.group("w").lower()]
         cand.outcome_how = "noun"
@@ -848,7 +876,7 @@ def _active_outcome(cue: str, cand: _Candidate) -> str | None:
     following = cand.right[cand.np_end : cand.np_end + 25].lower()
     if cue in ("took", "taken", "take", "taking", "seized", "seizing", "captured", "capturing", "holds",
                "holding", "held", "hold"):
-        if re.match(r"\s*(?:as\s+)?(?:hostages?|captives?|prisoners?)\b", following) or cand.outcome:
+        if RE_CAPTIVES_AFTER.match(following) or cand.outcome:
             return cand.outcome or "hostage"
         if cue in ("seized", "seizing", "captured", "capturing"):
             return "hostage" if cand.group not in (None,) else None
@@ -965,7 +993,7 @@ def _find_scope(cand: _Candidate, sentence: str, sentence_start: int, cues, segm
 def _source_phrase_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase right before a reporting verb, walking back over source words."""
     head = sentence[:verb_start].rstrip()
-    words = list(re.finditer(r"[\w'’\-.&]+", head))
+    words = list(RE_SOURCE_WORD.finditer(head))
     if not words:
         return None
     if head and head[-1] in ",\"”'’:":
@@ -987,7 +1015,7 @@ def _source_phrase_before(sentence: str, verb_start: int) -> str | None:
     if first is None:
         return None
     phrase = head[first.start() :].strip(" ,")
-    phrase = re.sub(r"^(?:(?:and|but|as|while|so|then|also|which|who|in|of|for)\s+)+", "", phrase, flags=re.I)
+    phrase = RE_SOURCE_LEAD.sub("", phrase)
     lowered = phrase.lower()
     if not phrase or lowered in ("the", "a", "of", "and") or lowered.split()[-1] in ("of", "and", "the", "for"):
         return None
@@ -1006,8 +1034,10 @@ def _attributions(sentence: str) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
     for m in RE_ACCORDING.finditer(sentence.translate(ASCII_LOWER)):
         src = RE_SOURCE_TRIM.sub("", sentence[m.start("src") : m.end("src")]).strip(" '\"‘’")
-        if src and not re.match(r"^(?:reports?|some|many|him|her|them|it|one)$", src, re.I):
-            forward = not has_number(sentence[: m.start()]) and bool(re.match(r"[^,]*,", sentence[m.end("src"):] or ","))
+        if src and not RE_NOT_A_SOURCE.match(src):
+            forward = not has_number(sentence[: m.start()]) and bool(
+                RE_UP_TO_COMMA.match(sentence[m.end("src") :] or ",")
+            )
             found.append((m.start(), src, "forward" if forward else "backward"))
     for m in RE_SAID.finditer(sentence):
         verb = m.group()
@@ -1017,15 +1047,15 @@ def _attributions(sentence: str) -> list[tuple[int, str, str]]:
         direction = "forward"
         if phrase is None:
             after = RE_SOURCE_AFTER_VERB.match(sentence[m.end() :])
-            if after and re.search(r"[,\"”’]\s*$", sentence[: m.start()]):
+            if after and RE_QUOTE_OR_COMMA_END.search(sentence[: m.start()]):
                 phrase = after.group("src").strip()
-                phrase = re.sub(r"\s+(?:of|for|and|the)$", "", phrase)
+                phrase = RE_SOURCE_TAIL_WORD.sub("", phrase)
                 direction = "backward"
         elif RE_SENTENCE_TAIL.match(sentence[m.end() :]):
             direction = "backward"
         if phrase and phrase.lower() not in ("the", "a"):
             if verb.startswith("told") and phrase.lower() in ("sources", "a source", "source"):
-                outlet = re.match(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)", sentence[m.end() :])
+                outlet = RE_OUTLET_AFTER.match(sentence[m.end() :])
                 phrase = f"{phrase} told {outlet.group(1)}" if outlet else phrase
             found.append((m.start(), phrase, direction))
     found.sort()
@@ -1047,7 +1077,7 @@ def classify_source(source: str | None, *, context: str = "") -> SourceType:
         return "none"
     if RE_GENERIC_MINISTRY.match(source.strip()) and RE_HEALTH_MINISTRY_MENTION.search(context):
         return "health_ministry"
-    if re.search(r"\btold\s+[A-Z]", source) and re.match(r"(?:sources?|a\s+source)\b", source, re.I):
+    if RE_TOLD_OUTLET.search(source) and RE_SOURCES_WORD.match(source):
         return "media"
     for source_type, pattern in SOURCE_TYPE_PATTERNS:
         if pattern.search(source):
@@ -1115,7 +1145,7 @@ def _link_within_sentence(cands: list[_Candidate], sentence: str) -> None:
             continue
         # coordinated objects of one verb: "release 50 hostages ... and some 150 Palestinians"
         if (prev is not None and prev.outcome_how == "before" and prev.parent is None
-                and re.search(r"\band\s*$", RE_QUALIFIER_BEFORE.sub("", cand.left))
+                and RE_AND_END.search(RE_QUALIFIER_BEFORE.sub("", cand.left[-80:]))
                 and not RE_ACTIVE_BEFORE.search(cand.left[-80:])
                 and (cand.outcome is None or cand.outcome_how == "status"
                      or (prev.outcome == "released" and cand.outcome in ("detained", "hostage")))):
@@ -1150,7 +1180,7 @@ def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
             cuts.append(m.end())
     cuts.append(len(block))
     pieces = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         piece = block[a:b]
         stripped = piece.strip()
         if stripped:
@@ -1273,7 +1303,13 @@ def _resolve_block(text: str, spans: list[tuple[int, int]], by_sentence: list[li
         attributions = _attributions(sentence)
         for cand in live:
             _attach_source(cand, attributions, text, spans, i, s)
-        for cand in live:
+        for k, cand in enumerate(live):
+            predicate = RE_PREDICATE_GROUP.match(cand.right)
+            if predicate and (cand.number.unit == "percent" or cand.of_relative or cand.parent is not None):
+                cand.group = PEOPLE_GROUPS[predicate.group("noun").lower()]
+            elif cand.group is None and k and (RE_ANOTHER_BEFORE.search(cand.left[-12:])
+                                               or RE_MORE_AFTER.match(cand.right)):
+                cand.group = live[k - 1].group  # "two hostages were released ... and another two"
             if cand.parent is not None:
                 if cand.scope is None:
                     cand.scope = cand.parent.scope
@@ -1341,14 +1377,27 @@ def _default_scope(cand: _Candidate, sentence: str) -> str:
     return "unknown"
 
 
+# Who a share or a subset is, said after it: "40% of them children", "half of those killed are women".
+RE_PREDICATE_GROUP = re.compile(
+    r"^\s*(?:of\s+(?:them|those|whom|these|the\s+(?:dead|killed|victims|wounded|injured))"
+    r"(?:\s+(?:killed|wounded|injured|dead|detained|held))?)[\s,]*(?:(?:are|were|was|is)\s+)?"
+    r"(?:(?:believed|thought|said|reported|estimated)\s+to\s+(?:be|have\s+been)\s+|mostly\s+|mainly\s+|"
+    r"overwhelmingly\s+|predominantly\s+)?(?P<noun>"
+    + "|".join(sorted((w for w, g in PEOPLE_GROUPS.items() if g != "people"), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+RE_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.IGNORECASE)
+RE_MORE_AFTER = re.compile(r"^\s+(?:more|others)\b", re.IGNORECASE)
+
+
 def _group_near_cue(cand: _Candidate) -> str:
     """No noun after the number: a people adjective before the nominal cue, else "people"."""
     clause = cand.left[-60:].lower()
-    m = re.search(r"\b(palestinian|israeli|gazan|civilian)s?\s+(?:death\s+toll|toll|deaths|dead|casualties|"
-                  r"fatalities)\b", clause)
+    m = RE_ADJECTIVE_TOLL.search(clause)
     if m:
         return ADJECTIVE_GROUPS[m.group(1)]
-    m = re.search(r"\bnumber\s+of\s+(\w+)", clause)
+    m = RE_NUMBER_OF.search(clause)
     if m and m.group(1) in PEOPLE_GROUPS:
         return PEOPLE_GROUPS[m.group(1)]
     return "people"
@@ -1370,7 +1419,7 @@ def resolve_as_of(sentence: str, published: object) -> pd.Timestamp | None:
     """
     published_ts = pd.Timestamp(published) if published is not None and not pd.isna(published) else None
     m = RE_AS_OF.search(sentence)
-    if m is None or not re.match(r"\s*as\s+(?:of|at)\b", m.group(), re.IGNORECASE):
+    if m is None or not RE_AS_OF_WORDS.match(m.group()):
         return published_ts
     month = MONTH_NUMBERS[(m["m1"] or m["m2"]).lower()[:3]]
     day = int(m["d1"] or m["d2"])

@@ -77,6 +77,8 @@ RE_PREFILTER = re.compile(  # on ASCII-lowered text
     r"\d|(?<![^\W\d_])(?=[adefhmnostz])(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b"
 )
 RE_DIGIT = re.compile(r"\d")
+RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
+RE_SCALE_END = re.compile(r"(million|billion|thousand)s?\s*$", re.IGNORECASE)
 RE_RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|–|—|to)[^\S\n]*$|[^\S\n]+to[^\S\n]+$|[^\S\n]+and[^\S\n]+$", re.I)
 RE_BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 RE_FROM_BEFORE = re.compile(r"\bfrom[^\S\n]+$", re.IGNORECASE)
@@ -360,7 +362,7 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
         value = _match_value(match)
         if value is None and kind != "vague":
             # malformed word sequence such as "one two": keep its first well-formed word only
-            first = re.match(r"[^\W\d_]+", surface)
+            first = RE_FIRST_WORD.match(surface)
             value = parse_words(first.group()) if first else None
             if value is None:
                 continue
@@ -400,7 +402,7 @@ def _join_ranges(text: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
             )
             if joined:
                 low, high = first.value, second.value
-                scale = re.search(r"(million|billion|thousand)s?\s*$", second.surface, re.IGNORECASE)
+                scale = RE_SCALE_END.search(second.surface)
                 if scale and low < high / SCALES[scale.group(1).lower()] * 10 and low < 1000:
                     low = _tidy(low * SCALES[scale.group(1).lower()])
                 if low < high:
