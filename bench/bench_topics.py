@@ -69,7 +69,7 @@ def fit_model(kind: str, texts: list[str], chunk_size: int = 10_000):
     if kind == "memory":
         return topics.TopicModel(N_TOPICS, random_state=SEED).fit(texts)
     model = topics.StreamingTopicModel(N_TOPICS, vocabulary=kind, random_state=SEED)
-    return model.fit(topics._in_chunks(texts, chunk_size))
+    return model.fit(topics.in_chunks(texts, chunk_size))
 
 
 def child(kind: str, n: int) -> dict:

@@ -66,19 +66,22 @@ def main() -> int:
         print(wide.to_string())
 
     print("\nstreaming (MiniBatchNMF) vs in-memory on the same paragraphs, k =", k)
-    for name, params in (
-        ("in-memory NMF", {}),
-        ("streaming, first-pass vocabulary", {"streaming": True, "vocabulary": "first_pass", "batch_size": 64,
-                                              "n_epochs": 5}),
-        ("streaming, hashing", {"streaming": True, "vocabulary": "hashing", "batch_size": 64, "n_epochs": 5}),
+    streaming_params = {"batch_size": 64, "n_epochs": 5}
+    for name, fitted, params in (
+        ("in-memory NMF", model, {}),
+        ("streaming, first-pass vocabulary",
+         topics.StreamingTopicModel(k, vocabulary="first_pass", **streaming_params),
+         {"streaming": True, "vocabulary": "first_pass", **streaming_params}),
+        ("streaming, hashing",
+         topics.StreamingTopicModel(k, vocabulary="hashing", **streaming_params),
+         {"streaming": True, "vocabulary": "hashing", **streaming_params}),
     ):
-        streaming = params.pop("streaming", False)
-        fitted = topics._make_model(k, 0, streaming, params)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", NewskitWarning)
-            topics._fit_on(fitted, texts, STREAM_CHUNK)
+        if params:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", NewskitWarning)
+                fitted.fit(topics.in_chunks(texts, STREAM_CHUNK))
         coherence = topics.coherence_npmi(fitted, texts)
-        stable = topics.stability(texts, k, seeds=SEEDS, streaming=streaming, chunk_size=STREAM_CHUNK, **params)
+        stable = topics.stability(texts, k, seeds=SEEDS, chunk_size=STREAM_CHUNK, **params)
         print(f"  {name:34s} coherence {coherence:.3f}  stability {stable:.3f}")
     return 0
 

@@ -839,7 +839,8 @@ def coherence_npmi(model: TopicReader, texts: Iterable[str], *, n_terms: int = 1
     return float(npmi_by_topic(model, texts, n_terms=n_terms).mean())
 
 
-def _in_chunks(texts: Sequence[str], size: int) -> list[list[str]]:
+def in_chunks(texts: Sequence[str], size: int) -> list[list[str]]:
+    """``texts`` cut into consecutive chunks of ``size`` (the last may be shorter), for the streaming model."""
     return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
 
 
@@ -849,7 +850,7 @@ def _make_model(n_topics: int, random_state: int, streaming: bool, params: dict[
 
 
 def _fit_on(model, texts: Sequence[str], chunk_size: int):
-    return model.fit(_in_chunks(texts, chunk_size)) if isinstance(model, StreamingTopicModel) else model.fit(texts)
+    return model.fit(in_chunks(texts, chunk_size)) if isinstance(model, StreamingTopicModel) else model.fit(texts)
 
 
 def _stability_runs(
