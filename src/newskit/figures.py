@@ -522,7 +522,7 @@ RE_CUMULATIVE_DEFAULT = re.compile(
     re.IGNORECASE,
 )
 RE_PAST_EVENT = re.compile(
-    r"\b(?:were|was|had\s+been|killed|died|wounded|injured|arrested|detained|freed|released|rescued|"
+    r"\b(?:killed|died|wounded|injured|arrested|detained|freed|released|rescued|"
     r"brought|recovered|took|seized|abducted|kidnapped|shot|fled)\b",
     re.IGNORECASE,
 )
@@ -974,8 +974,9 @@ def _find_scope(cand: _Candidate, sentence: str, sentence_start: int, cues, segm
     scope = _nearest(own, start, end, by_class=True)
     if scope is None:
         scope = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end, by_class=True)
-    if scope is None and (cand.subset or cand.of_relative) and cand.parent is not None:
-        return  # inherits the parent's later
+    if cand.parent is not None and scope in (None, "period"):
+        cand.scope = None
+        return  # inherits the parent's later: a stated window belongs to the whole count
     if scope is None:
         scope = _nearest(unmasked, start, end)
     strong = any(c[2] == "strong" for c in own)
