@@ -569,7 +569,12 @@ RE_SOURCE_TRIM = re.compile(
     r"figures?|data|statistics|tally|count)\b.*$",
     re.IGNORECASE,
 )
-RE_PRONOUN_SOURCE = re.compile(r"^(?:it|they|he|she|the\s+(?:ministry|agency|office|military|army|group))$", re.I)
+RE_PRONOUN_SOURCE = re.compile(
+    r"^(?:it|they|he|she|the\s+(?:ministry|agency|office|military|army|group|organisation|organization|charity))$",
+    re.I,
+)
+RE_GENERIC_ORGANISATION = re.compile(r"^the\s+(?:group|organisation|organization|charity|agency)$", re.I)
+RE_SENTENCE_SUBJECT = re.compile(r"^\W*((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 RE_NEXT_ATTACHES = re.compile(
     r"^\W*(?:that(?:'s|’s|\s+is|\s+was)\s+according\s+to|according\s+to|the\s+(?:figures?|toll|tally|"
     r"numbers?|data|count|estimates?)\s+(?:\w+\s+){0,3}(?:comes?|came|is|are|was|were)\s+(?:from|"
@@ -649,7 +654,7 @@ SOURCE_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                          r"times\s+of\s+israel|jerusalem\s+post|ynet|channel\s+\d+|kan|israeli\s+media|"
                          r"local\s+media|media\s+reports?|guardian|sky\s+news|nbc|abc|cbs|fox|bloomberg|"
                          r"economist|telegraph|axios|wafa|state\s+media|news\s+agency|newspaper|"
-                         r"broadcaster|reports|analysis|independent|npr|politico|"
+                         r"broadcaster|reports|analysis|(?<!medical\s)(?<!hospital\s)(?<!security\s)sources|independent|npr|politico|"
                          r"al-monitor|the\s+times|maariv|yedioth|i24|walla|the\s+post)\b", re.I)),
 )
 # How far back a bare "the ministry" looks for the health ministry it stands for (characters).
@@ -1046,6 +1051,9 @@ def _attributions(sentence: str) -> list[tuple[int, str, str]]:
             continue
         phrase = _source_phrase_before(sentence, m.start())
         direction = "forward"
+        if phrase is None and RE_AND_END.search(sentence[: m.start()]):
+            subject = RE_SENTENCE_SUBJECT.match(sentence)  # "Israel is ... and says 240 are held"
+            phrase = subject.group(1).strip() if subject else None
         if phrase is None:
             after = RE_SOURCE_AFTER_VERB.match(sentence[m.end() :])
             if after and RE_QUOTE_OR_COMMA_END.search(sentence[: m.start()]):
@@ -1328,6 +1336,14 @@ def _attach_source(cand: _Candidate, attributions, text: str, spans, i: int, s: 
     """Attribution of one figure: its sentence, else the next sentence that attaches it."""
     position = cand.start - s
     phrase = _covering(attributions, position)
+    if phrase is not None and RE_GENERIC_ORGANISATION.match(phrase.strip()):
+        # "the organisation said": the NGO or UN body this sentence names ("Palestinian Red Crescent medics")
+        sentence = text[spans[i][0] : spans[i][1]]
+        for source_type, pattern in SOURCE_TYPE_PATTERNS:
+            named_here = pattern.search(sentence) if source_type in ("ngo", "un") else None
+            if named_here:
+                phrase = named_here.group()
+                break
     if phrase is not None and RE_PRONOUN_SOURCE.match(phrase.strip()):
         prev = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
         named = [a[1] for a in _attributions(prev) if not RE_PRONOUN_SOURCE.match(a[1])]
