@@ -21,6 +21,7 @@ with ``partial_fit`` for corpora that do not fit. :func:`coherence_npmi`, :func:
 from __future__ import annotations
 
 import hashlib
+import inspect
 import itertools
 import warnings
 from collections import Counter
@@ -239,6 +240,11 @@ class TopicReader:
         self._check_fitted()
         return self.components_.shape[0]
 
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor's settings, as scikit-learn's ``get_params``."""
+        names = [name for name in inspect.signature(type(self).__init__).parameters if name != "self"]
+        return {name: getattr(self, name) for name in names}
+
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the document-topic columns of :meth:`transform`: ``topic0``, ``topic1``, ..."""
         return np.array([f"topic{i}" for i in range(self.n_topics_)], dtype=object)
@@ -421,12 +427,6 @@ class TopicModel(TopicReader):
         self.skip_non_english = skip_non_english
         self.max_iter = max_iter
         self.random_state = random_state
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """The constructor's settings, as scikit-learn's ``get_params``."""
-        names = ["n_topics", "method", "max_df", "min_df", "ngram_range", "max_features", "min_fit",
-                 "extra_stop_words", "skip_non_english", "max_iter", "random_state"]
-        return {name: getattr(self, name) for name in names}
 
     def _validate_params(self) -> None:
         _check_n_topics(self.n_topics)
