@@ -468,7 +468,7 @@ RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|in\s+all|overall|thus\s+far|until\s+now|up\s+to\s+now|"
     r"cumulative|running\s+total|(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+|also\s+)?"
     r"(?:been\s+)?(?:killed|died|claimed|wounded|injured|risen|climbed|reached|surpassed|exceeded|passed|"
-    r"topped|detained|arrested))\b",
+    r"topped|detained|arrested|displaced|fled|abducted|kidnapped|taken|evacuated))\b",
     0  # applied to ASCII-lowered text,
 )
 RE_SCOPE_TOLL = re.compile(r"\b(?:tally|death\s+toll|toll)\b")
@@ -1328,6 +1328,8 @@ def _resolve_block(text: str, spans: list[tuple[int, int]], by_sentence: list[li
                     cand.source, cand.source_type = cand.parent.source, cand.parent.source_type
             if cand.scope is None:
                 cand.scope = _default_scope(cand, sentence)
+            if k and RE_MORE_AFTER.match(cand.right) and cand.scope in ("unknown", "incident"):
+                cand.scope = live[k - 1].scope  # "..., with thousands more missing": the same count's frame
             if cand.group is None:
                 cand.group = _group_near_cue(cand)
 
