@@ -467,7 +467,7 @@ RE_SINCE = re.compile(
 RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|in\s+all|overall|thus\s+far|until\s+now|up\s+to\s+now|"
     r"cumulative|running\s+total|(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+|also\s+)?"
-    r"(?:been\s+)?(?:killed|died|claimed|wounded|injured|risen|climbed|reached|surpassed|exceeded|passed|"
+    r"(?:been\s+)?(?:killed|died|claimed\s+the\s+lives|wounded|injured|risen|climbed|reached|surpassed|exceeded|passed|"
     r"topped|detained|arrested|displaced|fled|abducted|kidnapped|taken|evacuated))\b",
     0  # applied to ASCII-lowered text,
 )
