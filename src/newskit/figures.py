@@ -342,7 +342,7 @@ FUNCTION_WORDS = {
     "not", "all", "both", "it", "they", "he", "she", "we", "its", "their", "his", "her", "said", "says",
     "say", "reported", "per", "just", "only", "whose", "where", "if", "because", "though",
     "although", "yet", "then", "later", "earlier", "under", "outside", "between", "dozens", "hundreds",
-    "thousands", "scores", "people's", "lives",
+    "thousands", "scores", "people's", "lives", "held", "kept", "got", "left", "made",
 }
 
 # =========================================================================== compiled patterns
@@ -466,10 +466,19 @@ RE_SINCE = re.compile(
 )
 RE_SCOPE_STRONG_CUMULATIVE = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|in\s+all|overall|thus\s+far|until\s+now|up\s+to\s+now|"
-    r"cumulative|running\s+total|(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+|also\s+)?"
+    r"cumulative|running\s+total)\b",
+    0  # applied to ASCII-lowered text
+)
+# Present perfect: a running total unless a stated window or an event says otherwise.
+RE_SCOPE_PERFECT = re.compile(
+    r"\b(?:(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+|also\s+)?"
     r"(?:been\s+)?(?:killed|died|claimed\s+the\s+lives|wounded|injured|risen|climbed|reached|surpassed|exceeded|passed|"
     r"topped|detained|arrested|displaced|fled|abducted|kidnapped|taken|evacuated))\b",
     0  # applied to ASCII-lowered text,
+)
+# A stated window ("over the past week", "in the last 24 hours"): beats a present perfect.
+RE_SCOPE_WINDOW = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)\b"
 )
 RE_SCOPE_TOLL = re.compile(r"\b(?:tally|death\s+toll|toll)\b")
 RE_SCOPE_CUMULATIVE = re.compile(
@@ -682,6 +691,18 @@ RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 
 # Small patterns used by the readers below.
+RE_POPULATION_BEFORE = re.compile(
+    r"\bpopulation\s+of\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+RE_EVERY_BEFORE = re.compile(r"\b(?:every|each|per)\s+$", re.IGNORECASE)
+RE_DASH_APPOSITION = re.compile(
+    r"\b(?:(?P<adj>israeli|palestinian|thai|american|foreign)\s+)?(?P<noun>hostages|captives|prisoners|"
+    r"detainees|dead|deaths|casualties)(?:\s+[\w'’]+){0,3}\s+[-–—]\s+(?:(?:more\s+than|over|about|around|"
+    r"some|nearly|almost|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 RE_HEADLESS_OUTCOME = re.compile(
     r"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>dead|wounded|injured|missing|displaced|"
@@ -920,8 +941,9 @@ def _find_bound(cand: _Candidate) -> None:
 
 
 # Scope cue classes, strongest first: (class, scope).
-SCOPE_CLASSES = {"since": "cumulative", "strong": "cumulative", "incident": "incident", "toll": "cumulative",
-                 "period": "period", "incidents": "incident", "weak": "cumulative"}
+SCOPE_CLASSES = {"since": "cumulative", "strong": "cumulative", "window": "period", "perfect": "cumulative",
+                 "incident": "incident", "toll": "cumulative", "period": "period", "incidents": "incident",
+                 "weak": "cumulative"}
 SCOPE_RANK = {name: rank for rank, name in enumerate(SCOPE_CLASSES)}
 
 
@@ -937,6 +959,7 @@ def _scope_cues(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[i
     others = [
         (m.start(), m.end(), name)
         for pattern, name in ((RE_SCOPE_STRONG_CUMULATIVE, "strong"), (RE_SCOPE_PERIOD, "period"),
+                              (RE_SCOPE_PERFECT, "perfect"), (RE_SCOPE_WINDOW, "window"),
                               (RE_SCOPE_TOLL, "toll"),
                               (RE_SCOPE_INCIDENT, "incident"), (RE_SCOPE_INCIDENTS, "incidents"),
                               (RE_SCOPE_CUMULATIVE, "weak"))
@@ -984,7 +1007,7 @@ def _find_scope(cand: _Candidate, sentence: str, sentence_start: int, cues, segm
         return  # inherits the parent's later: a stated window belongs to the whole count
     if scope is None:
         scope = _nearest(unmasked, start, end)
-    strong = any(c[2] == "strong" for c in own)
+    strong = any(c[2] in ("strong", "perfect") for c in own)
     if not strong and RE_EVENT_AGENT.search(cand.left[-140:].translate(ASCII_LOWER)) and not any(
         c[2] == "period" and c[0] >= end for c in own
     ):
@@ -1114,12 +1137,26 @@ def _analyse_sentence(text: str, s: int, e: int, index: int) -> list[_Candidate]
         _refine_headless_outcome(cand)
         if RE_SUBSET_BEFORE.search(cand.left[-70:]) or RE_SUBSET_AFTER.match(cand.right):
             cand.subset = True
+        if RE_POPULATION_BEFORE.search(cand.left[-40:]) or RE_EVERY_BEFORE.search(cand.left[-10:]):
+            cand.thing = True  # "a population of 2.3 million", "for every 10 hostages": no casualty count
+            population_cue = RE_CUE_AFTER.match(cand.right[cand.np_end :])
+            if population_cue and cands and cands[-1].outcome is None and not cands[-1].thing:
+                # "half of Gaza's population of more than two million has been displaced": the share is
+                cands[-1].outcome, cands[-1].outcome_how = _cue_outcome(population_cue.group("cue"), ""), "after"
         if cand.thing:
             cand.outcome = None
         else:
             _find_outcome(cand)
             if cand.outcome == "displaced" and cand.group == "foreigners":
                 cand.outcome = None  # foreign nationals evacuated from a war zone are not its displaced
+            dash = RE_DASH_APPOSITION.search(cand.left[-60:]) if cand.outcome is None else None
+            if dash and RE_DASH_AFTER.match(cand.right):
+                # "the Israeli hostages - 253 - held by Hamas"
+                noun = dash.group("noun").lower()
+                cand.outcome = STATUS_NOUNS.get(noun) or OUTCOME_NOUNS.get(noun)
+                cand.outcome_how = "noun"
+                adjective = (dash.group("adj") or "").lower()
+                cand.group = ADJECTIVE_GROUPS.get(adjective) or PEOPLE_GROUPS.get(noun, "people")
         cands.append(cand)
     _link_within_sentence(cands, sentence)
     return cands
@@ -1389,7 +1426,7 @@ def _named_source_in(sentence: str) -> str | None:
 
 def _default_scope(cand: _Candidate, sentence: str) -> str:
     """No scope cue anywhere: a health-ministry count is a running total; else unknown."""
-    if cand.source_type == "health_ministry" or RE_CUMULATIVE_DEFAULT.search(sentence):
+    if cand.source_type == "health_ministry" or cand.outcome == "hostage" or RE_CUMULATIVE_DEFAULT.search(sentence):
         return "cumulative"
     if RE_PAST_EVENT.search(sentence):
         return "incident"
