@@ -1210,8 +1210,10 @@ def _link_within_sentence(cands: list[_Candidate], sentence: str) -> None:
             cand.outcome, cand.outcome_how = prev.outcome, "shared"
 
 
-def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
+def _sentence_spans(block: str, offset: int) -> tuple[list[tuple[int, int]], list[bool]]:
     """Sentence spans of ``block`` (shifted by ``offset``), Punkt run only where it matters.
+
+    Also returns, per span, whether its piece holds a number at all (only those are read).
 
     Punkt (:func:`newskit.nlp.sentence_spans`) is most of the cost of extraction, so the block is
     first cut at unambiguous boundaries (a sentence-final mark after a word that is no known
@@ -1234,13 +1236,18 @@ def _sentence_spans(block: str, offset: int) -> list[tuple[int, int]]:
             pieces.append((a + lead, a + lead + len(stripped), stripped))
     numbered = [has_number(piece) for _, _, piece in pieces]
     spans: list[tuple[int, int]] = []
+    flags: list[bool] = []
     for i, (a, b, piece) in enumerate(pieces):
         near = numbered[i] or (i and numbered[i - 1]) or (i + 1 < len(pieces) and numbered[i + 1])
         if near and RE_INNER_BREAK.search(piece):
-            spans.extend((offset + a + s, offset + a + e) for s, e in sentence_spans(piece))
+            found = [(offset + a + s, offset + a + e) for s, e in sentence_spans(piece)]
+            spans.extend(found)
+            flags.extend([numbered[i]] * len(found))
         else:  # no possible sentence break inside: Punkt would return the piece whole
             spans.append((offset + a, offset + b))
-    return [cut for span in spans for cut in _cap_length(block, span, offset)]
+            flags.append(numbered[i])
+    capped = [(cut, flag) for span, flag in zip(spans, flags, strict=True) for cut in _cap_length(block, span, offset)]
+    return [cut for cut, _ in capped], [flag for _, flag in capped]
 
 
 def _cap_length(block: str, span: tuple[int, int], offset: int) -> list[tuple[int, int]]:
@@ -1289,10 +1296,10 @@ def extract_figures(text: str, *, conventions: Conventions = DEFAULT_CONVENTIONS
     sentences: dict[int, tuple[int, int]] = {}
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
-        spans = _sentence_spans(block, block_start)
+        spans, numbered = _sentence_spans(block, block_start)
         by_sentence: list[list[_Candidate]] = []
         for i, (s, e) in enumerate(spans):
-            cands = _analyse_sentence(text, s, e, i)
+            cands = _analyse_sentence(text, s, e, i) if numbered[i] else []
             by_sentence.append(cands)
         _resolve_block(text, spans, by_sentence)
         for i, cands in enumerate(by_sentence):
