@@ -691,6 +691,17 @@ RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 
 # Small patterns used by the readers below.
+# Active participles: after a figure they start a new clause with its own object.
+ACTIVE_ING = frozenset(
+    "killing wounding injuring abducting kidnapping arresting detaining displacing releasing freeing "
+    "taking leaving claiming seizing capturing executing massacring".split()
+)
+# Only a qualifier left before the next number: the cue just read is that number's verb.
+RE_OBJECT_FOLLOWS = re.compile(
+    r"^\s+(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|roughly|up\s+to|another|"
+    r"an\s+estimated|as\s+many\s+as)\s+)?$",
+    re.IGNORECASE,
+)
 RE_POPULATION_BEFORE = re.compile(
     r"\bpopulation\s+of\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly|an\s+estimated)\s+)?$",
     re.IGNORECASE,
@@ -863,6 +874,8 @@ def _find_outcome(cand: _Candidate) -> None:
     rest = cand.right[cand.np_end :]
     after_outcome = before_outcome = None
     after = RE_CUE_AFTER.match(rest)
+    if after and (after.group("cue").lower() in ACTIVE_ING or RE_OBJECT_FOLLOWS.match(rest[after.end() :])):
+        after = None  # ", injuring scores more", ", wounded over 5,000": the verb of the next number
     if after and not RE_GAP_BAD.search(rest[: after.start("cue")]):
         after_outcome = _cue_outcome(after.group("cue"), rest[after.end() : after.end() + 30])
     before = RE_ACTIVE_BEFORE.search(cand.left[-80:])
@@ -883,7 +896,7 @@ def _find_outcome(cand: _Candidate) -> None:
     left = cand.left
     breaks = list(RE_CLAUSE_BREAK.finditer(left.translate(ASCII_LOWER)))
     clause = left[breaks[-1].end() :] if breaks else left
-    nominal = RE_NOMINAL_BEFORE.search(clause[-90:])
+    nominal = RE_NOMINAL_BEFORE.search(clause[-90:]) if cand.number.unit != "percent" else None
     if nominal and not RE_NOMINAL_GAP_BAD.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
         if cue not in ("lives", "free", "return", "exchange", "release", "death") or nominal.group("gap").strip():
