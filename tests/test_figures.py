@@ -124,6 +124,18 @@ FIELD_CASES = [
     ("Hamas officials said 16 people died in the strike.", "16", "source_type", "palestinian_officials"),
     ("Amnesty International said 40 detainees were held.", "40", "source_type", "ngo"),
     ("Five people were killed in the strike.", "Five", "source_type", "none"),
+    # rules added from the dev gold's lessons (sentences written for these tests)
+    ("Troops shot dead nine men, wounding 14 others.", "nine", "outcome", "killed"),
+    ("Troops shot dead nine men, wounding 14 others.", "14", "outcome", "injured"),
+    ("The talks concern the captives - 97 - still held in tunnels.", "97", "outcome", "hostage"),
+    ("Nearly half of the town's population of 40,000 has been displaced.", "half", "outcome", "displaced"),
+    ("About 60% of those killed were women.", "60%", "group", "women"),
+    ("Militants seized 30 hostages, 12 of whom are believed to be Thais.", "12", "group", "foreigners"),
+    ("Twelve Israeli hostages were freed by the army.", "Twelve", "group", "israelis"),
+    ("Over the past week, 900 people have been displaced.", "900", "scope", "period"),
+    ("An explosion at the depot, that left 15 people dead, is under inquiry.", "15", "scope", "incident"),
+    ("Rescuers said 41 people had been evacuated from the stadium after it was hit by shelling.", "41", "outcome",
+     "displaced"),
 ]
 
 
@@ -143,6 +155,8 @@ NOT_FIGURES = [
     "It was one of the deadliest days of the war.",
     "A 14-year-old was among those who fled three days ago.",
     "The aid package was worth $2 million.",
+    "The town has a population of 40,000 and many were displaced.",
+    "They offered one day of truce for every 10 hostages released.",
     "Many people were killed and several were wounded.",
 ]
 

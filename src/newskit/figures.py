@@ -831,7 +831,7 @@ def _read_noun_phrase(cand: _Candidate) -> None:
             adjective_groups.append(ADJECTIVE_GROUPS[base])
             pos = match.end()
             continue
-        if base in NP_MODIFIERS or token[:1].isupper() or token == "'s":
+        if base in NP_MODIFIERS or token[:1].isupper() or token == "'s" or low.endswith("'s"):
             if base in NP_MODIFIERS_HEADLESS and not cand.outcome:
                 # an outcome used as an adjective: "12,000 displaced civilians", "10 injured people"
                 cand.outcome, cand.outcome_how = OUTCOME_NOUNS[base], "noun"
