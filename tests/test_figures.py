@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newskit.errors import SchemaError
+from newskit.errors import NewskitWarning, SchemaError
 from newskit.figures import (
     DEFAULT_CONVENTIONS,
     Conventions,
@@ -258,6 +258,12 @@ def test_claims_table_empty_input_has_the_columns():
     empty = PASSAGES.iloc[0:0]
     claims = claims_table(empty, ARTICLES)
     assert list(claims.columns) == CLAIM_COLUMNS and len(claims) == 0
+
+
+def test_claims_table_warns_on_passages_of_unknown_articles():
+    with pytest.warns(NewskitWarning, match="not in the articles table"):
+        claims = claims_table(PASSAGES, ARTICLES[ARTICLES["article_id"] == "a"])
+    assert claims["outlet"].isna().sum() == 1 and len(claims) == 3
 
 
 def test_claims_table_names_missing_columns():

@@ -31,12 +31,14 @@ How each field is decided, in short:
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 
 import pandas as pd
 
+from newskit.errors import NewskitWarning
 from newskit.nlp import ABBREVIATIONS, sentence_spans
 from newskit.numbers import ASCII_LOWER, NumberExpr, find_numbers, has_number
 from newskit.schema import (
@@ -1582,6 +1584,14 @@ def claims_table(
         for row in articles[["article_id", "outlet", "published"]].to_dict("records")
     }
     order = {aid: n for n, aid in enumerate(articles["article_id"])}
+    unknown = sorted({str(a) for a in passages["article_id"] if a not in meta})
+    if unknown:
+        warnings.warn(
+            f"passages table: {len(unknown)} article_id(s) not in the articles table ({unknown[:5]}...); their "
+            "figures keep a null outlet, published and as_of. Pass the articles table the passages came from.",
+            NewskitWarning,
+            stacklevel=2,
+        )
     grouped: dict[object, list[dict]] = {}
     for row in passages[["article_id", "passage_id", "text"]].to_dict("records"):
         grouped.setdefault(row["article_id"], []).append(row)
