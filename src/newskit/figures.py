@@ -684,10 +684,11 @@ RE_AS_OF = re.compile(
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 # An unambiguous sentence end: word + [.!?] (+ closing quote) + space + capital or opening quote.
-RE_SENTENCE_CUT = re.compile(r"[.!?](?<=[^\W\d_][.!?])[\"”’')\]]?[^\S\n]+(?=[\"“‘(]?[A-Z])")
+RE_SENTENCE_CUT = re.compile(r"[.!?](?<=[^\W_)\]\"”’'][.!?])[\"”’')\]]?[^\S\n]+(?=[\"“‘'(]?[A-Z])")
 # A place where Punkt could end a sentence inside a piece (not at its very end).
 MAX_SENTENCE_CHARS = 2_000
-RE_INNER_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+\S")
+RE_INNER_BREAK = re.compile(r"[.!?…][^\s.!?…]*\s+\S")
+RE_TOKEN_BEFORE_MARK = re.compile(r"(?<!\S)\S+$")
 RE_LAST_WORD = re.compile(r"(?<![\w.])[^\W\d_]+$")
 RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
@@ -1238,6 +1239,9 @@ def _sentence_spans(block: str, offset: int) -> tuple[list[tuple[int, int]], lis
     """
     cuts = [0]
     for m in RE_SENTENCE_CUT.finditer(block):
+        if not block[m.start() - 1].isalpha():  # "October 7. The", "(Newstex). The": no abbreviation
+            cuts.append(m.end())
+            continue
         word = RE_LAST_WORD.search(block, max(0, m.start() - 30), m.start())
         if word and word.group().lower() not in ABBREVIATIONS and len(word.group()) > 1:
             cuts.append(m.end())
@@ -1254,7 +1258,7 @@ def _sentence_spans(block: str, offset: int) -> tuple[list[tuple[int, int]], lis
     flags: list[bool] = []
     for i, (a, b, piece) in enumerate(pieces):
         near = numbered[i] or (i and numbered[i - 1]) or (i + 1 < len(pieces) and numbered[i + 1])
-        if near and RE_INNER_BREAK.search(piece):
+        if near and _may_break_inside(piece):
             found = [(offset + a + s, offset + a + e) for s, e in sentence_spans(piece)]
             spans.extend(found)
             flags.extend([numbered[i]] * len(found))
@@ -1263,6 +1267,17 @@ def _sentence_spans(block: str, offset: int) -> tuple[list[tuple[int, int]], lis
             flags.append(numbered[i])
     capped = [(cut, flag) for span, flag in zip(spans, flags, strict=True) for cut in _cap_length(block, span, offset)]
     return [cut for cut, _ in capped], [flag for _, flag in capped]
+
+
+def _may_break_inside(piece: str) -> bool:
+    """Whether Punkt could end a sentence inside ``piece``: a mark after a token that is no known abbreviation."""
+    for m in RE_INNER_BREAK.finditer(piece):
+        if piece[m.start()] != ".":
+            return True
+        token = RE_TOKEN_BEFORE_MARK.search(piece, max(0, m.start() - 30), m.start())
+        if token is None or token.group().lower() not in ABBREVIATIONS:
+            return True
+    return False
 
 
 def _cap_length(block: str, span: tuple[int, int], offset: int) -> list[tuple[int, int]]:
@@ -1419,8 +1434,11 @@ def _attach_source(cand: _Candidate, attributions, text: str, spans, i: int, s: 
             if named:
                 phrase = named[0][1]
     cand.source = phrase
-    named = RE_HEALTH_MINISTRY_MENTION.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
-    cand.source_type = classify_source(phrase, context=named.group() if named else "") if phrase else "none"
+    context = ""
+    if phrase and RE_GENERIC_MINISTRY.match(phrase.strip()):  # only a bare "the ministry" needs the context
+        named = RE_HEALTH_MINISTRY_MENTION.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
+        context = named.group() if named else ""
+    cand.source_type = classify_source(phrase, context=context) if phrase else "none"
 
 
 def _covering(attributions: list[tuple[int, str, str]], position: int) -> str | None:
