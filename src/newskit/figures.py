@@ -684,7 +684,10 @@ RE_AS_OF = re.compile(
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 # An unambiguous sentence end: word + [.!?] (+ closing quote) + space + capital or opening quote.
-RE_SENTENCE_CUT = re.compile(r"[.!?](?<=[^\W_)\]\"”’'][.!?])[\"”’')\]]?[^\S\n]+(?=[\"“‘'(]?[A-Z])")
+RE_SENTENCE_CUT = re.compile(
+    r"[.!?](?:(?<=[^\W_][.!?])|(?<=[)\]\"”’'][.!?])(?<![.!?][)\]\"”’'][.!?]))[\"”’')\]]?[^\S\n]+"
+    r"(?=[\"“‘'(]?[A-Z])"
+)
 # A place where Punkt could end a sentence inside a piece (not at its very end).
 MAX_SENTENCE_CHARS = 2_000
 RE_INNER_BREAK = re.compile(r"[.!?…][^\s.!?…]*\s+\S")
