@@ -18,10 +18,15 @@ How each field is decided, in short:
 - ``bound`` from the qualifier right before it ("more than", "almost", "about") or after it ("or so");
 - ``group`` from the most specific people word of its own noun phrase, else the noun after "of",
   else an adjective before a nominal cue ("the Palestinian death toll"), else the parent's group;
-- ``scope`` from the nearest scope cue in the figure's own clause ("since", "so far" -> cumulative;
-  "attack", "strike", "ambush" -> incident; "on Tuesday", "in the past 24 hours" -> period), then
-  from the rest of the sentence, then from defaults (a subset takes its parent's; a running tally
-  verb or a health-ministry source gives cumulative);
+- ``scope`` from the scope cues of the figure's own clause, strongest class first: "since ..." and
+  "so far"/"to date" (cumulative) > a stated window ("over the past week": period) > a present
+  perfect ("have been killed": cumulative) > a single event ("strike", "ambush", "the October 7
+  attack": incident) > a toll ("the death toll", cumulative) > a day ("on Tuesday": period) > plural
+  events ("strikes") > war words ("the war", "the offensive": cumulative); an event that is the
+  agent of the verb ("the strike that killed 30", "attacked Israel, killing 1,200") makes it an
+  incident; a release is an event; a subset takes its parent's window; with no cue in its clause,
+  the nearest cue of the sentence, else a health-ministry source or a hostage count (cumulative),
+  an active past verb (incident), else unknown;
 - ``source`` from "according to X", "X said", "said X", "X's figures" in the same sentence, or from
   the next sentence when it explicitly attaches the figure ("That's according to X", "The figures
   come from X"), or from the previous sentence when this one says "it said" / "they said";
