@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--stream", action="store_true",
                          help="read, clean and extract chunk by chunk, appending to -o (.parquet or .csv)")
     figures.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk with --stream")
-    figures.add_argument("--workers", type=int, help="with --stream: workers of the pool or LocalCluster (default: cores)")
+    figures.add_argument("--workers", type=int,
+                         help="with --stream: workers of the pool or LocalCluster (default: cores)")
     figures.set_defaults(run=run_figures)
 
     report = commands.add_parser("report", help="run the notebooks with papermill into an HTML report")
