@@ -19,7 +19,7 @@
 # **Question: which casualty figures does the coverage report, attributed to whom, with what evidence?**
 #
 # Every number of people killed, injured, held, missing, displaced, detained or released becomes one
-# row: the value as written and the interval its words allow ("more than 18,600" is at least 18,601),
+# row: the value as written and the interval its words allow ("more than 18,600" is 18,600 or more, by default),
 # who suffered it, whether it is a running total or one incident, and who is said to have given it.
 # A figure is a claim, not a fact: the kit records it as written and never corrects it.
 
