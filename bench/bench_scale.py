@@ -3,6 +3,9 @@
 1. Extraction MB/s (``claims_table`` on the same cleaned synthetic text) for ``local``, ``processes``
    with 1 and 2 workers, and ``dask`` LocalClusters with 1 and 2 workers; the speed-up of 2 workers
    over 1 for each, measured in this one run (best of ``REPEATS`` alternated timings, after a warm-up).
+   The same for the streaming path's unit of work (clean + claims on slices of articles), where the
+   main process does less of the work (``claims_table`` groups passages and concatenates per-article
+   tables in the calling process, which bounds its speed-up).
 2. Peak memory while streaming ``STREAM_ARTICLES`` synthetic articles end to end (read CSV in chunks,
    clean, claims, Parquet) in a child process on a 2-worker process pool: the peak of the summed
    RSS of the child and its workers (sampled from /proc), and the largest single-process peak
@@ -31,9 +34,10 @@ import pandas as pd
 import synthetic
 
 from newskit.clean import clean_articles
-from newskit.engine import open_engine
+from newskit.engine import open_engine, split_partitions
 from newskit.figures import claims_table
 from newskit.paths import DEV_ARTICLES_PATH, DEV_COLUMNS, PROJECT_DIR
+from newskit.pipeline import process_articles
 
 SEED = 20231007
 EXTRACT_ARTICLES = int(os.environ.get("NEWSKIT_BENCH_EXTRACT_ARTICLES", "600"))
@@ -85,7 +89,41 @@ def measure_throughput() -> dict:
         speedup = seconds[f"{engine}_1"] / seconds[f"{engine}_2"]
         figures[f"speedup_2_over_1_{engine}"] = round(speedup, 3)
         print(f"  speed-up 2 workers over 1, {engine}: {speedup:.2f}x (target >= {TARGET_SPEEDUP})", flush=True)
+    figures.update(measure_slice_speedup(articles, mb))
     figures["load_average_1min"] = round(os.getloadavg()[0], 2)
+    return figures
+
+
+def _time_slices(slices: list[pd.DataFrame], session) -> float:
+    started = time.perf_counter()
+    session.map(process_articles, slices, partition_size=1)
+    return time.perf_counter() - started
+
+
+def measure_slice_speedup(articles: pd.DataFrame, mb: float) -> dict:
+    """The streaming path's unit of work (clean + claims per slice of articles) on 1 and 2 workers.
+
+    Same 16 slices for every run; the main process only ships slices and receives claims tables.
+    """
+    spans = split_partitions(len(articles), n_partitions=16)
+    slices = [articles.iloc[span.start : span.stop] for span in spans]
+    figures: dict = {}
+    started = time.perf_counter()
+    process_articles(articles)
+    figures["slices_mb_per_s_local"] = round(mb / (time.perf_counter() - started), 4)
+    for engine in ("processes", "dask"):
+        with open_engine(engine, n_workers=1) as one, open_engine(engine, n_workers=2) as two:
+            for session in (one, two):
+                _time_slices(slices[:2], session)
+            runs: dict[int, list[float]] = {1: [], 2: []}
+            for _ in range(REPEATS):
+                for n, session in ((1, one), (2, two)):
+                    runs[n].append(_time_slices(slices, session))
+        speedup = min(runs[1]) / min(runs[2])
+        figures[f"slices_mb_per_s_{engine}_2"] = round(mb / min(runs[2]), 4)
+        figures[f"slices_speedup_2_over_1_{engine}"] = round(speedup, 3)
+        print(f"  clean + claims by slice, {engine}: 1 worker {min(runs[1]):.2f} s, 2 workers "
+              f"{min(runs[2]):.2f} s ({mb / min(runs[2]):.3f} MB/s): speed-up {speedup:.2f}x", flush=True)
     return figures
 
 
@@ -115,9 +153,15 @@ def _tree_rss_kb(root_pid: int) -> int:
 
 
 STREAM_SCRIPT = """
-import json, sys
+import json, sys, time
 from newskit.pipeline import run_claims_stream
-counts = run_claims_stream(sys.argv[1], sys.argv[2], chunk_size=int(sys.argv[3]), engine="processes", n_workers=2)
+started = time.perf_counter()
+def progress(counts):
+    if counts.chunks % 10 == 0:
+        print(f"  ... {counts.articles} articles, {counts.claims} claims, {time.perf_counter() - started:.0f} s",
+              file=sys.stderr, flush=True)
+counts = run_claims_stream(sys.argv[1], sys.argv[2], chunk_size=int(sys.argv[3]), engine="processes", n_workers=2,
+                           on_chunk=progress)
 print(json.dumps(counts.as_dict()))
 """
 
@@ -141,8 +185,12 @@ def measure_streaming(work_dir: Path) -> dict:
 
     def sample() -> None:
         nonlocal peak_kb
+        last_report = time.perf_counter()
         while not done.is_set():
             peak_kb = max(peak_kb, _tree_rss_kb(child.pid))
+            if time.perf_counter() - last_report > 60:
+                print(f"  ... peak RSS so far, child + workers: {peak_kb / 1024:.0f} MB", flush=True)
+                last_report = time.perf_counter()
             done.wait(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
