@@ -103,3 +103,21 @@ def test_failed_run_leaves_no_output(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         run_claims_stream(tmp_path / "missing.csv", out_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_stream_writes_the_claims_file(tmp_path, capsys):
+    from newskit.cli import main
+
+    out_path = tmp_path / "claims.csv"
+    assert main(["figures", str(SAMPLE_DIR), "--stream", "--chunk-size", "1", "-o", str(out_path)]) == 0
+    claims, _, _ = in_memory_claims(SAMPLE_DIR)
+    claims["outlet"] = claims["outlet"].astype("str")
+    pd.testing.assert_frame_equal(read_claims(out_path), claims, check_exact=True)
+    assert f"{len(claims)} figures from 2 articles (2 chunks" in capsys.readouterr().err
+
+
+def test_cli_stream_needs_an_output_file(capsys):
+    from newskit.cli import main
+
+    assert main(["figures", str(SAMPLE_DIR), "--stream"]) == 2
+    assert "--stream writes a file" in capsys.readouterr().err
