@@ -153,7 +153,8 @@ def read_claims(path: str | Path) -> pd.DataFrame:
         claims = pd.read_parquet(path)
     else:
         text_columns = [name for name, kind in CLAIM_ARROW_TYPES.items() if kind == _STRING]
-        claims = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dict.fromkeys(text_columns, "str"))
+        claims = pd.read_csv(path, keep_default_na=False, na_values=[""],
+                             dtype=dict.fromkeys(text_columns, "str"))
     for column in ("published", "as_of"):
         claims[column] = pd.to_datetime(claims[column], format="ISO8601").astype("datetime64[ns]")
     for column in ("start", "end"):
@@ -181,9 +182,10 @@ def run_claims_stream(
     ``columns`` and ``encoding`` are :func:`newskit.corpus.iter_corpus`'s; ``engine``, ``scheduler``
     and ``n_workers`` are :func:`newskit.engine.open_engine`'s, opened once for the whole run.
     The file holds the rows ``claims_table`` gives in memory, in corpus order; it appears under
-    ``out_path`` only when the run completes (``<name>.partial`` until then, removed on failure). Articles whose slice
-    fails on the engine are left out, listed in ``failed_articles`` and warned about; ``on_chunk``
-    is called with the running counts after each chunk (progress bars, logs).
+    ``out_path`` only when the run completes (``<name>.partial`` until then, removed on failure).
+    Articles whose slice fails on the engine after its retries are left out, listed in
+    ``failed_articles`` and warned about; ``on_chunk`` is called with the running counts after
+    each chunk (progress bars, logs).
     """
     out_path = Path(out_path)
     if out_path.suffix.lower() not in OUTPUT_SUFFIXES:
