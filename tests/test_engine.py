@@ -180,6 +180,20 @@ def test_dask_worker_that_dies_is_retried_by_dask(tmp_path, dask_session):
     assert (tmp_path / "died").exists()
 
 
+def test_dask_partition_that_always_kills_its_worker_is_reported_and_the_rest_kept(dask_session):
+    def poison(item):
+        if item[1] == "bad":
+            os._exit(1)
+        return item[1]
+
+    items = [("ok-1", "a"), ("bad-1", "bad"), ("ok-2", "b")]
+    with pytest.raises(PartitionError, match="KilledWorker") as caught:
+        map_items(poison, items, engine="dask", scheduler=dask_session, partition_size=1)
+    assert caught.value.failed_labels == ["bad-1"]
+    assert caught.value.results == ["a", None, "b"]
+    assert dask_session.map(str.upper, ["x"]) == ["X"]  # the cluster has replaced its workers
+
+
 def test_unreachable_scheduler_fails_fast_with_its_address():
     with pytest.raises(EngineError, match=r"tcp://127\.0\.0\.1:9' cannot be reached within 1 s") as caught:
         map_items(str.upper, ["a"], engine="dask", scheduler="tcp://127.0.0.1:9", connect_timeout=1)
