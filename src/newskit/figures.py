@@ -1539,14 +1539,16 @@ def resolve_as_of(sentence: str, published: object) -> pd.Timestamp | None:
         return published_ts
 
 
-def claims_for_article(item: tuple[dict, list[dict]]) -> pd.DataFrame:
-    """The claims rows of ONE article: ``(article, passages)`` -> DataFrame with CLAIM_COLUMNS.
+def claims_for_article(item: tuple[dict, list[dict]]) -> list[dict]:
+    """The claims rows of ONE article: ``(article, passages)`` -> a list of dicts keyed by CLAIM_COLUMNS.
 
     ``article`` is a dict with ``article_id``, ``outlet``, ``published`` (and optionally
     ``conventions``); ``passages`` a list of dicts with ``passage_id`` and ``text``, in passage
-    order. ``parent`` in the table is the ``start`` offset of the parent figure within the SAME
-    passage (None when the figure is no subset), so it stays valid when rows are filtered or
-    concatenated. Pure and picklable, so any engine of :func:`newskit.engine.map_items` can run it.
+    order. Rows, not a DataFrame: the caller builds one table for many articles, since a frame per
+    article costs more than the extraction. ``parent`` in the table is the ``start`` offset of the
+    parent figure within the SAME passage (None when the figure is no subset), so it stays valid
+    when rows are filtered or concatenated. Pure and picklable, so any engine of
+    :func:`newskit.engine.map_items` can run it.
     """
     article, passages = item
     conventions = article.get("conventions") or DEFAULT_CONVENTIONS
@@ -1566,7 +1568,7 @@ def claims_for_article(item: tuple[dict, list[dict]]) -> pd.DataFrame:
                 row[name] = getattr(figure, name)
             row["parent"] = figures[figure.parent].start if figure.parent is not None else None
             rows.append(row)
-    return _claims_frame(rows)
+    return rows
 
 
 def _claims_frame(rows: list[dict]) -> pd.DataFrame:
@@ -1631,9 +1633,5 @@ def claims_table(
             "conventions": conventions if conventions is not DEFAULT_CONVENTIONS else None,
         }
         items.append((article, grouped[article_id]))
-    frames = map_items(claims_for_article, items, engine=engine, scheduler=scheduler)
-    frames = [f for f in frames if not f.empty]
-    if not frames:
-        return _claims_frame([])
-    table = pd.concat(frames, ignore_index=True)
-    return table[CLAIM_COLUMNS]
+    per_article = map_items(claims_for_article, items, engine=engine, scheduler=scheduler)
+    return _claims_frame([row for rows in per_article for row in rows])
