@@ -58,12 +58,13 @@ def test_timeline_data_holds_claims_bars_and_reference(claims, reference, tmp_pa
     assert drawn.loc["002", ["value", "bar_low", "bar_high"]].tolist() == [18600, 18600, 18600]
     assert drawn.loc["011", ["bar_low", "bar_high"]].tolist() == [17100, 18900]
     ref = data.loc[data["layer"] == "reference"]
-    assert ref["value"].tolist() == [18787, 18800]  # the reference over 2023-12-14..15
+    # the reference over the claims' span (2023-12-14..15) and a week either side: 2023-12-12..15 here
+    assert ref["value"].tolist() == [18412, 18608, 18787, 18800]
     # the points drawn are the data: one errorbar container per outlet (bbc, itv), one reference line
     containers = figure.axes[0].containers
     assert [list(c.lines[0].get_ydata()) for c in containers] == [[18000, 18787], [18600]]
     reference_line = [line for line in figure.axes[0].lines if line.get_label() == "reference: killed_cum"]
-    assert list(reference_line[0].get_ydata()) == [18787, 18800]
+    assert list(reference_line[0].get_ydata()) == [18412, 18608, 18787, 18800]
     saved, same = saved_twice(lambda: claim_plots.plot_timeline(claims, reference), tmp_path, "timeline")
     assert same
     assert saved["value"].tolist() == data["value"].tolist()

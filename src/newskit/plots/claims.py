@@ -19,6 +19,8 @@ from newskit.stats import BOUND_ORDER, ROUNDING_CATEGORIES, claims_timeline
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf")
 FIGSIZE = (8.0, 4.5)
+# Days of axis (and of reference series) drawn either side of the claims on a timeline.
+TIMELINE_PAD_DAYS = 7
 
 
 def _colour(i: int) -> str:
@@ -39,7 +41,7 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
                   colour_by: str = "outlet", series: str | None = "killed_cum",
                   log_scale: bool = False) -> tuple[plt.Figure, pd.DataFrame]:
     """Cumulative claims of ``outcome`` for ``groups`` over as_of, intervals as error bars,
-    the reference ``series`` drawn as a line over the claims' date span.
+    the reference ``series`` drawn as a line over the claims' date span plus a week either side.
 
     ``data`` columns: layer (``claim`` or ``reference``), label (the ``colour_by`` value or the
     series), date, value, bar_low, bar_high (the error bar's ends; equal to value where the claim's
@@ -59,10 +61,14 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
         "article_id": timeline["article_id"].astype(str).to_numpy(),
     })
     parts = [points]
+    if len(points):
+        # a week either side (or 5% of the span) so a few close claims are not lost on a wide axis
+        pad = max(pd.Timedelta(days=TIMELINE_PAD_DAYS), (points["date"].max() - points["date"].min()) * 0.05)
+        window = (points["date"].min() - pad, points["date"].max() + pad)
     if reference is not None and series is not None and len(points):
         ref = reference.loc[(reference["series"] == series)
-                            & (reference["date"] >= points["date"].min())
-                            & (reference["date"] <= points["date"].max())].sort_values("date")
+                            & (reference["date"] >= window[0])
+                            & (reference["date"] <= window[1])].sort_values("date")
         parts.append(pd.DataFrame({"layer": "reference", "label": series,
                                    "date": ref["date"].to_numpy(),
                                    "value": ref["value"].astype(float).to_numpy(),
@@ -79,8 +85,10 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
                       fmt="o", color=_colour(i), label=label, capsize=3)
     ref_drawn = data.loc[data["layer"] == "reference"]
     if len(ref_drawn):
-        axes.plot(ref_drawn["date"], ref_drawn["value"], color="black", linewidth=1,
+        axes.plot(ref_drawn["date"], ref_drawn["value"], color="black", linewidth=1, marker=".",
                   label=f"reference: {series}")
+    if len(points):
+        axes.set_xlim(*window)
     if log_scale:
         axes.set_yscale("log")
     _label(axes, f"Cumulative {outcome} claims ({', '.join(groups)}) by {colour_by}", "as_of", "people",
