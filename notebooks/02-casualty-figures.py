@@ -31,6 +31,7 @@ corpus_encoding = None  # text encoding of the corpus files; None: detect
 report_dir = ""  # set by the runner: folder for tables and charts; empty means show only
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 engine = "local"  # how per-article work runs: local, processes or dask
+scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8786"; None: a local cluster
 
 # %%
 from newskit import report
@@ -45,7 +46,7 @@ report.show_parameters(p)
 
 # %%
 articles, passages, removals = report.load_and_clean(p)
-claims = claims_table(passages, articles, engine=p.engine)
+claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler)
 report.show_headlines(report.claims_headlines(claims, articles), notebook="02-casualty-figures")
 report.show_table(claims, "claims", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Every casualty figure (offsets index the passage text)")

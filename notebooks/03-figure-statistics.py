@@ -32,6 +32,7 @@ corpus_encoding = None  # text encoding of the corpus files; None: detect
 report_dir = ""  # set by the runner: folder for tables and charts; empty means show only
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 engine = "local"  # how per-article work runs: local, processes or dask
+scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8786"; None: a local cluster
 reference_path = "../data/reference/gaza_moh_sample.csv"  # official daily series: Tech for Palestine JSON or CSV
 lag_window_days = 30  # days searched back for the official value a claim matches
 n_bootstrap = 1000  # bootstrap resamples for the interval on reported daily increases
@@ -50,7 +51,7 @@ report.show_parameters(p)
 
 # %%
 articles, passages, removals = report.load_and_clean(p)
-claims = claims_table(passages, articles, engine=p.engine)
+claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler)
 reference = load_reference(p.reference_path)
 comparison = stats.compare_to_reference(claims, reference, window_days=p.lag_window_days)
 dating = stats.date_from_figures(claims, reference)

@@ -106,6 +106,13 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter("engine", "str", "local", "how per-article work runs", choices=("local", "processes", "dask")),
     Parameter(
+        "scheduler",
+        "str",
+        None,
+        "address of an existing Dask scheduler for engine dask, e.g. tcp://host:8786 (null: a local cluster)",
+        nullable=True,
+    ),
+    Parameter(
         "reference_path",
         "path",
         "data/reference/gaza_moh_sample.csv",
@@ -163,8 +170,8 @@ COMMON = ("title", "corpus_path", "corpus_columns", "corpus_encoding", "report_d
 # reads the tables the other notebooks wrote.
 NOTEBOOK_PARAMETERS: dict[str, tuple[str, ...]] = {
     "01-corpus": COMMON,
-    "02-casualty-figures": (*COMMON, "engine"),
-    "03-figure-statistics": (*COMMON, "engine", "reference_path", "lag_window_days", "n_bootstrap", "seed"),
+    "02-casualty-figures": (*COMMON, "engine", "scheduler"),
+    "03-figure-statistics": (*COMMON, "engine", "scheduler", "reference_path", "lag_window_days", "n_bootstrap", "seed"),
     "04-topics": (
         *COMMON,
         "topic_unit",
