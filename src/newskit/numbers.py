@@ -233,7 +233,7 @@ def parse_number(text: str) -> int | float | None:
     (True, 12, 50)
     """
     text = text.strip()
-    match = RE_NUMBER.fullmatch(text.translate(ASCII_LOWER))
+    match = RE_NUMBER.fullmatch(ascii_lower(text))
     if match is None:
         return None
     return _match_value(match)
@@ -353,7 +353,7 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
     if not has_number(text):
         return []
     found: list[NumberExpr] = []
-    for match in RE_NUMBER.finditer(text.translate(ASCII_LOWER)):
+    for match in RE_NUMBER.finditer(ascii_lower(text)):
         surface = text[match.start() : match.end()]
         if not surface.strip():
             continue
@@ -417,10 +417,33 @@ def _join_ranges(text: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
     return merged
 
 
+def ascii_lower(text: str) -> str:
+    """``text`` with ASCII letters lower-cased and nothing else changed, so offsets stay valid.
+
+    >>> ascii_lower("Over 100 in İzmir")
+    'over 100 in İzmir'
+    """
+    if text.isascii():
+        return text.lower()
+    try:  # bytes.lower() touches only ASCII bytes, and UTF-8 keeps every other character intact
+        return text.encode("utf-8").lower().decode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return text.translate(ASCII_LOWER)
+
+
+def number_positions(text: str) -> list[int]:
+    """Start offsets, in order, of the digits and number words :func:`has_number` looks for.
+
+    >>> number_positions("Nine killed, 12 hurt")
+    [0, 13, 14]
+    """
+    return [m.start() for m in RE_PREFILTER.finditer(ascii_lower(text))]
+
+
 def has_number(text: str) -> bool:
     """Cheap test: does ``text`` hold a digit or a number word at all?
 
     >>> has_number("no figures here"), has_number("dozens were hurt")
     (False, True)
     """
-    return RE_DIGIT.search(text) is not None or RE_PREFILTER.search(text.translate(ASCII_LOWER)) is not None
+    return RE_DIGIT.search(text) is not None or RE_PREFILTER.search(ascii_lower(text)) is not None

@@ -171,7 +171,9 @@ COMMON = ("title", "corpus_path", "corpus_columns", "corpus_encoding", "report_d
 NOTEBOOK_PARAMETERS: dict[str, tuple[str, ...]] = {
     "01-corpus": COMMON,
     "02-casualty-figures": (*COMMON, "engine", "scheduler"),
-    "03-figure-statistics": (*COMMON, "engine", "scheduler", "reference_path", "lag_window_days", "n_bootstrap", "seed"),
+    "03-figure-statistics": (
+        *COMMON, "engine", "scheduler", "reference_path", "lag_window_days", "n_bootstrap", "seed"
+    ),
     "04-topics": (
         *COMMON,
         "topic_unit",
