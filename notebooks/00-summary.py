@@ -42,39 +42,39 @@ report.show_warnings_inline()
 # ## The corpus ([01-corpus](01-corpus.html))
 
 # %%
-report.show_table(report.read_table("articles", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Articles, with passages kept and pieces removed by cleaning")
+report.show_saved_table("articles", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="Articles, with passages kept and pieces removed by cleaning")
 
 # %% [markdown]
 # ## The casualty figures ([02-casualty-figures](02-casualty-figures.html))
 
 # %%
-report.show_table(report.read_table("claims_by_outcome_group", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Figures per outcome and group")
-report.show_table(report.read_table("claims_by_source_type", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Figures per kind of source")
+report.show_saved_table("claims_by_outcome_group", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="Figures per outcome and group")
+report.show_saved_table("claims_by_source_type", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="Figures per kind of source")
 
 # %% [markdown]
 # ## Against the official series ([03-figure-statistics](03-figure-statistics.html))
 
 # %%
-report.show_table(report.read_table("comparison", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Cumulative claims beside the official value of their day")
+report.show_saved_table("comparison", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="Cumulative claims beside the official value of their day")
 report.show_saved_chart("timeline_killed", report_dir=p.report_dir, caption="Cumulative killed claims over time")
-report.show_table(report.read_table("discrepancies", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Claims about the same quantity that give different values")
-report.show_table(report.read_table("rounding_by_outlet", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="How precisely each outlet prints figures")
+report.show_saved_table("discrepancies", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="Claims about the same quantity that give different values")
+report.show_saved_table("rounding_by_outlet", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="How precisely each outlet prints figures")
 
 # %% [markdown]
 # ## What the coverage talks about ([04-topics](04-topics.html))
 
 # %%
-report.show_table(report.read_table("topic_candidates", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="The number of topics, chosen by coherence and stability")
+report.show_saved_table("topic_candidates", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="The number of topics, chosen by coherence and stability")
 report.show_saved_chart("topic_terms", report_dir=p.report_dir, caption="Top terms per topic")
-report.show_table(report.read_table("claims_by_topic_outcome", report_dir=p.report_dir), n_rows=p.n_rows_shown,
-                  caption="Which topics carry which casualty figures")
+report.show_saved_table("claims_by_topic_outcome", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                        caption="Which topics carry which casualty figures")
 
 # %% [markdown]
 # ## Reading

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -73,6 +74,7 @@ RE_BLANK_LINES = re.compile(r"\n\s*\n")
 RE_SHINGLE_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=256)
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     return re.compile(pattern, flags | re.MULTILINE)
 

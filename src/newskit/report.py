@@ -168,6 +168,11 @@ def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = 
         _display_html(f'<p class="muted">Numbers drawn: charts/{html.escape(name)}.csv</p>')
 
 
+def show_saved_table(name: str, *, report_dir: str, n_rows: int = 20, caption: str | None = None) -> None:
+    """Show ``report_dir/tables/NAME.csv``, a table an earlier notebook of the run saved."""
+    show_table(read_table(name, report_dir=report_dir), n_rows=n_rows, caption=caption)
+
+
 def show_saved_chart(name: str, *, report_dir: str, caption: str | None = None) -> None:
     """Show ``report_dir/charts/NAME.png``, a chart an earlier notebook of the run saved."""
     from IPython.display import Image, display
