@@ -7,18 +7,25 @@ and turn the annotator's compact decisions into checked JSON lines.
   inline as ``[[surface@start]]``, then the candidates one per line with their sentence.
 - ``python eval/annotation_tools.py build DECISIONS.txt``: compact decision lines to JSON lines on
   stdout (one manifest line per article, one line per figure), checked against the raw text.
+- ``python eval/annotation_tools.py ids CORPUS``: the document ids of a corpus, one per line.
+
+Documents come from four corpora in ../shared, each id saying which (see ``read_documents``):
+dev articles by their ``id`` (``69MC-...``), cross-domain passages by ``article_id`` (``XD-001``),
+and sentences of the other outlets as ``SET:ROW`` with ROW the 0-based data row of the CSV
+(``globe:17``, ``post:3``, ``star:0``, ``nyt1:5``, ``nyt2:5``, ``wp:12``, ``wsj:40``).
 
 Decision file format: a line ``# ARTICLE_ID`` opens an article (an article with no figure is just
 that line); each figure is one line of ``|``-separated fields::
 
-    start | surface | value | bound | high | outcome | group | scope | source | source_type | parent_start
+    start | surface | value | bound | high | outcome | group | scope | source | source_type | parent_start | place
 
-with ``-`` for null. ``unit`` is ``percent`` when the surface ends in "%" or "percent" or is a share
+with ``-`` for null (``place`` may be left out in old decision files: it is then absent). ``unit`` is ``percent`` when the surface ends in "%" or "percent" or is a share
 word ("half"), else ``people``.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -85,8 +92,8 @@ def _number(field: str) -> int | float | None:
 def parse_decision(line: str, *, article_id: str, text: str) -> dict:
     """One compact decision line to a gold figure record; ValueError when it does not fit ``text``."""
     parts = [p.strip() for p in line.split("|")]
-    if len(parts) != 11:
-        raise ValueError(f"{article_id}: expected 11 fields, got {len(parts)}: {line!r}")
+    if len(parts) not in (11, 12):
+        raise ValueError(f"{article_id}: expected 12 fields, got {len(parts)}: {line!r}")
     start, surface = int(parts[0]), parts[1]
     if text[start : start + len(surface)] != surface:
         raise ValueError(f"{article_id}: text at {start} is {text[start : start + len(surface)]!r}, not {surface!r}")
@@ -107,10 +114,10 @@ def parse_decision(line: str, *, article_id: str, text: str) -> dict:
         "source": _null(parts[8]),
         "source_type": parts[9],
         "parent_start": None if parts[10] == "-" else int(parts[10]),
-    }
+    } | ({"place": parts[11]} if len(parts) == 12 else {})
 
 
-def build(decisions: str, articles: dict[str, dict]) -> list[dict]:
+def build(decisions: str, articles: dict[str, str]) -> list[dict]:
     """Compact decisions (see module docstring) to gold records: a manifest line, then figures."""
     records: list[dict] = []
     article_id, figures = None, []
@@ -127,23 +134,58 @@ def build(decisions: str, articles: dict[str, dict]) -> list[dict]:
             flush()
             article_id, figures = line[1:].strip(), []
             if article_id not in articles:
-                raise ValueError(f"{article_id!r} is not in the dev corpus")
+                raise ValueError(f"{article_id!r} is not in the corpora")
             continue
-        figures.append(parse_decision(line, article_id=article_id, text=articles[article_id]["Article"]))
+        figures.append(parse_decision(line, article_id=article_id, text=articles[article_id]))
     flush()
     return records
 
 
-def main(argv: list[str]) -> int:
-    """Command line: ``show ARTICLE_ID`` or ``build DECISIONS.txt``."""
+SHARED_CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# Sentence sets of other outlets: id prefix -> CSV under ../shared/corpus (text in ``sentence``).
+SENTENCE_SETS = {
+    "globe": "breach-gaza-coverage/globe_sentences.csv",
+    "post": "breach-gaza-coverage/post_sentences.csv",
+    "star": "breach-gaza-coverage/star_sentences.csv",
+    "nyt1": "casualty_mentions_nyt/tagged_data_nyt_oct7_to_oct18.csv",
+    "nyt2": "casualty_mentions_nyt/tagged_data_nyt_oct18_to_oct22.csv",
+    "wp": "casualty_mentions_nyt/tagged_data_wp_oct7_to_oct22.csv",
+    "wsj": "casualty_mentions_nyt/tagged_data_wsj_oct7_to_oct22.csv",
+}
+CROSSDOMAIN_PATH = SHARED_CORPUS_DIR / "crossdomain-dev" / "passages.jsonl"
+
+
+def read_documents() -> dict[str, str]:
+    """Every annotatable document in ../shared as ``{doc_id: raw text}`` (see the module docstring)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from evaluate import read_dev_articles
 
-    articles = read_dev_articles()
+    documents = {article_id: row["Article"] for article_id, row in read_dev_articles().items()}
+    with open(CROSSDOMAIN_PATH, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            documents[record["article_id"]] = record["text"]
+    for prefix, relative in SENTENCE_SETS.items():
+        with open(SHARED_CORPUS_DIR / relative, encoding="utf-8", newline="") as handle:
+            for row_number, row in enumerate(csv.DictReader(handle)):
+                documents[f"{prefix}:{row_number}"] = row["sentence"]
+    return documents
+
+
+def main(argv: list[str]) -> int:
+    """Command line: ``show ARTICLE_ID`` or ``build DECISIONS.txt``."""
+    articles = read_documents()
+    if len(argv) == 2 and argv[0] == "ids":
+        if argv[1] == "dev":
+            ids = [d for d in articles if ":" not in d and not d.startswith("XD-")]
+        else:
+            prefix = "XD-" if argv[1] == "crossdomain" else f"{argv[1]}:"
+            ids = [d for d in articles if d.startswith(prefix)]
+        print("\n".join(ids))
+        return 0
     if len(argv) == 2 and argv[0] == "show":
-        row = articles[argv[1]]
-        text = row["Article"]
-        print(f"== {argv[1]} | {row['Source']} | {row['Date']} | {len(text)} chars\n")
+        text = articles[argv[1]]
+        print(f"== {argv[1]} | {len(text)} chars\n")
         print(mark_candidates(text))
         print("\n== candidates")
         for start, _end, surface in list_candidates(text):
