@@ -8,6 +8,9 @@ and turn the annotator's compact decisions into checked JSON lines.
 - ``python eval/annotation_tools.py build DECISIONS.txt``: compact decision lines to JSON lines on
   stdout (one manifest line per article, one line per figure), checked against the raw text.
 - ``python eval/annotation_tools.py ids CORPUS``: the document ids of a corpus, one per line.
+- ``python eval/annotation_tools.py sample SET N SEED``: N ids of sentence set SET drawn with
+  ``random.Random(SEED).sample`` from the ids (in row order) whose sentence has at least one
+  candidate that is not a 4-digit year 19xx/20xx; printed in draw order.
 
 Documents come from four corpora in ../shared, each id saying which (see ``read_documents``):
 dev articles by their ``id`` (``69MC-...``), cross-domain passages by ``article_id`` (``XD-001``),
@@ -19,7 +22,7 @@ that line); each figure is one line of ``|``-separated fields::
 
     start | surface | value | bound | high | outcome | group | scope | source | source_type | parent_start | place
 
-with ``-`` for null (``place`` may be left out in old decision files: it is then absent). ``unit`` is ``percent`` when the surface ends in "%" or "percent" or is a share
+with ``-`` for null (``place`` may be left out in old decision files: it is then absent). ``unit`` is ``percent`` when the surface ends in "%", "percent" or "per cent" or is a share
 word ("half"), else ``people``.
 """
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -56,6 +60,24 @@ def list_candidates(text: str) -> list[tuple[int, int, str]]:
     [(0, 4, 'Nine'), (13, 16, '760'), (28, 45, 'tens of thousands'), (54, 55, '7')]
     """
     return [(m.start(), m.end(), m.group()) for m in RE_CANDIDATE.finditer(text)]
+
+
+RE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def sample_ids(articles: dict[str, str], prefix: str, n: int, seed: int) -> list[str]:
+    """``n`` ids of sentence set ``prefix`` drawn with ``random.Random(seed)`` (see the docstring).
+
+    Eligible: ids of the set in row order whose text has a candidate other than a year 19xx/20xx.
+    """
+    eligible = [
+        doc_id
+        for doc_id, text in articles.items()
+        if doc_id.startswith(f"{prefix}:")
+        and any(not RE_YEAR.fullmatch(surface) for _s, _e, surface in list_candidates(text))
+    ]
+    eligible.sort(key=lambda doc_id: int(doc_id.split(":")[1]))
+    return random.Random(seed).sample(eligible, n)
 
 
 def sentence_of(text: str, offset: int) -> str:
@@ -97,7 +119,7 @@ def parse_decision(line: str, *, article_id: str, text: str) -> dict:
     start, surface = int(parts[0]), parts[1]
     if text[start : start + len(surface)] != surface:
         raise ValueError(f"{article_id}: text at {start} is {text[start : start + len(surface)]!r}, not {surface!r}")
-    share = surface.endswith("%") or surface.lower().endswith("percent") or surface.lower() in SHARE_WORDS
+    share = surface.endswith("%") or surface.lower().endswith(("percent", "per cent")) or surface.lower() in SHARE_WORDS
     unit = "percent" if share else "people"
     return {
         "article_id": article_id,
@@ -173,7 +195,7 @@ def read_documents() -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    """Command line: ``show ARTICLE_ID`` or ``build DECISIONS.txt``."""
+    """Command line: ``ids CORPUS``, ``show ARTICLE_ID``, ``sample SET N SEED`` or ``build DECISIONS.txt``."""
     articles = read_documents()
     if len(argv) == 2 and argv[0] == "ids":
         if argv[1] == "dev":
@@ -182,6 +204,9 @@ def main(argv: list[str]) -> int:
             prefix = "XD-" if argv[1] == "crossdomain" else f"{argv[1]}:"
             ids = [d for d in articles if d.startswith(prefix)]
         print("\n".join(ids))
+        return 0
+    if len(argv) == 4 and argv[0] == "sample" and argv[1] in SENTENCE_SETS:
+        print("\n".join(sample_ids(articles, argv[1], int(argv[2]), int(argv[3]))))
         return 0
     if len(argv) == 2 and argv[0] == "show":
         text = articles[argv[1]]
