@@ -214,6 +214,8 @@ def test_a_failed_run_names_notebook_and_cell_and_keeps_the_previous_report(tmp_
     target = tmp_path / "report"
     target.mkdir()
     (target / "index.html").write_text("previous report", encoding="utf-8")
+    manifest = {"newskit": "0.1.0", "outputs": {"index.html": "0" * 64}}
+    (target / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     empty_corpus = tmp_path / "empty"
     empty_corpus.mkdir()
     with pytest.raises(ReportError) as raised:

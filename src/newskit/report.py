@@ -25,7 +25,6 @@ import platform
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -40,6 +39,7 @@ import pandas as pd
 from newskit.errors import NewskitWarning, ReportError
 from newskit.params import NOTEBOOK_PARAMETERS, PARAMETERS, input_paths, notebook_params, resolve_params
 from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, PROJECT_DIR, REPORTS_DIR
+from newskit.report_folder import check_out_dir, make_work_dir, recover, replace_folder
 
 KERNEL_NAME = "newskit"
 # Run order. 00-summary is read first but runs last: it shows the tables the others wrote.
@@ -477,12 +477,12 @@ def run_report(
     unknown = [n for n in names if n not in NOTEBOOK_PARAMETERS]
     if unknown:
         raise ReportError(f"no notebook(s) {unknown}; the notebooks are {list(RUN_ORDER)}")
-    _check_kernel()
     params_file = Path(params_path) if params_path is not None else PARAMS_DIR / "sample.yaml"
-    target = Path(out_dir) if out_dir is not None else REPORTS_DIR / params_file.stem
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    build_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    inputs = [params_file, *(values[n] for n, p in PARAMETERS.items() if p.kind == "path" and values.get(n))]
+    target = check_out_dir(out_dir if out_dir is not None else REPORTS_DIR / params_file.stem, inputs=inputs)
+    _check_kernel()
+    recover(target)
+    build_dir = make_work_dir(target, "building")
     seconds: dict[str, float] = {}
     try:
         headlines = _run_notebooks(names, values, build_dir, seconds, progress=progress, prewarm=prewarm)
@@ -494,7 +494,7 @@ def run_report(
             "seconds_per_notebook": seconds,
         }
         write_manifest(build_dir, values, names, run=run)
-        _move_into_place(build_dir, target)
+        replace_folder(build_dir, target)
     finally:
         if build_dir.exists():
             shutil.rmtree(build_dir, ignore_errors=True)
@@ -738,22 +738,6 @@ def collect_headlines(notebook: Any) -> dict[str, dict[str, Any]]:
                 headline = data[HEADLINES_MIMETYPE]
                 found.setdefault(headline["notebook"], {}).update(dict(headline["numbers"]))
     return found
-
-
-def _move_into_place(build_dir: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        old.rmdir()
-        target.rename(old)
-    try:
-        build_dir.rename(target)
-    except OSError:
-        if old is not None:
-            old.rename(target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------------------------------
