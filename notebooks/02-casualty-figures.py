@@ -35,8 +35,8 @@ scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8
 
 # %%
 from newskit import report
-from newskit.figures import claims_table
 from newskit.params import check_notebook_params
+from newskit.pipeline import claims_table
 
 p = check_notebook_params("02-casualty-figures", globals())
 report.show_parameters(p)

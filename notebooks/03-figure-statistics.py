@@ -40,8 +40,8 @@ seed = 0  # seed of the bootstrap
 
 # %%
 from newskit import report, stats
-from newskit.figures import claims_table
 from newskit.params import check_notebook_params
+from newskit.pipeline import claims_table
 from newskit.plots import claims as claim_charts
 from newskit.reference import load_reference
 

@@ -41,8 +41,8 @@ seed = 0  # seed of the topic model and of the stability runs
 
 # %%
 from newskit import report, topics
-from newskit.figures import claims_table
 from newskit.params import check_notebook_params
+from newskit.pipeline import claims_table
 from newskit.plots import topics as topic_charts
 
 p = check_notebook_params("04-topics", globals())

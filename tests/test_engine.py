@@ -100,12 +100,15 @@ def test_failing_partition_names_its_articles_and_keeps_the_others(engine, sessi
         map_items(lambda item: math.sqrt(item[1]), items, engine=engine, scheduler=sessions[engine],
                   partition_size=2)
     error = caught.value
-    # partitions: [a, b] ok, [c, d] fails on c, [e, f] fails on f
-    assert error.failed_indices == [2, 3, 4, 5]
-    assert error.failed_labels == ["art-c", "art-d", "art-e", "art-f"]
-    assert error.results == [2.0, 3.0, None, None, None, None]
-    assert error.succeeded() == [2.0, 3.0]
+    # partitions: [a, b] ok, [c, d] fails on c, [e, f] fails on f; the failed ones are rerun item by
+    # item, so d and e (the neighbours) keep their results
+    assert error.failed_indices == [2, 5]
+    assert error.failed_labels == ["art-c", "art-f"]
+    assert error.failed_causes == ["ValueError: math domain error"] * 2
+    assert error.results == [2.0, 3.0, None, 4.0, 5.0, None]
+    assert error.succeeded() == [2.0, 3.0, 4.0, 5.0]
     assert "art-c" in str(error) and "art-f" in str(error) and "math domain error" in str(error)
+    assert "art-d" not in str(error) and "art-e" not in str(error)
     assert isinstance(error, EngineError)
 
 
@@ -253,11 +256,24 @@ def small_corpus(synthetic):
 
 def test_claims_tables_are_identical_on_every_engine(small_corpus, sessions):
     pd = pytest.importorskip("pandas")
-    from newskit.figures import claims_table
+    from newskit import figures
+    from newskit.pipeline import claims_table
 
     passages, articles = small_corpus
     local = claims_table(passages, articles, engine="local")
     assert len(local) > 60 and local["article_id"].nunique() == articles["article_id"].nunique()
+    pd.testing.assert_frame_equal(figures.claims_table(passages, articles), local, check_exact=True)
     for engine in ("processes", "dask"):
         other = claims_table(passages, articles, engine=engine, scheduler=sessions[engine])
         pd.testing.assert_frame_equal(other, local, check_exact=True)
+        assert other.attrs["failures"] == []
+
+
+def test_figures_does_not_import_the_engine():
+    import subprocess
+    import sys
+
+    code = ("import sys, newskit.figures; "
+            "print(sorted(m for m in sys.modules if m in ('newskit.engine', 'newskit.pipeline')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

@@ -36,15 +36,18 @@ def run_figures(args: argparse.Namespace) -> int:
         return run_figures_stream(args)
     from newskit.clean import clean_articles
     from newskit.corpus import load_corpus
-    from newskit.figures import claims_table
+    from newskit.pipeline import claims_table
 
     articles = load_corpus(args.path, columns=parse_mapping(args.columns), encoding=args.encoding)
     passages, _removals = clean_articles(articles)
+    # An article that fails extraction is named in a warning and in the summary; the others' claims are kept.
     claims = claims_table(passages, articles, engine=args.engine, scheduler=args.scheduler)
+    failed = [str(f["article_id"]) for f in claims.attrs.get("failures", [])]
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         claims.to_csv(args.output, index=False, lineterminator="\n")
-        print(f"{len(claims)} figures from {len(articles)} articles -> {args.output}", file=sys.stderr)
+        print(f"{len(claims)} figures from {len(articles)} articles ({len(failed)} articles failed"
+              f"{': ' + ', '.join(failed[:20]) if failed else ''}) -> {args.output}", file=sys.stderr)
     else:
         claims.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
@@ -60,7 +63,8 @@ def run_figures_stream(args: argparse.Namespace) -> int:
         chunk_size=args.chunk_size, engine=args.engine, scheduler=args.scheduler, n_workers=args.workers,
     )
     print(f"{counts.claims} figures from {counts.articles} articles ({counts.chunks} chunks; "
-          f"{len(counts.dropped_rows)} rows dropped, {len(counts.failed_articles)} articles failed) "
+          f"{len(counts.dropped_rows)} rows dropped, {len(counts.failed_articles)} articles failed"
+          f"{': ' + ', '.join(counts.failed_articles[:20]) if counts.failed_articles else ''}) "
           f"-> {args.output}", file=sys.stderr)
     return 0
 

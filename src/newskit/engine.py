@@ -15,8 +15,10 @@ A worker that dies is replaced: Dask reschedules its tasks (up to
 ``distributed.scheduler.allowed-failures``); the process engine starts a new pool and reruns the
 partitions the old one held, running alone any partition lost with more than ``retries`` pools, so
 that the one that kills its worker is found and only it is reported.
-A partition that still fails does not stop the others: :class:`PartitionError` is raised at the end,
-naming the articles the failed partitions held and carrying every other item's result.
+A partition of several items that still fails is run again item by item (with the same retries), so
+that a failing item does not take its partition neighbours with it. What still fails does not stop
+the others: :class:`PartitionError` is raised at the end, naming the failed items' articles and
+carrying every other item's result.
 A Dask scheduler that cannot be reached fails within ``connect_timeout`` seconds, naming its address.
 """
 
@@ -58,8 +60,9 @@ class PartitionError(EngineError):
     """Some partitions still failed after their retries; the other items' results are kept.
 
     ``results[i]`` is ``func(items[i])`` for every ``i`` not in ``failed_indices`` (None there);
-    ``failed_labels`` names the articles those items held; ``causes`` has one line per failed
-    partition (its items and the last exception).
+    ``failed_labels`` names the articles those items held; ``failed_causes`` gives, for each of
+    them, the last exception (or how its worker died); ``causes`` has one line per failed
+    partition (its items and that cause).
     """
 
     def __init__(
@@ -70,12 +73,14 @@ class PartitionError(EngineError):
         failed_indices: list[int],
         failed_labels: list[str],
         causes: list[str],
+        failed_causes: list[str] | None = None,
     ) -> None:
         super().__init__(message)
         self.results = results
         self.failed_indices = failed_indices
         self.failed_labels = failed_labels
         self.causes = causes
+        self.failed_causes = failed_causes if failed_causes is not None else [""] * len(failed_indices)
 
     def succeeded(self) -> list[Any]:
         """The results of the items that did not fail, in input order."""
@@ -157,7 +162,12 @@ def _run_pickled_partition(blob: bytes, items: Sequence[Any]) -> list[Any]:
     return run_partition(_load_function(blob), items)
 
 
-def _describe_exception(error: BaseException) -> str:
+def describe_exception(error: BaseException) -> str:
+    """``"ValueError: first line of the message"``: one line for an error report.
+
+    >>> describe_exception(ValueError("bad value\\nmore"))
+    'ValueError: bad value'
+    """
     text = str(error).strip().splitlines()
     return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
 
@@ -211,14 +221,29 @@ class EngineSession:
         else:
             n_partitions = self.n_workers * self.partitions_per_worker
         partitions = split_partitions(len(items), n_partitions=n_partitions)
-        chunks = [items[r.start : r.stop] for r in partitions]
+        outcomes = self._run(func, [items[r.start : r.stop] for r in partitions])
+        # A failed partition of several items is run again one item per partition: only the items
+        # that fail on their own are reported, their neighbours' results are kept.
+        split: list[range] = []
+        split_outcomes: list[list | str] = []
+        for span, outcome in zip(partitions, outcomes, strict=True):
+            if isinstance(outcome, str) and len(span) > 1:
+                singles = [range(i, i + 1) for i in span]
+                split.extend(singles)
+                split_outcomes.extend(self._run(func, [[items[i]] for i in span]))
+            else:
+                split.append(span)
+                split_outcomes.append(outcome)
+        return _assemble(items, split, split_outcomes, labels=labels, attempts=self.retries + 1)
+
+    def _run(self, func: Callable, chunks: list[list]) -> list[list | str]:
+        if not chunks:
+            return []
         if self.engine == "local":
-            outcomes = self._run_local(func, chunks)
-        elif self.engine == "processes":
-            outcomes = self._run_processes(func, chunks)
-        else:
-            outcomes = self._run_dask(func, chunks)
-        return _assemble(items, partitions, outcomes, labels=labels, attempts=self.retries + 1)
+            return self._run_local(func, chunks)
+        if self.engine == "processes":
+            return self._run_processes(func, chunks)
+        return self._run_dask(func, chunks)
 
     # Each runner returns, per partition, either its list of results or a string saying why it failed.
     def _run_local(self, func: Callable, chunks: list[list]) -> list[list | str]:
@@ -230,7 +255,7 @@ class EngineSession:
                     break
                 except Exception as error:  # noqa: BLE001 - reported with the articles it held
                     if attempt == self.retries:
-                        outcomes.append(_describe_exception(error))
+                        outcomes.append(describe_exception(error))
         return outcomes
 
     def _run_processes(self, func: Callable, chunks: list[list]) -> list[list | str]:
@@ -239,7 +264,7 @@ class EngineSession:
         except Exception as error:
             raise EngineError(
                 f"engine='processes': the function {func!r} cannot be pickled "
-                f"({_describe_exception(error)}); pass a module-level function or functools.partial"
+                f"({describe_exception(error)}); pass a module-level function or functools.partial"
             ) from None
         outcomes: list[list | str | None] = [None] * len(chunks)
         errors = [0] * len(chunks)  # exceptions raised by the partition itself
@@ -262,7 +287,7 @@ class EngineSession:
                         # worker for this one): run this one again on the next pool.
                         breaks[p] += 1
                         if len(batch) == 1 and breaks[p] > self.retries:
-                            outcomes[p] = f"the process pool could not start it ({_describe_exception(error)})"
+                            outcomes[p] = f"the process pool could not start it ({describe_exception(error)})"
                         else:
                             todo.append(p)
                 for future in as_completed(futures):
@@ -281,7 +306,7 @@ class EngineSession:
                             todo.append(p)
                         continue
                     except Exception as error:  # noqa: BLE001 - reported with the articles it held
-                        reason = _describe_exception(error)
+                        reason = describe_exception(error)
                     errors[p] += 1
                     if errors[p] <= self.retries:
                         todo.append(p)
@@ -345,7 +370,7 @@ class EngineSession:
                 try:
                     outcomes.append(future.result())
                 except Exception as error:  # noqa: BLE001 - reported with the articles it held
-                    outcomes.append(_describe_exception(error))
+                    outcomes.append(describe_exception(error))
             return outcomes
         finally:
             for future in futures:
@@ -368,9 +393,11 @@ def _assemble(
     results: list = [None] * len(items)
     failed: list[int] = []
     causes: list[str] = []
+    failed_causes: list[str] = []
     for span, outcome in zip(partitions, outcomes, strict=True):
         if isinstance(outcome, str):
             failed.extend(span)
+            failed_causes.extend([outcome] * len(span))
             held = f"item {span.start}" if len(span) == 1 else f"items {span.start}-{span.stop - 1}"
             causes.append(f"{held}: {outcome}")
         else:
@@ -389,6 +416,7 @@ def _assemble(
         failed_indices=failed,
         failed_labels=failed_labels,
         causes=causes,
+        failed_causes=failed_causes,
     )
 
 
@@ -410,7 +438,7 @@ def _connect_dask(scheduler: str, *, connect_timeout: float) -> Any:
     except (OSError, TimeoutError, ValueError) as error:
         raise EngineError(
             f"the Dask scheduler at {scheduler!r} cannot be reached within {connect_timeout:g} s "
-            f"({_describe_exception(error)}); check the address (e.g. tcp://host:8786), that "
+            f"({describe_exception(error)}); check the address (e.g. tcp://host:8786), that "
             "`dask scheduler` is running there and that the port is open, or use engine='local'"
         ) from None
 

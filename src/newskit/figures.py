@@ -712,7 +712,9 @@ MAX_SENTENCE_CHARS = 2_000
 RE_INNER_BREAK = re.compile(r"[.!?…][^\s.!?…]*\s+\S")
 RE_TOKEN_BEFORE_MARK = re.compile(r"(?<!\S)\S+$")
 RE_LAST_WORD = re.compile(r"(?<![\w.])[^\W\d_]+$")
-RE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+# A block: lines with no whitespace-only line between them. The lookahead reads one line only
+# (``[^\S\n]*``, not ``\s*``, which re-read a whole run of blank lines at every line of it).
+RE_BLOCK = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
 
 
 # Small patterns used by the readers below.
@@ -1593,7 +1595,8 @@ def claims_for_article(item: tuple[dict, list[dict]]) -> list[dict]:
     return rows
 
 
-def _claims_frame(rows: list[dict]) -> pd.DataFrame:
+def claims_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows of :func:`claims_for_article` (any number of articles) as one claims table, CLAIM_COLUMNS dtypes."""
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
     frame["as_of"] = pd.to_datetime(frame["as_of"], errors="coerce")
@@ -1605,30 +1608,22 @@ def _claims_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def claims_table(
+def article_items(
     passages: pd.DataFrame,
     articles: pd.DataFrame,
     *,
-    engine: str = "local",
-    scheduler: str | None = None,
     conventions: Conventions = DEFAULT_CONVENTIONS,
-) -> pd.DataFrame:
-    """One row per casualty figure in ``passages``: CLAIM_COLUMNS, in article, passage, offset order.
+) -> list[tuple[dict, list[dict]]]:
+    """The ``(article, passages)`` items :func:`claims_for_article` takes, one per article, in article order.
 
-    ``outlet`` and ``published`` come from ``articles``; ``as_of`` is the article date unless the
-    figure's sentence states another ("as of December 12", in the article's year). Offsets index
-    the passage text; ``parent`` is the ``start`` of the parent figure in the same passage. Passages
-    whose article is not in ``articles`` keep null outlet and dates. Empty input gives an empty
-    table with the right columns. ``engine`` and ``scheduler`` go to
-    :func:`newskit.engine.map_items`, one article per item.
+    Articles come in the order of ``articles`` (passages of unknown articles last, by id, with a
+    warning: their figures keep a null outlet and dates). Empty ``passages`` give an empty list.
     """
-    from newskit.engine import map_items
-
     validate_columns(passages, PASSAGE_COLUMNS, table_name="passages")
     validate_columns(articles, [c for c in ARTICLE_COLUMNS if c in ("article_id", "outlet", "published")],
                      table_name="articles")
     if passages.empty:
-        return _claims_frame([])
+        return []
     meta = {
         row["article_id"]: row
         for row in articles[["article_id", "outlet", "published"]].to_dict("records")
@@ -1640,7 +1635,7 @@ def claims_table(
             f"passages table: {len(unknown)} article_id(s) not in the articles table ({unknown[:5]}...); their "
             "figures keep a null outlet, published and as_of. Pass the articles table the passages came from.",
             NewskitWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     grouped: dict[object, list[dict]] = {}
     for row in passages[["article_id", "passage_id", "text"]].to_dict("records"):
@@ -1655,5 +1650,24 @@ def claims_table(
             "conventions": conventions if conventions is not DEFAULT_CONVENTIONS else None,
         }
         items.append((article, grouped[article_id]))
-    per_article = map_items(claims_for_article, items, engine=engine, scheduler=scheduler)
-    return _claims_frame([row for rows in per_article for row in rows])
+    return items
+
+
+def claims_table(
+    passages: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    conventions: Conventions = DEFAULT_CONVENTIONS,
+) -> pd.DataFrame:
+    """One row per casualty figure in ``passages``: CLAIM_COLUMNS, in article, passage, offset order.
+
+    ``outlet`` and ``published`` come from ``articles``; ``as_of`` is the article date unless the
+    figure's sentence states another ("as of December 12", in the article's year). Offsets index
+    the passage text; ``parent`` is the ``start`` of the parent figure in the same passage. Passages
+    whose article is not in ``articles`` keep null outlet and dates. Empty input gives an empty
+    table with the right columns. Runs here, one article after another, and lets an article's
+    error propagate; :func:`newskit.pipeline.claims_table` runs it on an engine and keeps the
+    other articles' claims when one fails.
+    """
+    items = article_items(passages, articles, conventions=conventions)
+    return claims_frame([row for item in items for row in claims_for_article(item)])

@@ -1,4 +1,10 @@
-"""Corpus to claims file, streaming: read a chunk, clean it, extract its claims, append them, repeat.
+"""Claims on an engine: :func:`claims_table` in memory, :func:`run_claims_stream` from a corpus to a file.
+
+:func:`claims_table` runs ``figures.claims_for_article`` on the chosen engine, one article per item;
+an article whose extraction fails is reported (``claims.attrs["failures"]``, a NewskitWarning naming
+it) and every other article's claims are kept.
+
+Streaming: read a chunk, clean it, extract its claims, append them, repeat.
 
 Memory holds one chunk of articles (and its claims) at a time, whatever the corpus size. Each chunk
 is cut into slices that the engine runs in parallel; a slice is cleaned and its claims extracted in
@@ -22,9 +28,18 @@ import pyarrow.parquet as pq
 
 from newskit.clean import clean_articles
 from newskit.corpus import iter_corpus
-from newskit.engine import PARTITIONS_PER_WORKER, Engine, PartitionError, open_engine, split_partitions
+from newskit.engine import (
+    PARTITIONS_PER_WORKER,
+    Engine,
+    EngineSession,
+    PartitionError,
+    describe_exception,
+    map_items,
+    open_engine,
+    split_partitions,
+)
 from newskit.errors import NewskitWarning, ParameterError
-from newskit.figures import claims_table
+from newskit.figures import DEFAULT_CONVENTIONS, Conventions, article_items, claims_for_article, claims_frame
 from newskit.schema import CLAIM_COLUMNS
 
 DEFAULT_CHUNK_SIZE = 1000
@@ -42,14 +57,100 @@ CLAIM_ARROW_TYPES: dict[str, pa.DataType] = {
 }
 CLAIM_ARROW_SCHEMA = pa.schema([(name, CLAIM_ARROW_TYPES[name]) for name in CLAIM_COLUMNS])
 
+FAILURE_COLUMNS = ["article_id", "error"]
+# How many failed article ids a warning lists before it says "and N more".
+MAX_IDS_IN_WARNING = 20
+
+
+def claims_or_failure(item: tuple[dict, list[dict]]) -> tuple[list[dict], dict | None]:
+    """The unit of work: ONE article's claims rows and None, or ``[]`` and its failure row.
+
+    A failure row is ``{"article_id": ..., "error": "ValueError: ..."}``. Catching here, per article,
+    is what keeps one bad article from taking the other articles of its partition with it.
+    """
+    try:
+        return claims_for_article(item), None
+    except Exception as error:  # noqa: BLE001 - reported with the article's id, the others kept
+        return [], {"article_id": item[0]["article_id"], "error": describe_exception(error)}
+
+
+def _extract_guarded(
+    items: list[tuple[dict, list[dict]]],
+    *,
+    engine: Engine,
+    scheduler: str | EngineSession | None,
+) -> tuple[list[dict], list[dict]]:
+    """Claims rows and failure rows of ``items`` on an engine, in item order."""
+    if not items:
+        return [], []
+    labels = [str(article["article_id"]) for article, _ in items]
+    try:
+        outcomes = map_items(claims_or_failure, items, engine=engine, scheduler=scheduler, labels=labels)
+    except PartitionError as error:
+        # Only a worker that died gets here (exceptions are caught per article); the engine has
+        # rerun a failed partition's items one by one, so each failed item is an article that fails.
+        outcomes = list(error.results)
+        for index, cause in zip(error.failed_indices, error.failed_causes, strict=True):
+            outcomes[index] = ([], {"article_id": items[index][0]["article_id"], "error": cause})
+    rows = [row for article_rows, _ in outcomes for row in article_rows]
+    return rows, [failure for _, failure in outcomes if failure is not None]
+
+
+def warn_failures(failures: list[dict], *, n_articles: int, where: str, stacklevel: int = 2) -> None:
+    """One NewskitWarning naming the failed articles (the first MAX_IDS_IN_WARNING) and their errors."""
+    if not failures:
+        return
+    shown = "; ".join(f"{f['article_id']} ({f['error']})" for f in failures[:MAX_IDS_IN_WARNING])
+    more = f" and {len(failures) - MAX_IDS_IN_WARNING} more" if len(failures) > MAX_IDS_IN_WARNING else ""
+    warnings.warn(
+        f"{where}: {len(failures)} of {n_articles} articles failed extraction and have no claims: "
+        f"{shown}{more}. Every other article's claims are kept; rerun the failed ones with "
+        "newskit.figures.claims_table to see the traceback.",
+        NewskitWarning,
+        stacklevel=stacklevel + 1,
+    )
+
+
+def failures_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """The articles whose extraction failed, as a table (``article_id``, ``error``); empty if none.
+
+    Reads ``claims.attrs["failures"]``, set by :func:`claims_table`.
+    """
+    return pd.DataFrame(list(claims.attrs.get("failures", [])), columns=FAILURE_COLUMNS)
+
+
+def claims_table(
+    passages: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    engine: Engine = "local",
+    scheduler: str | EngineSession | None = None,
+    conventions: Conventions = DEFAULT_CONVENTIONS,
+) -> pd.DataFrame:
+    """``figures.claims_table`` on an engine, one article per item; a failing article costs only itself.
+
+    ``engine`` and ``scheduler`` go to :func:`newskit.engine.map_items`. The table is the one
+    ``figures.claims_table`` gives, on every engine, less the claims of articles whose extraction
+    raised (or killed its worker every time it ran): those are listed in ``claims.attrs["failures"]``
+    (dicts with ``article_id`` and ``error``; :func:`failures_table` gives them as a table) and
+    named in one NewskitWarning. Empty input gives an empty table and no failures.
+    """
+    items = article_items(passages, articles, conventions=conventions)
+    rows, failures = _extract_guarded(items, engine=engine, scheduler=scheduler)
+    claims = claims_frame(rows)
+    claims.attrs["failures"] = failures
+    warn_failures(failures, n_articles=len(items), where=f"claims table (engine {engine!r})")
+    return claims
+
 
 @dataclass
 class StreamCounts:
     """What a streaming run read, kept, reported and wrote.
 
     ``articles`` counts the articles read (after the corpus reader dropped ``dropped_rows``, each a
-    dict with ``source_path``, ``row`` and ``reason``); ``failed_articles`` are articles whose slice
-    failed on the engine after its retries: they have no claims in the output.
+    dict with ``source_path``, ``row`` and ``reason``); ``failed_articles`` are the ids of articles
+    whose cleaning or extraction failed (raised, or killed its worker after the retries): they have no
+    claims in the output. ``failures`` has one dict per such article: ``article_id`` and ``error``.
     """
 
     articles: int = 0
@@ -59,6 +160,7 @@ class StreamCounts:
     chunks: int = 0
     dropped_rows: list[dict] = field(default_factory=list)
     failed_articles: list[str] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,19 +172,52 @@ class StreamCounts:
 
 @dataclass
 class SliceResult:
-    """What one slice of articles gives back from a worker."""
+    """What one slice of articles gives back from a worker: counts, claims, and the articles that failed."""
 
     n_articles: int
     n_passages: int
     n_removals: int
     claims: pd.DataFrame
+    failures: list[dict] = field(default_factory=list)
+
+
+def _clean_guarded(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+    """``clean_articles`` on a slice; when it raises, article by article, so one bad text costs only itself."""
+    try:
+        return (*clean_articles(articles), [])
+    except Exception:  # noqa: BLE001 - found again below, article by article
+        pass
+    passages, removals, failures = [], [], []
+    for i in range(len(articles)):
+        one = articles.iloc[i : i + 1]
+        try:
+            kept, dropped = clean_articles(one)
+        except Exception as error:  # noqa: BLE001 - reported with the article's id
+            failures.append({"article_id": one["article_id"].iloc[0], "error": describe_exception(error)})
+            continue
+        passages.append(kept)
+        removals.append(dropped)
+    empty_passages, empty_removals = clean_articles(articles.iloc[0:0])
+    return (
+        pd.concat([empty_passages, *passages], ignore_index=True),
+        pd.concat([empty_removals, *removals], ignore_index=True),
+        failures,
+    )
 
 
 def process_articles(articles: pd.DataFrame) -> SliceResult:
-    """Clean a slice of articles and extract its claims, in one worker (engine ``local`` inside)."""
-    passages, removals = clean_articles(articles)
-    claims = claims_table(passages, articles)
-    return SliceResult(len(articles), len(passages), len(removals), claims)
+    """Clean a slice of articles and extract its claims, in one worker; a failing article costs only itself.
+
+    Its claims are those of ``figures.claims_table``, less any article whose cleaning or extraction
+    raised: that one is in ``failures`` (``article_id``, ``error``) and the rest of the slice is kept.
+    """
+    passages, removals, failures = _clean_guarded(articles)
+    outcomes = [claims_or_failure(item) for item in article_items(passages, articles)]
+    claims = claims_frame([row for rows, _ in outcomes for row in rows])
+    failures.extend(failure for _, failure in outcomes if failure is not None)
+    order = {aid: n for n, aid in enumerate(articles["article_id"])}
+    failures.sort(key=lambda f: order.get(f["article_id"], len(order)))
+    return SliceResult(len(articles), len(passages), len(removals), claims, failures)
 
 
 class _ClaimsWriter:
@@ -165,6 +300,38 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     return claims[CLAIM_COLUMNS]
 
 
+def _process_slices(session: EngineSession, slices: list[pd.DataFrame]) -> list[SliceResult]:
+    """:func:`process_articles` on every slice; a slice whose worker died is rerun article by article.
+
+    Exceptions are caught per article inside the worker; a slice only fails as a whole when its
+    worker dies, and then its articles run one per item so that only the one that kills is lost.
+    """
+    try:
+        return session.map(process_articles, slices, partition_size=1)
+    except PartitionError as error:
+        results: list[SliceResult] = list(error.results)
+        for index in error.failed_indices:
+            articles = slices[index]
+            singles = [articles.iloc[i : i + 1] for i in range(len(articles))]
+            try:
+                parts = session.map(process_articles, singles, partition_size=1)
+            except PartitionError as again:
+                parts = list(again.results)
+                for i, cause in zip(again.failed_indices, again.failed_causes, strict=True):
+                    parts[i] = SliceResult(
+                        1, 0, 0, claims_frame([]), [{"article_id": singles[i]["article_id"].iloc[0], "error": cause}]
+                    )
+            results[index] = SliceResult(
+                len(articles),
+                sum(part.n_passages for part in parts),
+                sum(part.n_removals for part in parts),
+                pd.concat([part.claims for part in parts if not part.claims.empty] or [claims_frame([])],
+                          ignore_index=True),
+                [f for part in parts for f in part.failures],
+            )
+        return results
+
+
 def run_claims_stream(
     corpus_path: str | Path,
     out_path: str | Path,
@@ -183,8 +350,9 @@ def run_claims_stream(
     and ``n_workers`` are :func:`newskit.engine.open_engine`'s, opened once for the whole run.
     The file holds the rows ``claims_table`` gives in memory, in corpus order; it appears under
     ``out_path`` only when the run completes (``<name>.partial`` until then, removed on failure).
-    Articles whose slice fails on the engine after its retries are left out, listed in
-    ``failed_articles`` and warned about; ``on_chunk`` is called with the running counts after
+    An article whose cleaning or extraction raises, or kills its worker on every retry, is left out,
+    listed in ``failed_articles`` and ``failures`` (with its error) and warned about, and every other
+    article of its slice is kept; ``on_chunk`` is called with the running counts after
     each chunk (progress bars, logs).
     """
     out_path = Path(out_path)
@@ -201,20 +369,12 @@ def run_claims_stream(
                 counts.dropped_rows.extend(chunk.attrs.get("dropped", []))
                 spans = split_partitions(len(chunk), n_partitions=session.n_workers * PARTITIONS_PER_WORKER)
                 slices = [chunk.iloc[span.start : span.stop] for span in spans]
-                try:
-                    results = session.map(process_articles, slices, partition_size=1)
-                except PartitionError as error:
-                    results = error.succeeded()
-                    failed = [str(a) for i in error.failed_indices for a in slices[i]["article_id"]]
-                    counts.failed_articles.extend(failed)
-                    warnings.warn(
-                        f"corpus {corpus_path}: {len(failed)} articles left out of {out_path} because "
-                        f"their work failed on engine {engine!r} ({'; '.join(error.causes)}): "
-                        f"{', '.join(failed[:20])}{' ...' if len(failed) > 20 else ''}; rerun them with "
-                        "engine='local' to see the traceback",
-                        NewskitWarning,
-                        stacklevel=2,
-                    )
+                results = _process_slices(session, slices)
+                failures = [f for result in results for f in result.failures]
+                counts.failures.extend(failures)
+                counts.failed_articles.extend(str(f["article_id"]) for f in failures)
+                warn_failures(failures, n_articles=len(chunk),
+                              where=f"corpus {corpus_path} -> {out_path} (engine {engine!r})")
                 for result in results:
                     counts.passages += result.n_passages
                     counts.removals += result.n_removals
