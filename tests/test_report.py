@@ -18,7 +18,7 @@ import pytest
 from newskit.errors import ParameterError, ReportError
 from newskit.params import NOTEBOOK_PARAMETERS
 from newskit.paths import NOTEBOOKS_DIR, PROJECT_DIR, SAMPLE_DIR
-from newskit.report import RUN_ORDER, compare_manifests, run_report
+from newskit.report import RUN_ORDER, compare_manifests, read_table, run_report
 
 RE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -182,8 +182,9 @@ def hostile_report(tmp_path_factory) -> Path:
         "A second paragraph <img src=x onerror=alert(1)> about the strike.\n",
         encoding="utf-8",
     )
+    (corpus / "notes.docx").write_bytes(b"a stray file: the corpus warning names it")
     (corpus / "metadata.csv").write_text(
-        'file,title\nx1.txt,"<b>Title</b> <script>evil()</script>"\n', encoding="utf-8"
+        'file,title,outlet\nx1.txt,"<b>Title</b> <script>evil()</script>",=HYPERLINK("http://x")\n', encoding="utf-8"
     )
     out = tmp_path_factory.mktemp("hostile") / "report"
     return run_report(
@@ -208,6 +209,24 @@ def test_article_text_titles_and_parameters_are_escaped(hostile_report):
     assert "&lt;script&gt;t()&lt;/script&gt; &amp; co" in pages["index.html"]
     # the evidence sentence, with the figure marked and the markup around it escaped
     assert '&lt;script&gt;alert("boom")&lt;/script&gt; <mark>12</mark> people' in pages["02-casualty-figures.html"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_exactly(hostile_report):
+    rows = [line for line in (hostile_report / "tables").glob("*.csv") for line in line.read_text().splitlines()]
+    assert any(',"\'=HYPERLINK(""http://x"")",' in row for row in rows)
+    assert not any(',"=HYPERLINK' in row or ",=HYPERLINK" in row for row in rows)
+    claims = read_table("claims", report_dir=str(hostile_report))
+    assert set(claims["outlet"]) == {'=HYPERLINK("http://x")'}
+
+
+def test_pages_publish_no_absolute_path_of_this_machine(hostile_report):
+    corpus_dir = next(p for p in hostile_report.parent.parent.glob("hostile_corpus*") if not p.is_symlink())
+    for page in hostile_report.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert str(corpus_dir.parent) not in text, page.name
+        assert str(PROJECT_DIR) not in text, page.name
+    corpus_page = (hostile_report / "01-corpus.html").read_text(encoding="utf-8")
+    assert f"corpus folder {corpus_dir.name}: ignored" in corpus_page
 
 
 def test_a_failed_run_names_notebook_and_cell_and_keeps_the_previous_report(tmp_path):

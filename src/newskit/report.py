@@ -40,6 +40,7 @@ from newskit.errors import NewskitWarning, ReportError
 from newskit.params import NOTEBOOK_PARAMETERS, PARAMETERS, input_paths, notebook_params, resolve_params
 from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, PROJECT_DIR, REPORTS_DIR
 from newskit.report_folder import check_out_dir, make_work_dir, recover, replace_folder
+from newskit.tables import read_csv, write_csv
 
 KERNEL_NAME = "newskit"
 # Run order. 00-summary is read first but runs last: it shows the tables the others wrote.
@@ -130,12 +131,13 @@ def show_table(
     """Show the first ``n_rows`` of ``table`` (text escaped, long text shortened); save all of it.
 
     With a ``name`` and a ``report_dir``, every row is written to ``report_dir/tables/NAME.csv``
-    (index dropped, fixed float format, ``\\n`` line ends: the same table gives the same bytes).
+    (index dropped, fixed float format, ``\\n`` line ends: the same table gives the same bytes; text a
+    spreadsheet would run as a formula gets a leading apostrophe, see :mod:`newskit.tables`).
     """
     if name and report_dir:
         path = Path(report_dir) / "tables" / f"{name}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
-        table.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
+        write_csv(table, path)
     shown = table.head(n_rows)
     note = f"{len(shown)} of {len(table)} rows" + (f"; all in tables/{name}.csv" if name and report_dir else "")
     _display_html(_table_html(shown, caption=caption, note=note))
@@ -226,7 +228,7 @@ def read_table(name: str, *, report_dir: str) -> pd.DataFrame:
             f"table {name!r} is not in {path.parent}: run the notebook that writes it first "
             f"(run order: {', '.join(RUN_ORDER)}), or point report_dir at a finished report"
         )
-    return pd.read_csv(path)
+    return read_csv(path)
 
 
 def corpus_overview(articles: pd.DataFrame, passages: pd.DataFrame, removals: pd.DataFrame) -> pd.DataFrame:
@@ -549,6 +551,7 @@ def _run_notebooks(
                     cwd=build_dir,
                     name=name,
                     kernel_manager=current.kernel_manager if current else None,
+                    private_prefixes=private_prefixes(values, build_dir),
                 )
             finally:
                 if current is not None:
@@ -586,6 +589,7 @@ def run_notebook(
     cwd: Path,
     name: str,
     kernel_manager: Any = None,
+    private_prefixes: Iterable[tuple[str, str]] = (),
 ) -> tuple[Any, float, float]:
     """Execute one notebook with papermill on the kit's kernel, normalise it, render its HTML.
 
@@ -623,7 +627,7 @@ def run_notebook(
     executed = normalise_notebook(nbformat.read(executed_path, as_version=4))
     nbformat.write(executed, executed_path)
     middle = time.perf_counter()
-    html_path.write_text(render_html(executed), encoding="utf-8")
+    html_path.write_text(redact_paths(render_html(executed), private_prefixes), encoding="utf-8")
     return executed, middle - begin, time.perf_counter() - middle
 
 
@@ -752,6 +756,36 @@ def display_path(path: str | Path) -> str:
     return str(path)
 
 
+def private_prefixes(values: Mapping[str, Any], build_dir: Path) -> list[tuple[str, str]]:
+    """Absolute path prefixes a report page must not publish, each with what it shows instead.
+
+    The build folder and the project become relative paths, the folder above an input outside the
+    project is dropped (``/home/me/corpora/gaza/3.txt`` shows as ``gaza/3.txt``), the home folder
+    becomes ``~``. Longest prefix first, so the most specific wins.
+    """
+    pairs = {str(build_dir.resolve()): ".", str(PROJECT_DIR): "."}
+    for name, parameter in PARAMETERS.items():
+        if parameter.kind == "path" and values.get(name):
+            path = Path(values[name]).resolve()
+            if not path.is_relative_to(PROJECT_DIR):
+                folder = path if path.is_dir() else path.parent
+                pairs.setdefault(str(folder.parent), "")
+    pairs.setdefault(str(Path.home()), "~")
+    return sorted(((p, r) for p, r in pairs.items() if p not in ("/", "")), key=lambda pair: -len(pair[0]))
+
+
+def redact_paths(text: str, prefixes: Iterable[tuple[str, str]]) -> str:
+    """``text`` with each absolute ``prefix/`` written as its replacement (see :func:`private_prefixes`).
+
+    >>> redact_paths("file /home/me/corpora/gaza/3.txt: not UTF-8", [("/home/me/corpora", "")])
+    'file gaza/3.txt: not UTF-8'
+    """
+    for prefix, replacement in prefixes:
+        text = text.replace(prefix + "/", replacement + "/" if replacement else "")
+        text = text.replace(prefix, replacement or ".")
+    return text
+
+
 def _portable(name: str, value: Any) -> Any:
     if name in PARAMETERS and PARAMETERS[name].kind == "path" and value is not None:
         return display_path(value)
@@ -815,7 +849,7 @@ def write_index(report_dir: Path, values: Mapping[str, Any], names: list[str], h
             parts.append(f"<tr><td>{esc(name)}</td><td>{esc(shown)}</td></tr>")
     parts.append("</table></body></html>")
     path = report_dir / "index.html"
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    path.write_text(redact_paths("\n".join(parts) + "\n", private_prefixes(values, report_dir)), encoding="utf-8")
     return path
 
 

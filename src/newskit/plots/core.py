@@ -11,6 +11,8 @@ matplotlib.use("Agg")  # no display here or in CI; also makes PNG output determi
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from newskit.tables import write_csv  # noqa: E402
+
 # PNG metadata without software version or timestamps, so identical charts are identical bytes.
 PNG_METADATA = {"Software": None}
 DPI = 100
@@ -27,5 +29,5 @@ def save_chart(figure: plt.Figure, data: pd.DataFrame, path_stem: str | Path) ->
     png_path, csv_path = stem.with_suffix(".png"), stem.with_suffix(".csv")
     figure.savefig(png_path, dpi=DPI, metadata=PNG_METADATA)
     plt.close(figure)
-    data.to_csv(csv_path, index=False, float_format="%.6g", lineterminator="\n")
+    write_csv(data, csv_path)
     return png_path, csv_path
