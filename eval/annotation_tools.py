@@ -22,8 +22,9 @@ that line); each figure is one line of ``|``-separated fields::
 
     start | surface | value | bound | high | outcome | group | scope | source | source_type | parent_start | place
 
-with ``-`` for null (``place`` may be left out in old decision files: it is then absent). ``unit`` is ``percent`` when the surface ends in "%", "percent" or "per cent" or is a share
-word ("half"), else ``people``.
+with ``-`` for null (``place`` may be left out in old decision files: it is then absent).
+``unit`` is ``percent`` when the surface ends in "%", "percent" or "per cent" or is a share word
+("half"), else ``people``.
 """
 
 from __future__ import annotations
@@ -182,7 +183,8 @@ def read_documents() -> dict[str, str]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from evaluate import read_dev_articles
 
-    documents = {article_id: row["Article"] for article_id, row in read_dev_articles().items()}
+    dev_path = SHARED_CORPUS_DIR / "nyuad-media-coverage-of-war-victims" / "articles_dev.csv"
+    documents = {article_id: row["Article"] for article_id, row in read_dev_articles(dev_path).items()}
     with open(CROSSDOMAIN_PATH, encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)

@@ -27,7 +27,7 @@ import csv
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,13 @@ from newskit.schema import VOCABULARIES
 EVAL_DIR = Path(__file__).resolve().parent
 GOLD_DEV_PATH = EVAL_DIR / "gold_dev.jsonl"
 GOLD_SENTENCES_PATH = EVAL_DIR / "gold_sentences.jsonl"
+# Gold of other corpora in ../shared, same line shape as gold_dev.jsonl, documents named as in
+# annotation_tools.read_documents: the kind each portion is reported under, and its files.
+GOLD_PORTIONS: dict[str, list[Path]] = {
+    "crossdomain": sorted(EVAL_DIR.glob("gold_crossdomain_part*.jsonl")),
+    "outlets": [EVAL_DIR / "gold_outlets.jsonl"],
+}
+KINDS = ("article", "sentence", *GOLD_PORTIONS)
 
 # Fields of a gold figure record (besides the document key).
 GOLD_FIELDS = [
@@ -58,7 +65,7 @@ GOLD_FIELDS = [
 # The fields the acceptance criteria name, in report order; the weakest gets a confusion summary.
 MAIN_FIELDS = ["bound", "outcome", "group", "scope", "source_type"]
 # Also reported, not part of the acceptance criteria.
-EXTRA_FIELDS = ["value", "high", "unit", "source", "parent"]
+EXTRA_FIELDS = ["value", "high", "unit", "source", "parent", "place"]
 CONTEXT_CHARS = 80
 
 
@@ -204,8 +211,12 @@ def field_accuracy(
 
 
 def is_scored(field: str, gold: dict) -> bool:
-    """Whether ``field`` of this gold figure is scored (``high`` only for ranges)."""
-    return field != "high" or gold.get("bound") == "range"
+    """Whether ``field`` of this gold figure is scored (``high`` only for ranges, ``place`` where labelled)."""
+    if field == "high":
+        return gold.get("bound") == "range"
+    if field == "place":
+        return "place" in gold
+    return True
 
 
 def confusion(gold: Sequence[dict], pred: Sequence[dict], pairs: Sequence[tuple[int, int]], field: str) -> Counter:
@@ -333,6 +344,21 @@ def load_sentence_gold(path: Path = GOLD_SENTENCES_PATH) -> list[dict]:
     return cases
 
 
+def load_portions() -> dict[str, tuple[dict[str, list[dict]], dict[str, str]]]:
+    """The gold of GOLD_PORTIONS with the texts its documents index (needs ../shared)."""
+    from annotation_tools import read_documents
+
+    texts = read_documents()
+    portions = {}
+    for kind, paths in GOLD_PORTIONS.items():
+        figures: dict[str, list[dict]] = {}
+        for path in paths:
+            figures.update(load_dev_gold(path)[1])
+        if figures:
+            portions[kind] = (figures, {doc_id: texts[doc_id] for doc_id in figures if doc_id in texts})
+    return portions
+
+
 def read_dev_articles(path: Path = DEV_ARTICLES_PATH) -> dict[str, dict]:
     """The dev corpus rows keyed by ``Article_ID``: raw ``Article`` text, ``Source`` and ``Date``.
 
@@ -425,14 +451,21 @@ def report(gold: list[dict], pred: list[dict], texts: dict[str, str], *, n_show:
     print("\nDetection")
     print_scores("all", result)
     by_kind = {}
-    for kind in ("article", "sentence"):
+    for kind in KINDS:
         g = [f for f in gold if f["kind"] == kind]
         p = [f for f in pred if f["kind"] == kind]
+        if not g and not p:
+            continue
         part = score(g, p)
         part.pop("pairs")
         by_kind[kind] = part
-        print_scores(kind + "s", part)
+        print_scores(kind, part)
     result["by_kind"] = by_kind
+    fields = MAIN_FIELDS + ["place"]
+    print("\nField accuracy by corpus (matched figures)")
+    print(f"  {'':<12}" + "".join(f"{f:>12}" for f in fields))
+    for kind, part in by_kind.items():
+        print(f"  {kind:<12}" + "".join(f"{part['fields'][f]['accuracy']:>12.3f}" for f in fields))
 
     print("\nField accuracy on matched figures")
     for field in MAIN_FIELDS + EXTRA_FIELDS:
@@ -498,8 +531,12 @@ def collect(
     figures_by_article: dict[str, list[dict]],
     cases: Sequence[dict],
     extract,
+    portions: Mapping[str, tuple[dict[str, list[dict]], Mapping[str, str]]] | None = None,
 ) -> tuple[list[dict], list[dict], dict[str, str]]:
-    """Gold and predicted figures of every document, tagged with ``doc`` and ``kind``, and the texts."""
+    """Gold and predicted figures of every document, tagged with ``doc`` and ``kind``, and the texts.
+
+    ``portions``: per kind, ``(figures by document id, text by document id)`` (see GOLD_PORTIONS).
+    """
     gold: list[dict] = []
     pred: list[dict] = []
     texts: dict[str, str] = {}
@@ -509,6 +546,9 @@ def collect(
             documents.append((f"a:{article_id}", "article", articles[article_id]["Article"], figures))
     for case in cases:
         documents.append((f"s:{case['id']}", "sentence", case["text"], case["figures"]))
+    for kind, (figures_by_doc, texts_by_doc) in (portions or {}).items():
+        for doc_id, figures in sorted(figures_by_doc.items()):
+            documents.append((f"{kind}:{doc_id}", kind, texts_by_doc[doc_id], figures))
     for doc, kind, text, figures in documents:
         texts[doc] = text
         gold += [{**f, "doc": doc, "kind": kind} for f in figures]
@@ -537,7 +577,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"../shared not found, skipping the article gold ({args.corpus} is absent)")
         figures_by_article = {}
 
+    portions = load_portions() if articles is not None else {}
     problems = validate_gold(articles, figures_by_article, cases)
+    for kind, (figures_by_doc, texts_by_doc) in portions.items():
+        for doc_id, figures in figures_by_doc.items():
+            if doc_id not in texts_by_doc:
+                problems.append(f"{kind}: document {doc_id!r} is not in ../shared")
+            else:
+                problems += check_document(figures, texts_by_doc[doc_id], where=f"{kind} {doc_id}")
     if problems:
         print(f"{len(problems)} problem(s) in the gold files:", file=sys.stderr)
         for problem in problems:
@@ -555,6 +602,8 @@ def main(argv: list[str] | None = None) -> int:
         for a, f in figures_by_article.items():
             figs[articles[a]["Source"]] += len(f)
         print("  by outlet: " + "; ".join(f"{o}: {outlets[o]} articles, {figs[o]} figures" for o in sorted(outlets)))
+    for kind, (figures_by_doc, _texts) in portions.items():
+        print(f"  {kind}: {len(figures_by_doc)} documents, {sum(map(len, figures_by_doc.values()))} figures")
     if args.validate_only:
         return 0
 
@@ -563,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as err:
         print(f"newskit.figures.extract_figures cannot be imported ({err}); nothing to score")
         return 1
-    gold, pred, texts = collect(articles, figures_by_article, cases, extract)
+    gold, pred, texts = collect(articles, figures_by_article, cases, extract, portions)
     result = report(gold, pred, texts, n_show=args.show)
     result["n_articles"] = len(figures_by_article)
     result["n_sentences"] = len(cases)
