@@ -154,9 +154,12 @@ def test_full_tfp_series():
 
 
 @needs_shared
-def test_360info_file_negative_column_is_named_and_can_be_left_out():
-    with pytest.raises(ReferenceSeriesError, match="palestine_unknown"):
+def test_360info_file_fractional_column_is_named_and_can_be_left_out():
+    # the *_adj columns are 360info's modelled estimates (71.9 children), not counts of people
+    with pytest.raises(ReferenceSeriesError, match=r"'palestine_children_adj', row 0 .*not a whole number"):
         load_reference(KILLED_360_PATH)
+    with pytest.raises(ReferenceSeriesError, match=r"'palestine_unknown', row 0 .*negative"):
+        load_reference(KILLED_360_PATH, columns=["palestine_total", "palestine_unknown"])
     with pytest.warns(NewskitWarning, match="2023-12-14"):
         table = load_reference(KILLED_360_PATH, columns=["palestine_total"])
     assert value_on(table, "palestine_total", "2023-12-14") == 18787

@@ -16,6 +16,9 @@ Conventions (documented in data/reference/README.md):
   2023) or ``period`` (a daily report: the Tech for Palestine ``killed`` and ``injured`` fields).
 * A day with no reported value has no row, unless ``fill=True`` (the default) and the ``ext_``
   twin has a value: that row carries ``filled=True``. Values are never changed.
+* Counts are finite, non-negative whole numbers ("12.0" is 12): ``Infinity``, ``NaN`` written as
+  text (or as a JSON constant), booleans and fractions are refused naming the file, field and row.
+  ``outcome`` and ``group`` words must be those of :mod:`newskit.schema` (OUTCOMES, GROUPS).
 * Duplicate dates within one series (intra-day revisions, present in the 360info files) are
   resolved by ``duplicates``: ``"last"`` (default: the row that comes later in the file, taken as
   the later revision), ``"first"``, or ``"keep"`` (all rows stay, in file order). Every duplicate
@@ -25,6 +28,8 @@ Conventions (documented in data/reference/README.md):
 from __future__ import annotations
 
 import json
+import math
+import reprlib
 import warnings
 from pathlib import Path
 from typing import Literal
@@ -33,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.errors import NewskitWarning, ReferenceSeriesError
-from newskit.schema import REFERENCE_COLUMNS, validate_columns
+from newskit.schema import GROUPS, OUTCOMES, REFERENCE_COLUMNS, validate_columns
 
 Duplicates = Literal["last", "first", "keep"]
 
@@ -65,6 +70,23 @@ GROUP_WORDS = {"children": "children", "women": "women", "soldiers": "soldiers",
                "israelis": "israelis", "journalists": "journalists", "press": "journalists"}
 
 OUTPUT_COLUMNS = [*REFERENCE_COLUMNS, "scope"]
+# How much of a bad value an error message shows.
+MAX_EXCERPT_CHARS = 80
+_REPR = reprlib.Repr()
+_REPR.maxstring = MAX_EXCERPT_CHARS
+_REPR.maxother = MAX_EXCERPT_CHARS
+
+
+def excerpt(value: object, *, limit: int = MAX_EXCERPT_CHARS) -> str:
+    """A bounded ``repr`` of a bad value for an error message (at most ``limit`` characters).
+
+    >>> excerpt("12.5")
+    "'12.5'"
+    >>> len(excerpt("9" * 10_000)) <= MAX_EXCERPT_CHARS
+    True
+    """
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def series_scope(series: str) -> str:
@@ -92,7 +114,9 @@ def load_reference(
     group) for wide CSV columns whose names do not say it. Rows are sorted by series then date.
 
     Raises ReferenceSeriesError (naming the file and field) for a file that is not JSON or CSV,
-    lacks a date or value column, holds non-numeric or negative counts, or dates out of order.
+    lacks a date or value column, holds a count that is not a finite, non-negative whole number
+    (text, ``Infinity``, ``NaN``, a boolean, 12.5), an outcome or group word outside the schema's
+    vocabularies, or dates out of order.
     A file with no rows gives an empty table and a NewskitWarning.
     """
     path = Path(path)
@@ -105,7 +129,12 @@ def load_reference(
         warnings.warn(f"reference file {path}: no rows; the reference table is empty",
                       NewskitWarning, stacklevel=2)
         return _empty()
-    if {"series", "value"} <= set(raw.columns) and "date" in raw.columns:
+    if "series" in raw.columns and "date" in raw.columns:
+        if "value" not in raw.columns:
+            raise ReferenceSeriesError(
+                f"reference file {path}: a tidy table (date, series, ...) without its value column "
+                f"'value'; it has {excerpt(list(raw.columns))}"
+            )
         tidy = _from_tidy(raw, path)
     elif TFP_DATE_FIELD in raw.columns and any(c in raw.columns or f"ext_{c}" in raw.columns
                                                for c in TFP_SERIES):
@@ -133,8 +162,9 @@ def _read_raw(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:
-            records = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            # NaN and Infinity constants come through as text, to be refused with their field and row.
+            records = json.loads(path.read_text(encoding="utf-8"), parse_constant=str)
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise ReferenceSeriesError(f"reference file {path}: not valid JSON ({exc})") from None
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
             raise ReferenceSeriesError(
@@ -161,7 +191,7 @@ def _parse_dates(values: pd.Series, path: Path, field: str) -> pd.Series:
     if values.isna().any() or bad.any():
         row = int(np.flatnonzero(bad | values.isna())[0])
         raise ReferenceSeriesError(
-            f"reference file {path}, field {field!r}, row {row}: {values.iloc[row]!r} is not a date "
+            f"reference file {path}, field {field!r}, row {row}: {excerpt(values.iloc[row])} is not a date "
             "(expected YYYY-MM-DD)"
         )
     return dates.dt.normalize()
@@ -177,21 +207,35 @@ def _check_order(dates: pd.Series, path: Path, field: str) -> None:
         )
 
 
+def _count_problem(raw: object, count: float) -> str | None:
+    """Why a parsed count is not a count of people (None when it is one)."""
+    if isinstance(raw, bool | np.bool_):
+        return "is a boolean, not a count"
+    if math.isnan(count):
+        return "is not a number"
+    if math.isinf(count):
+        return "is not a finite count"
+    if count < 0:
+        return "is a negative count"
+    if count != math.floor(count):
+        return "is not a whole number of people"
+    return None
+
+
 def _parse_counts(values: pd.Series, path: Path, field: str, dates: pd.Series) -> pd.Series:
-    counts = pd.to_numeric(values, errors="coerce")
-    bad = counts.isna() & values.notna()
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
+    """Counts of people: finite, non-negative, whole; a missing value stays NaN (no row)."""
+    as_text = values.map(lambda v: v if isinstance(v, str | bool | np.bool_) or pd.isna(v) else str(v))
+    counts = pd.to_numeric(as_text.where(~as_text.map(lambda v: isinstance(v, bool | np.bool_)), "nan"),
+                           errors="coerce")
+    present = values.notna().to_numpy()
+    for row in np.flatnonzero(present):
+        problem = _count_problem(values.iloc[row], float(counts.iloc[row]))
+        if problem is None:
+            continue
+        fix = "; leave the field out with columns=[...]" if problem == "is a negative count" else ""
         raise ReferenceSeriesError(
             f"reference file {path}, field {field!r}, row {row} ({dates.iloc[row].date()}): "
-            f"{values.iloc[row]!r} is not a number"
-        )
-    negative = counts < 0
-    if negative.any():
-        row = int(np.flatnonzero(negative)[0])
-        raise ReferenceSeriesError(
-            f"reference file {path}, field {field!r}, row {row} ({dates.iloc[row].date()}): "
-            f"negative count {values.iloc[row]!r}; leave the field out with columns=[...]"
+            f"{excerpt(values.iloc[row])} {problem}{fix}"
         )
     return counts.astype(float)
 
@@ -253,10 +297,23 @@ def _from_tidy(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
     filled = (raw["filled"].fillna("false").str.strip().str.lower().isin(["true", "1", "yes"])
               if "filled" in raw.columns else pd.Series(False, index=raw.index))
     source = raw["source"].fillna(path.name) if "source" in raw.columns else path.name
+    _check_words(outcome, path, "outcome", OUTCOMES)
+    _check_words(group, path, "group", GROUPS)
     table = pd.DataFrame({"date": dates, "series": series, "outcome": outcome, "group": group,
                           "value": counts, "filled": filled.to_numpy(),
                           "source": source})
     return table.loc[counts.notna()].reset_index(drop=True)
+
+
+def _check_words(words: pd.Series, path: Path, field: str, vocabulary: tuple[str, ...]) -> None:
+    """Every non-empty word is one of ``vocabulary`` (the claims table's), or the file is refused."""
+    for row, word in enumerate(words):
+        if word is None or (isinstance(word, float) and math.isnan(word)) or word in vocabulary:
+            continue
+        raise ReferenceSeriesError(
+            f"reference file {path}, field {field!r}, row {row}: {excerpt(word)} is not one of "
+            f"{list(vocabulary)}"
+        )
 
 
 def _infer_outcome_group(name: str, path: Path) -> tuple[str | None, str]:
@@ -289,6 +346,13 @@ def _from_wide(raw: pd.DataFrame, path: Path, *, columns: list[str] | None,
     for field in wanted:
         counts = _parse_counts(raw[field], path, field, dates)
         outcome, group = series_map.get(field) or _infer_outcome_group(field, path)
+        if field in series_map:
+            for word, vocabulary, what in ((outcome, OUTCOMES, "outcome"), (group, GROUPS, "group")):
+                if word is not None and word not in vocabulary:
+                    raise ReferenceSeriesError(
+                        f"reference file {path}, field {field!r}: series_map gives {what} {excerpt(word)}, "
+                        f"which is not one of {list(vocabulary)}"
+                    )
         if outcome is None:
             warnings.warn(
                 f"reference file {path}, field {field!r}: neither the column nor the file name says "
