@@ -19,7 +19,12 @@ A partition of several items that still fails is run again item by item (with th
 that a failing item does not take its partition neighbours with it. What still fails does not stop
 the others: :class:`PartitionError` is raised at the end, naming the failed items' articles and
 carrying every other item's result.
-A Dask scheduler that cannot be reached fails within ``connect_timeout`` seconds, naming its address.
+A Dask scheduler that cannot be reached fails within ``connect_timeout`` seconds, naming its address;
+so does an address where something else listens: before Dask connects, :func:`check_scheduler` reads
+the scheduler's opening handshake with a size bound and a deadline (Dask itself would allocate
+whatever length a stranger announces, or wait for ever on a silent port).
+
+Exposure: a LocalCluster started here listens on 127.0.0.1 only (scheduler, workers, dashboard).
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ import logging
 import math
 import multiprocessing
 import os
+import socket
+import struct
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -51,6 +59,12 @@ PARTITIONS_PER_WORKER = 4
 MAX_LABELS_IN_MESSAGE = 20
 # Seconds to wait for a broken process pool's manager thread before starting a new pool.
 POOL_STOP_TIMEOUT = 30.0
+# A LocalCluster listens here only: nothing the kit starts is reachable from another machine.
+LOOPBACK_HOST = "127.0.0.1"
+# A Dask scheduler's opening handshake is ~100 bytes; a stranger announcing more is not a scheduler.
+MAX_HANDSHAKE_BYTES = 64 * 1024
+MAX_HANDSHAKE_FRAMES = 16
+DEFAULT_SCHEDULER_PORT = 8786
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -430,17 +444,136 @@ def _check_options(engine: str, n_workers: int | None, retries: int) -> int:
     return n_workers if n_workers is not None else default_workers()
 
 
+def _unreachable(scheduler: str, connect_timeout: float, why: str) -> EngineError:
+    return EngineError(
+        f"the Dask scheduler at {scheduler!r} cannot be reached within {connect_timeout:g} s "
+        f"({why}); check the address (e.g. tcp://host:8786), that "
+        "`dask scheduler` is running there and that the port is open, or use engine='local'"
+    )
+
+
+def _not_a_scheduler(scheduler: str, why: str) -> EngineError:
+    return EngineError(
+        f"the address {scheduler!r} does not answer as a Dask scheduler ({why}); check the address "
+        "and port (a Dask scheduler listens on tcp://host:8786 by default, its dashboard on another "
+        "port), or use engine='local'"
+    )
+
+
+def _receive(sock: socket.socket, n_bytes: int, deadline: float) -> bytes:
+    """Exactly ``n_bytes`` from ``sock`` before ``deadline`` (TimeoutError), or fewer if it closes."""
+    data = bytearray()
+    while len(data) < n_bytes:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        sock.settimeout(left)
+        piece = sock.recv(min(n_bytes - len(data), 65536))
+        if not piece:
+            break
+        data.extend(piece)
+    return bytes(data)
+
+
+def _excerpt(data: bytes, limit: int = 24) -> str:
+    return repr(data[:limit]) + (" ..." if len(data) > limit else "")
+
+
+def _handshake_message(body: bytes) -> Any:
+    """Decode Dask's framed msgpack handshake, every length checked against what arrived."""
+    import msgpack
+
+    if len(body) < 16:
+        raise ValueError("too short")
+    (n_frames,) = struct.unpack_from("Q", body)
+    if not 1 <= n_frames <= MAX_HANDSHAKE_FRAMES or len(body) < 8 * (1 + n_frames):
+        raise ValueError(f"{n_frames} frames announced")
+    lengths = struct.unpack_from(f"{n_frames}Q", body, 8)
+    start = 8 * (1 + n_frames)
+    if start + sum(lengths) != len(body):
+        raise ValueError("frame lengths do not add up")
+    return msgpack.unpackb(body[start : start + lengths[0]], raw=False, strict_map_key=False)
+
+
+def check_scheduler(scheduler: str, *, connect_timeout: float = DEFAULT_CONNECT_TIMEOUT) -> None:
+    """Raise EngineError unless a Dask scheduler answers at ``scheduler`` within ``connect_timeout`` s.
+
+    A Dask server speaks first: on accepting a connection it sends its handshake, an 8-byte length
+    and a small msgpack message. This reads it with a deadline and a size bound, so a port that
+    answers something else, or accepts and stays silent, is refused within the timeout (Dask itself
+    would allocate the announced length, or wait for ever). A refused connection is retried until
+    the deadline (the scheduler may be starting). The handshake is echoed back so the scheduler sees
+    an ordinary client that closed. Only ``tcp://`` (or scheme-less) addresses are checked; TLS and
+    other transports are left to Dask.
+    """
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    deadline = time.monotonic() + connect_timeout
+    try:
+        scheme, location = parse_address(scheduler)
+        if scheme != "tcp":
+            return
+        host, port = parse_host_port(location, default_port=DEFAULT_SCHEDULER_PORT)
+    except (TypeError, ValueError) as error:
+        raise ParameterError(
+            f"scheduler {scheduler!r} is not a Dask scheduler address like tcp://host:8786 "
+            f"({describe_exception(error)})"
+        ) from None
+    sock = None
+    delay = 0.05
+    while sock is None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _unreachable(scheduler, connect_timeout, "no connection")
+        try:
+            sock = socket.create_connection((host, port), timeout=left)
+        except (ConnectionRefusedError, ConnectionResetError) as error:
+            if deadline - time.monotonic() <= delay:
+                raise _unreachable(scheduler, connect_timeout, describe_exception(error)) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+        except (TimeoutError, OSError) as error:
+            raise _unreachable(scheduler, connect_timeout, describe_exception(error)) from None
+    with sock:
+        try:
+            header = _receive(sock, 8, deadline)
+            if len(header) < 8:
+                raise _not_a_scheduler(
+                    scheduler, f"it closed the connection after {_excerpt(header)} instead of a handshake"
+                )
+            (n_bytes,) = struct.unpack("Q", header)
+            if not 16 <= n_bytes <= MAX_HANDSHAKE_BYTES:
+                raise _not_a_scheduler(scheduler, f"its first bytes are {_excerpt(header)}")
+            body = _receive(sock, n_bytes, deadline)
+        except TimeoutError:
+            raise _not_a_scheduler(
+                scheduler, f"it accepted the connection but sent no Dask handshake within {connect_timeout:g} s"
+            ) from None
+        except OSError as error:
+            raise _unreachable(scheduler, connect_timeout, describe_exception(error)) from None
+        try:
+            if len(body) < n_bytes:
+                raise ValueError("cut short")
+            message = _handshake_message(body)
+        except Exception:  # noqa: BLE001 - any decoding failure means the same thing
+            message = None
+        if not isinstance(message, dict) or "python" not in message:
+            raise _not_a_scheduler(scheduler, f"its first message is {_excerpt(header + body)}, not a Dask handshake")
+        with contextlib.suppress(OSError):
+            sock.settimeout(max(0.01, deadline - time.monotonic()))
+            sock.sendall(header + body)
+
+
 def _connect_dask(scheduler: str, *, connect_timeout: float) -> Any:
     from distributed import Client
 
+    started = time.monotonic()
+    check_scheduler(scheduler, connect_timeout=connect_timeout)
+    left = max(1.0, connect_timeout - (time.monotonic() - started))
     try:
-        return Client(scheduler, timeout=connect_timeout, set_as_default=False)
+        return Client(scheduler, timeout=left, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
-        raise EngineError(
-            f"the Dask scheduler at {scheduler!r} cannot be reached within {connect_timeout:g} s "
-            f"({describe_exception(error)}); check the address (e.g. tcp://host:8786), that "
-            "`dask scheduler` is running there and that the port is open, or use engine='local'"
-        ) from None
+        raise _unreachable(scheduler, connect_timeout, describe_exception(error)) from None
 
 
 @contextlib.contextmanager
@@ -484,8 +617,8 @@ def open_engine(
 
             cluster = stack.enter_context(
                 LocalCluster(
-                    n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                    silence_logs=logging.ERROR,
+                    n_workers=n_workers, threads_per_worker=1, processes=True, host=LOOPBACK_HOST,
+                    dashboard_address=f"{LOOPBACK_HOST}:0", silence_logs=logging.ERROR,
                 )
             )
             client = stack.enter_context(Client(cluster, set_as_default=False))
