@@ -5,7 +5,10 @@ Every parameter is declared once in :data:`PARAMETERS` (name, type, default, all
 out-of-range values raise :class:`~newskit.errors.ParameterError` before any work starts, with the
 list of valid parameters and their types.
 
-Parameter files are flat YAML mappings (``params/sample.yaml``). Relative paths in a parameter file
+Parameter files are flat YAML mappings (``params/sample.yaml``), UTF-8, without anchors or aliases
+(``&a`` / ``*a``: a flat file never needs them, and they let a few lines stand for gigabytes).
+Report manifests are read by :func:`read_manifest`, which checks their shape. Error messages show
+at most ~80 characters of a bad value. Relative paths in a parameter file
 are resolved against the project directory (where ``make`` runs); relative paths given on the command
 line (``--corpus``, ``-p corpus_path=...``) against the current directory.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import reprlib
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -39,6 +43,26 @@ KIND_NAMES: dict[str, str] = {
 DEFAULT_PARAMS_PATH = PARAMS_DIR / "sample.yaml"
 ARTICLE_FIELDS = ("article_id", "outlet", "published", "title", "url", "text")
 MAX_SEED = 2**32 - 1
+# How much of a bad value an error message shows.
+MAX_EXCERPT_CHARS = 80
+_REPR = reprlib.Repr()
+_REPR.maxstring = MAX_EXCERPT_CHARS
+_REPR.maxother = MAX_EXCERPT_CHARS
+
+
+def excerpt(value: Any, *, limit: int = MAX_EXCERPT_CHARS) -> str:
+    """A bounded ``repr`` of a value for an error message: at most ``limit`` characters, nested
+    containers cut short (a value built from YAML aliases is never expanded).
+
+    >>> excerpt("a title")
+    "'a title'"
+    >>> excerpt(list(range(1000)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    >>> len(excerpt("x" * 10_000)) <= MAX_EXCERPT_CHARS
+    True
+    """
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -212,7 +236,7 @@ def check_value(parameter: Parameter, value: Any, *, where: str = "") -> Any:
             return None
         raise _fail(f"{name} is null; it must be {expected}")
     kind = parameter.kind
-    bad = ParameterError(f"{name}={value!r} is not {expected}\nvalid parameters:\n{describe_parameters()}")
+    bad = ParameterError(f"{name}={excerpt(value)} is not {expected}\nvalid parameters:\n{describe_parameters()}")
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             raise bad
@@ -252,7 +276,7 @@ def check_value(parameter: Parameter, value: Any, *, where: str = "") -> Any:
         unknown = sorted(set(value) - set(ARTICLE_FIELDS))
         if unknown:
             raise _fail(
-                f"{name}: {unknown} are not article fields; the keys must be among {list(ARTICLE_FIELDS)} "
+                f"{name}: {excerpt(unknown)} are not article fields; the keys must be among {list(ARTICLE_FIELDS)} "
                 "and the values the file's column names, e.g. {text: Article, published: Date}"
             )
     return value
@@ -271,7 +295,7 @@ def validate_params(
     names = NOTEBOOK_PARAMETERS[notebook] if notebook else tuple(PARAMETERS)
     unknown = [k for k in values if k not in names]
     if unknown:
-        raise _fail(f"{source}: unknown parameter(s) {unknown}", names)
+        raise _fail(f"{source}: unknown parameter(s) {excerpt(unknown)}", names)
     checked = {}
     for name in names:
         parameter = PARAMETERS[name]
@@ -294,33 +318,71 @@ def parse_override(text: str) -> tuple[str, Any]:
     name, sep, raw = text.partition("=")
     name = name.strip()
     if not sep or not name:
-        raise _fail(f"-p {text!r} is not key=value (e.g. -p n_topics=6)")
+        raise _fail(f"-p {excerpt(text)} is not key=value (e.g. -p n_topics=6)")
     if name not in PARAMETERS or PARAMETERS[name].runner_only:
-        raise _fail(f"-p {text!r}: unknown parameter {name!r}")
+        raise _fail(f"-p {excerpt(text)}: unknown parameter {excerpt(name)}")
     parameter = PARAMETERS[name]
     if parameter.kind in ("str", "path") and raw.strip().lower() not in ("null", "~"):
         value: Any = raw
     else:
         try:
-            value = yaml.safe_load(raw) if raw.strip() else None
-        except yaml.YAMLError as error:
-            raise _fail(f"-p {text!r}: cannot read {raw!r} as a value ({error})") from None
+            value = load_yaml(raw) if raw.strip() else None
+        except (yaml.YAMLError, ValueError, RecursionError) as error:
+            raise _fail(f"-p {excerpt(text)}: cannot read {excerpt(raw)} as a value ({error})") from None
     check_value(parameter, value, where="-p: ")
     return name, value
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load`` that refuses anchors and aliases (``&a``, ``*a``) before building anything.
+
+    A parameter file is a flat mapping and never needs them; refused, they cannot blow a few lines
+    up into gigabytes (the "billion laughs"). Raises ValueError naming the line.
+
+    >>> load_yaml("n_topics: 6")
+    {'n_topics': 6}
+    >>> load_yaml("a: &x [1]\\nb: *x")
+    Traceback (most recent call last):
+    ...
+    ValueError: line 1: YAML anchor '&x' (anchors and aliases are not allowed in parameters)
+    """
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            sign = "alias '*" if isinstance(event, yaml.AliasEvent) else "anchor '&"
+            raise ValueError(
+                f"line {event.start_mark.line + 1}: YAML {sign}{excerpt(anchor)[1:-1]}' (anchors and aliases "
+                "are not allowed in parameters)"
+            )
+    return yaml.safe_load(text)
+
+
+def read_text_file(path: Path, *, what: str) -> str:
+    """A UTF-8 text file's content, or a ParameterError naming the file (and the first bad byte)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ParameterError(f"{what} {path}: cannot read it ({error.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ParameterError(
+            f"{what} {path}: not UTF-8 at byte {error.start} ({excerpt(data[error.start : error.start + 8])}); "
+            "save it as UTF-8"
+        ) from None
 
 
 def read_params_file(params_path: str | Path) -> dict[str, Any]:
     """Read a YAML parameter file, or the ``parameters`` section of a report's manifest.json."""
     path = Path(params_path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ParameterError(f"parameter file {path}: cannot read it ({error.strerror})") from None
-    try:
-        data = json.loads(text)["parameters"] if path.suffix == ".json" else yaml.safe_load(text)
-    except (ValueError, KeyError, TypeError, yaml.YAMLError) as error:
-        what = "a report manifest with a 'parameters' section" if path.suffix == ".json" else "YAML"
-        raise ParameterError(f"parameter file {path}: not {what} ({error})") from None
+    if path.suffix == ".json":
+        data = read_manifest(path)["parameters"]
+    else:
+        text = read_text_file(path, what="parameter file")
+        try:
+            data = load_yaml(text)
+        except (ValueError, yaml.YAMLError, RecursionError) as error:
+            raise ParameterError(f"parameter file {path}: not YAML ({excerpt(str(error), limit=300)[1:-1]})") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -329,6 +391,72 @@ def read_params_file(params_path: str | Path) -> dict[str, Any]:
     if runner:
         raise ParameterError(f"parameter file {path}: {runner} are set by the runner (use --out), not by a file")
     return data
+
+
+# The sections of a report's manifest.json (report.write_manifest) and the JSON type each must have.
+MANIFEST_SECTIONS: dict[str, tuple[type, ...]] = {
+    "newskit": (str,),
+    "notebooks": (list,),
+    "parameters": (dict,),
+    "inputs": (list,),
+    "seeds": (dict,),
+    "python": (str,),
+    "packages": (dict,),
+    "git": (dict, type(None)),
+    "kernel": (str,),
+    "outputs": (dict,),
+    "run": (dict,),
+}
+MANIFEST_REQUIRED = ("parameters",)
+
+
+def read_manifest(manifest_path: str | Path) -> dict[str, Any]:
+    """A report's ``manifest.json``, its shape checked; ParameterError naming the file and key otherwise.
+
+    Required: a JSON object with a ``parameters`` mapping. Each other known section, when present,
+    has its type (``notebooks`` a list of names, ``inputs`` a list of ``{"path", "sha256"}``
+    objects, ``outputs`` a mapping of path to sha256, ...). Unknown sections are kept. Meant for
+    ``report --params manifest.json``, ``report compare`` and the input check.
+    """
+    path = Path(manifest_path)
+    text = read_text_file(path, what="report manifest")
+    try:
+        manifest = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise ParameterError(
+            f"report manifest {path}: not JSON ({excerpt(str(error), limit=200)[1:-1]})"
+        ) from None
+    if not isinstance(manifest, dict):
+        raise ParameterError(
+            f"report manifest {path}: expected a JSON object with a 'parameters' section, got "
+            f"{type(manifest).__name__}"
+        )
+    for key in MANIFEST_REQUIRED:
+        if key not in manifest:
+            raise ParameterError(f"report manifest {path}: no {key!r} section; it has {excerpt(list(manifest))}")
+    for key, kinds in MANIFEST_SECTIONS.items():
+        if key in manifest and not isinstance(manifest[key], kinds):
+            wanted = " or ".join("null" if k is type(None) else {"str": "text", "dict": "an object",
+                                 "list": "a list"}[k.__name__] for k in kinds)
+            raise ParameterError(
+                f"report manifest {path}: section {key!r} is {excerpt(manifest[key])}; it must be {wanted}"
+            )
+    for i, name in enumerate(manifest.get("notebooks", [])):
+        if not isinstance(name, str):
+            raise ParameterError(f"report manifest {path}: notebooks[{i}] is {excerpt(name)}; it must be a name")
+    for i, entry in enumerate(manifest.get("inputs", [])):
+        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str)
+                and isinstance(entry.get("sha256"), str)):
+            raise ParameterError(
+                f"report manifest {path}: inputs[{i}] is {excerpt(entry)}; it must be an object with "
+                "text 'path' and 'sha256'"
+            )
+    for key, value in manifest.get("outputs", {}).items():
+        if not isinstance(value, str):
+            raise ParameterError(
+                f"report manifest {path}: outputs[{excerpt(key)}] is {excerpt(value)}; it must be a sha256 text"
+            )
+    return manifest
 
 
 def _absolute(value: str, base: Path) -> str:
