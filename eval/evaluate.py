@@ -557,6 +557,29 @@ def collect(
     return gold, pred, texts
 
 
+def agreement(first: dict[str, list[dict]], second: dict[str, list[dict]]) -> dict:
+    """How two annotations of the same documents agree: span F1 and per-field agreement on paired figures.
+
+    Only the documents of ``second`` are compared (it is the smaller, second annotation). Scored as
+    if ``first`` were gold, which makes precision and recall mirror images and F1 symmetric.
+    """
+    a = [{**f, "doc": doc} for doc in sorted(second) for f in first.get(doc, [])]
+    b = [{**f, "doc": doc} for doc in sorted(second) for f in second[doc]]
+    result = score(a, b, fields=MAIN_FIELDS + ["place", "value", "source", "parent"])
+    result.pop("pairs")
+    result["n_documents"] = len(second)
+    return result
+
+
+def print_agreement(first_path: Path, second_path: Path) -> None:
+    """Print :func:`agreement` of two gold files."""
+    result = agreement(load_dev_gold(first_path)[1], load_dev_gold(second_path)[1])
+    print(f"{first_path.name} vs {second_path.name}: {result['n_documents']} documents")
+    print_scores("spans", result)
+    for field, f in result["fields"].items():
+        print(f"  {field:<12} {f['accuracy']:.3f}  ({f['agree']}/{f['n']})")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: validate the gold, run the extractor, print the scores."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -566,7 +589,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON here")
     parser.add_argument("--show", type=int, default=25, help="how many misses of each kind to print")
     parser.add_argument("--validate-only", action="store_true", help="check the gold files and stop")
+    parser.add_argument(
+        "--agreement",
+        nargs=2,
+        type=Path,
+        metavar=("FIRST", "SECOND"),
+        help="inter-annotator agreement of two gold files on the documents of SECOND, then stop",
+    )
     args = parser.parse_args(argv)
+    if args.agreement:
+        print_agreement(*args.agreement)
+        return 0
 
     manifest, figures_by_article = load_dev_gold(args.gold_dev)
     cases = load_sentence_gold(args.gold_sentences)

@@ -275,3 +275,23 @@ def test_high_is_scored_only_on_gold_ranges():
     pred = [fig("a", 0, 2, bound="range", high=45), fig("a", 10, 12, bound="exact", high=12)]
     pairs = evaluate.match_figures(gold, pred)
     assert evaluate.field_accuracy(gold, pred, pairs, ["high"]) == {"high": (0, 1, 0.0)}
+
+
+def _label(start: int, end: int, **fields) -> dict:
+    base = {"bound": "exact", "outcome": "killed", "group": "people", "scope": "incident",
+            "source_type": "none", "source": None, "value": 1, "place": "gaza", "parent_start": None}
+    return {"start": start, "end": end, **base, **fields}
+
+
+def test_agreement_of_two_annotations_counts_only_the_second_ones_documents():
+    first = {
+        "d1": [_label(0, 2), _label(10, 12, scope="cumulative"), _label(20, 22)],
+        "d2": [_label(0, 2)],  # not annotated twice: left out
+    }
+    second = {"d1": [_label(0, 2), _label(10, 12, scope="period", place="israel")]}
+    result = evaluate.agreement(first, second)
+    assert (result["n_documents"], result["n_gold"], result["n_pred"], result["n_matched"]) == (1, 3, 2, 2)
+    assert result["f1"] == pytest.approx(2 * (1.0 * 2 / 3) / (1.0 + 2 / 3))
+    assert result["fields"]["scope"]["agree"] == 1 and result["fields"]["scope"]["n"] == 2
+    assert result["fields"]["place"]["accuracy"] == 0.5
+    assert result["fields"]["outcome"]["accuracy"] == 1.0
