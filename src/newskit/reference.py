@@ -58,6 +58,28 @@ TFP_SERIES: dict[str, tuple[str, str]] = {
 }
 # Series that hold a daily (period) figure rather than a running total.
 DAILY_SERIES: frozenset[str] = frozenset({"killed", "injured"})
+# Tech for Palestine West Bank file (``west_bank_daily.json``): top-level "flash" fields (Ministry of
+# Health figures as relayed by UN OCHA flash updates; ``flash_source`` ``un``, or ``fill`` when Tech for
+# Palestine carried the last value forward: read as filled) and a ``verified`` object (figures UN OCHA
+# verified, to 2024-11-13), read as ``verified_<field>``.
+WB_SERIES: dict[str, tuple[str, str]] = {
+    "killed_cum": ("killed", "palestinians"),
+    "injured_cum": ("injured", "palestinians"),
+    "killed_children_cum": ("killed", "children"),
+    "injured_children_cum": ("injured", "children"),
+    "verified_killed_cum": ("killed", "palestinians"),
+    "verified_injured_cum": ("injured", "palestinians"),
+    "verified_killed_children_cum": ("killed", "children"),
+    "verified_injured_children_cum": ("injured", "children"),
+}
+WB_MARKERS = ("flash_source", "verified")
+# The place each known file shape counts, when neither a ``place`` column nor ``place=`` says.
+TFP_PLACE = "gaza"
+WB_PLACE = "west_bank"
+UNKNOWN_PLACE = "unknown"
+# Words in a wide CSV column name (or the file name) that give the place.
+PLACE_WORDS = {"gaza": "gaza", "palestine": "gaza", "westbank": "west_bank", "israel": "israel",
+               "lebanon": "lebanon"}
 TFP_DATE_FIELD = "report_date"
 TFP_SOURCE_FIELD = "report_source"
 DATE_FIELDS = ("date", "report_date")
@@ -99,12 +121,13 @@ def series_scope(series: str) -> str:
 
 
 def load_reference(
-    path: str | Path,
+    path: str | Path | list[str | Path] | tuple[str | Path, ...],
     *,
     fill: bool = True,
     duplicates: Duplicates = "last",
     columns: list[str] | None = None,
     series_map: dict[str, tuple[str, str]] | None = None,
+    place: str | None = None,
 ) -> pd.DataFrame:
     """Read an official series file into the tidy reference table (one row per date and series).
 
@@ -118,7 +141,23 @@ def load_reference(
     (text, ``Infinity``, ``NaN``, a boolean, 12.5), an outcome or group word outside the schema's
     vocabularies, or dates out of order.
     A file with no rows gives an empty table and a NewskitWarning.
+
+    ``place`` (a snake_case key such as ``gaza``): where the series counts, for every row of a file
+    that has no ``place`` column. Without it: ``gaza`` for the Tech for Palestine casualties file,
+    ``west_bank`` for its West Bank file, a place word in a wide CSV's column or file name
+    (``PLACE_WORDS``), else ``unknown``. Several paths (a list) load into one table, each read with
+    the same options.
     """
+    if isinstance(path, list | tuple):
+        tables = [load_reference(p, fill=fill, duplicates=duplicates, columns=columns,
+                                 series_map=series_map, place=place) for p in path]
+        tables = [t for t in tables if len(t)] or tables[:1] or [_empty()]
+        merged = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+        return merged.sort_values(["place", "series", "date"], kind="stable").reset_index(drop=True)
+    if place is not None and (not isinstance(place, str) or not place.replace("_", "").isalnum()
+                              or place != place.lower()):
+        raise ReferenceSeriesError(f"reference file {path}: place={place!r} is not a snake_case key "
+                                   "such as 'gaza' or 'west_bank'")
     path = Path(path)
     if duplicates not in ("last", "first", "keep"):
         raise ReferenceSeriesError(
@@ -136,15 +175,22 @@ def load_reference(
                 f"'value'; it has {excerpt(list(raw.columns))}"
             )
         tidy = _from_tidy(raw, path)
+        default_place = UNKNOWN_PLACE
+    elif TFP_DATE_FIELD in raw.columns and any(c in raw.columns for c in WB_MARKERS):
+        tidy = _from_west_bank(raw, path, fill=fill, columns=columns)
+        default_place = WB_PLACE
     elif TFP_DATE_FIELD in raw.columns and any(c in raw.columns or f"ext_{c}" in raw.columns
                                                for c in TFP_SERIES):
         tidy = _from_tfp(raw, path, fill=fill, columns=columns)
+        default_place = TFP_PLACE
     else:
         tidy = _from_wide(raw, path, columns=columns, series_map=series_map or {})
+        default_place = UNKNOWN_PLACE
+    tidy = _assign_place(tidy, raw, path, place=place, default=default_place)
     tidy = _resolve_duplicates(tidy, path, duplicates)
     tidy["scope"] = tidy["series"].map(series_scope)
     tidy["filled"] = tidy["filled"].astype(bool)
-    tidy = tidy.sort_values(["series", "date"], kind="stable").reset_index(drop=True)
+    tidy = tidy.sort_values(["place", "series", "date"], kind="stable").reset_index(drop=True)
     return validate_columns(tidy[OUTPUT_COLUMNS], REFERENCE_COLUMNS, table_name="reference")
 
 
@@ -288,9 +334,10 @@ def _from_tidy(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
     if series.isna().any():
         row = int(np.flatnonzero(series.isna())[0])
         raise ReferenceSeriesError(f"reference file {path}, field 'series', row {row}: empty")
-    for name in series.unique():
-        in_series = series == name
-        _check_order(dates[in_series].reset_index(drop=True), path, f"date (series {name})")
+    places = raw["place"].fillna("") if "place" in raw.columns else pd.Series("", index=raw.index)
+    for (where, name), in_series in series.groupby([places, series], sort=False).groups.items():
+        label = f"date (series {name}{', place ' + where if where else ''})"
+        _check_order(dates[in_series].reset_index(drop=True), path, label)
     inferred = [TFP_SERIES.get(s, _infer_outcome_group(s, path)) for s in series]
     outcome = raw["outcome"] if "outcome" in raw.columns else pd.Series([o for o, _ in inferred])
     group = raw["group"] if "group" in raw.columns else pd.Series([g for _, g in inferred])
@@ -302,6 +349,13 @@ def _from_tidy(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
     table = pd.DataFrame({"date": dates, "series": series, "outcome": outcome, "group": group,
                           "value": counts, "filled": filled.to_numpy(),
                           "source": source})
+    if "place" in raw.columns:  # a place per row; empty cells take place= or the default
+        bad = raw["place"].notna() & ~raw["place"].fillna("").str.fullmatch(r"[a-z][a-z0-9_]*")
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise ReferenceSeriesError(f"reference file {path}, field 'place', row {row}: "
+                                       f"{excerpt(raw['place'].iloc[row])} is not a snake_case place key")
+        table["place"] = raw["place"].to_numpy()
     return table.loc[counts.notna()].reset_index(drop=True)
 
 
@@ -364,7 +418,8 @@ def _from_wide(raw: pd.DataFrame, path: Path, *, columns: list[str] | None,
 
 
 def _resolve_duplicates(tidy: pd.DataFrame, path: Path, duplicates: Duplicates) -> pd.DataFrame:
-    repeated = tidy.duplicated(["series", "date"], keep=False)
+    key = ["place", "series", "date"] if "place" in tidy.columns else ["series", "date"]
+    repeated = tidy.duplicated(key, keep=False)
     if not repeated.any():
         return tidy
     dup_dates = sorted({str(d.date()) for d in tidy.loc[repeated, "date"]})
@@ -379,4 +434,66 @@ def _resolve_duplicates(tidy: pd.DataFrame, path: Path, duplicates: Duplicates) 
     )
     if duplicates == "keep":
         return tidy
-    return tidy.loc[~tidy.duplicated(["series", "date"], keep=duplicates)].reset_index(drop=True)
+    return tidy.loc[~tidy.duplicated(key, keep=duplicates)].reset_index(drop=True)
+
+
+def _assign_place(tidy: pd.DataFrame, raw: pd.DataFrame, path: Path, *, place: str | None,
+                  default: str) -> pd.DataFrame:
+    """Give each row its ``place``: the file's ``place`` column (tidy CSV), else ``place=``, else
+    the series or file name's place word (wide CSV), else the shape's ``default``."""
+    if "place" in tidy.columns and tidy["place"].notna().all():
+        return tidy
+    if "place" in tidy.columns:
+        return tidy.assign(place=tidy["place"].fillna(place or default))
+    if place is not None:
+        return tidy.assign(place=place)
+    if default == UNKNOWN_PLACE:
+        file_words = path.stem.lower().replace("-", "_").split("_")
+
+        def _place_of(series: str) -> str:
+            words = str(series).lower().replace("-", "_").split("_")
+            return next((PLACE_WORDS[w] for w in [*words, *file_words] if w in PLACE_WORDS), default)
+
+        return tidy.assign(place=tidy["series"].map(_place_of))
+    return tidy.assign(place=default)
+
+
+def _from_west_bank(raw: pd.DataFrame, path: Path, *, fill: bool, columns: list[str] | None
+                    ) -> pd.DataFrame:
+    """Rows of the Tech for Palestine West Bank file (see ``WB_SERIES``).
+
+    Flash fields on a day whose ``flash_source`` is ``fill`` carry an earlier value forward: they
+    are rows with ``filled=True`` (left out with ``fill=False``). Verified fields are as reported.
+    """
+    dates = _parse_dates(raw[TFP_DATE_FIELD], path, TFP_DATE_FIELD)
+    _check_order(dates, path, TFP_DATE_FIELD)
+    wanted = columns or list(WB_SERIES)
+    unknown = [c for c in wanted if c not in WB_SERIES]
+    if unknown:
+        raise ReferenceSeriesError(
+            f"reference file {path}: columns {unknown} are not West Bank series this kit reads; "
+            f"choose from {list(WB_SERIES)}"
+        )
+    flash_source = (raw["flash_source"].fillna("unknown").astype(str) if "flash_source" in raw.columns
+                    else pd.Series("unknown", index=raw.index))
+    verified = (raw["verified"] if "verified" in raw.columns
+                else pd.Series([None] * len(raw), index=raw.index))
+    verified = verified.map(lambda v: v if isinstance(v, dict) else {})
+    parts = []
+    for field in wanted:
+        outcome, group = WB_SERIES[field]
+        if field.startswith("verified_"):
+            inner = field.removeprefix("verified_")
+            values = verified.map(lambda v, k=inner: v.get(k))
+            counts = _parse_counts(values, path, f"verified.{inner}", dates)
+            source = f"{path.name}: verified.{inner}"
+            parts.append(_tidy_rows(dates, field, outcome, group, counts, False, source))
+            continue
+        values = raw[field] if field in raw.columns else pd.Series(np.nan, index=raw.index)
+        counts = _parse_counts(values, path, field, dates)
+        filled = (flash_source == "fill").to_numpy()
+        if not fill:
+            counts = counts.where(~filled)
+        source = np.asarray(f"{path.name}: {field}, flash_source=" + flash_source, dtype=object)
+        parts.append(_tidy_rows(dates, field, outcome, group, counts, filled, source))
+    return pd.concat(parts, ignore_index=True)

@@ -50,7 +50,8 @@ FIGURE_FIELDS = [
     "scope", "source", "source_type", "parent", "sentence",
 ]
 CLAIM_COLUMNS = ["article_id", "passage_id", "outlet", "published", "as_of", *FIGURE_FIELDS]
-REFERENCE_COLUMNS = ["date", "series", "outcome", "group", "value", "filled", "source"]
+# `place`: snake_case key of where the series counts (`gaza`, `west_bank`, ...; `unknown` when no one says).
+REFERENCE_COLUMNS = ["date", "place", "series", "outcome", "group", "value", "filled", "source"]
 # Topics: units of analysis (newskit.topics.make_units) and their topics (newskit.topics.assign_topics).
 UNIT_COLUMNS = ["unit", "unit_id", "article_id", "passage_id", "start", "end", "text"]
 ASSIGNMENT_COLUMNS = [*UNIT_COLUMNS, "topic", "topic_label", "weight", "fit", "explained"]
