@@ -7,7 +7,7 @@ PARAMS ?= params/sample.yaml
 REPORT_DIR ?= reports/$(basename $(notdir $(PARAMS)))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test report reports lab lint eval bench sync-notebooks clean
+.PHONY: help setup test report reports lab lint eval bench sync-notebooks clean browser report-check
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -22,8 +22,21 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## create .venv from requirements.lock, install the kit, register the `newskit` kernel
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) browser ## run the test suite
 	$(PY) -m pytest
+
+# Headless Chromium for tests/test_browser.py: Debian's packages, installed only when missing and only
+# where apt-get runs as root; elsewhere a one-line note, and the browser tests are skipped.
+BROWSER_PACKAGES := chromium chromium-driver
+browser: ## install headless Chromium and its driver for the browser tests (Debian packages; quick when present)
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make browser: installing Debian's $(BROWSER_PACKAGES) for the browser tests (under a minute)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    $(BROWSER_PACKAGES) >/dev/null; \
+	else \
+	  echo "make browser: no chromium/chromedriver and apt-get cannot run as root here; browser tests will be skipped (install Debian's $(BROWSER_PACKAGES) to run them)"; \
+	fi
 
 # A report is rebuilt only when something it reads changed: the kit's code, the notebooks, the
 # parameter file, or an input file the parameters name (listed, after setup, by newskit.params).
@@ -33,6 +46,9 @@ report: $(REPORT_DIR)/manifest.json ## run the main job on the sample corpus int
 
 $(REPORT_DIR)/manifest.json: $(STAMP) $(REPORT_SOURCES) $(PARAMS) $$(shell $(PY) -m newskit.params inputs $(PARAMS) 2>/dev/null)
 	$(VENV)/bin/newskit report --params $(PARAMS) --out $(REPORT_DIR)
+
+report-check: report browser ## open every page of the report in headless Chromium; screenshots to reports/<name>-screenshots/
+	$(PY) -m newskit.browser_check $(REPORT_DIR) --screenshots $(REPORT_DIR)-screenshots
 
 reports: $(STAMP) ## run a report for every params/*.yaml (skipping those whose inputs are not here)
 	@for p in params/*.yaml; do \

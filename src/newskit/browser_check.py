@@ -251,7 +251,11 @@ for (const el of document.querySelectorAll('body *')) {
   if (el.scrollWidth > el.clientWidth + 1) {
     const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
       ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : '');
-    wide.push(`${name}: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
+    const before = [...document.querySelectorAll('h1, h2, h3, h4')]
+      .filter(h => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const heading = before.length ? before[before.length - 1].textContent.replace(/¶/g, '').trim() : '';
+    const under = heading ? ` under "${heading.slice(0, 60)}"` : '';
+    wide.push(`${name}${under}: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
   }
 }
 return {
