@@ -124,7 +124,7 @@ def test_missing_parameter_file(tmp_path):
 def test_sample_params_resolve_paths_against_the_project():
     values = resolve_params()
     assert values["corpus_path"] == str(SAMPLE_DIR)
-    assert values["reference_path"] == str(PROJECT_DIR / "data" / "reference" / "gaza_moh_sample.csv")
+    assert values["reference_path"] == str(PROJECT_DIR / "data" / "reference" / "techforpalestine_daily.csv")
     assert values["report_dir"] == ""
     assert set(values) == set(PARAMETERS)
 
@@ -231,4 +231,4 @@ def test_make_helper_lists_inputs_and_says_when_one_is_missing(tmp_path, yaml_te
     if exit_code == 0:
         listed = done.stdout.split()
         assert str(SAMPLE_DIR / "000_ac6a83ea76d8dca2.txt") in listed
-        assert str(PROJECT_DIR / "data" / "reference" / "gaza_moh_sample.csv") in listed
+        assert str(PROJECT_DIR / "data" / "reference" / "techforpalestine_daily.csv") in listed

@@ -14,6 +14,8 @@ from newskit.plots import save_chart
 from newskit.reference import load_reference
 from newskit.schema import CLAIM_COLUMNS
 
+COLUMNS = CLAIM_COLUMNS if "place" in CLAIM_COLUMNS else [*CLAIM_COLUMNS, "place"]
+
 # Three cumulative killed claims typed by hand: (article, outlet, as_of, value, bound, low, high)
 ROWS = [
     ("002", "itv", "2023-12-14", 18600.0, "lower", 18600.0, np.nan),
@@ -28,12 +30,12 @@ def claims() -> pd.DataFrame:
     table["as_of"] = pd.to_datetime(table["as_of"])
     table["published"] = table["as_of"]
     for column, value in {"unit": "people", "scope": "cumulative", "outcome": "killed",
-                          "group": "palestinians", "source_type": "health_ministry",
+                          "group": "palestinians", "source_type": "health_ministry", "place": "gaza",
                           "parent": np.nan, "sentence": "", "source": None}.items():
         table[column] = value
     table["surface"] = [f"{v:,.0f}" for v in table["value"]]
     table["passage_id"] = table["article_id"] + "-p001"
-    return table.reindex(columns=CLAIM_COLUMNS)
+    return table.reindex(columns=COLUMNS)
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +57,17 @@ def saved_twice(figure_factory, tmp_path, name):
 def test_timeline_data_holds_claims_bars_and_reference(claims, reference, tmp_path):
     figure, data = claim_plots.plot_timeline(claims, reference)
     drawn = data.loc[data["layer"] == "claim"].set_index("article_id")
-    assert drawn.loc["002", ["value", "bar_low", "bar_high"]].tolist() == [18600, 18600, 18600]
+    # "more than 18,600": the bar's upper end is open (drawn as an arrow), not closed at 18,600
+    assert drawn.loc["002", "value"] == 18600 and drawn.loc["002", "bar_low"] == 18600
+    assert pd.isna(drawn.loc["002", "bar_high"])
     assert drawn.loc["011", ["bar_low", "bar_high"]].tolist() == [17100, 18900]
     ref = data.loc[data["layer"] == "reference"]
     # the reference over the claims' span (2023-12-14..15) and a week either side: 2023-12-12..15 here
     assert ref["value"].tolist() == [18412, 18608, 18787, 18800]
-    # the points drawn are the data: one errorbar container per outlet (bbc, itv), one reference line
+    # one errorbar per outlet (bbc, itv) and one arrow errorbar for itv's open upper end
     containers = figure.axes[0].containers
-    assert [list(c.lines[0].get_ydata()) for c in containers] == [[18000, 18787], [18600]]
+    assert [list(c.lines[0].get_ydata()) for c in containers[:2]] == [[18000, 18787], [18600]]
+    assert len(containers) == 3 and containers[2].lines[0] is None
     reference_line = [line for line in figure.axes[0].lines if line.get_label() == "reference: killed_cum"]
     assert list(reference_line[0].get_ydata()) == [18412, 18608, 18787, 18800]
     saved, same = saved_twice(lambda: claim_plots.plot_timeline(claims, reference), tmp_path, "timeline")
@@ -71,11 +76,43 @@ def test_timeline_data_holds_claims_bars_and_reference(claims, reference, tmp_pa
     assert saved["layer"].tolist() == data["layer"].tolist()
 
 
+def test_timeline_clips_an_outlier_with_a_note(claims, reference):
+    outlier = claims.iloc[[0]].assign(article_id="099", value=187e6, low=187e6, surface="187 million")
+    figure, data = claim_plots.plot_timeline(pd.concat([claims, outlier], ignore_index=True), reference)
+    assert data.loc[data["clipped"], "article_id"].tolist() == ["099"]
+    # the axis ends just above the largest value drawn otherwise (18,900), not at 187 million
+    assert figure.axes[0].get_ylim()[1] < 25_000
+    notes = [t.get_text() for t in figure.axes[0].texts]
+    assert any("1 claim(s) above the axis" in note and "187,000,000" in note for note in notes)
+
+
+def test_timeline_draws_an_undated_article_as_its_window(claims, reference):
+    undated = claims.iloc[[0]].assign(article_id="000", as_of=pd.NaT, published=pd.NaT, value=25000.0,
+                                      bound="upper", low=np.nan, high=25000.0)
+    table = pd.concat([claims, undated], ignore_index=True)
+    dating = stats.date_from_figures(table, reference)
+    _, data = claim_plots.plot_timeline(table, reference, dating=dating)
+    window = data.loc[data["layer"] == "window"]
+    assert window[["article_id", "date", "date_to", "value"]].values.tolist() == [
+        ["000", pd.Timestamp("2024-01-15"), pd.Timestamp("2024-01-20"), 25000]]
+
+
+def test_no_chart_without_data(claims, reference):
+    figure, data = claim_plots.plot_timeline(claims, reference, place="lebanon")
+    assert data.empty
+    assert not figure.axes[0].axison
+    assert "no claims of this place and quantity" in figure.axes[0].texts[0].get_text()
+    figure, data = claim_plots.plot_lag(stats.compare_to_reference(claims.iloc[:0], reference))
+    assert data.empty and "no lag chart" in figure.axes[0].texts[0].get_text()
+    figure, data = claim_plots.plot_discrepancies(stats.find_discrepancies(claims.iloc[:0]))
+    assert data.empty and "no discrepancy chart" in figure.axes[0].texts[0].get_text()
+
+
 def test_lag_chart(claims, reference, tmp_path):
     comparison = stats.compare_to_reference(claims, reference)
     _, data = claim_plots.plot_lag(comparison)
-    # itv "more than 18,600" lag 1; bbc 18,787 on 12-15 -> 12-14, lag 1; bbc "about 18,000" on 12-15
-    # -> 18,412 (12-12) is the latest that rounds to the thousand as 18,000: lag 3
+    # itv "more than 18,600" lag +1; bbc 18,787 on 12-15 -> 12-14, lag +1; bbc "about 18,000" on
+    # 12-15 -> 18,412 (12-12) is the nearest day that rounds to the thousand as 18,000: lag +3
     assert data.values.tolist() == [["bbc", 1, 1], ["bbc", 3, 1], ["itv", 1, 1]]
     saved, same = saved_twice(lambda: claim_plots.plot_lag(comparison), tmp_path, "lag")
     assert same and saved.values.tolist() == data.values.tolist()
@@ -97,18 +134,21 @@ def test_discrepancy_chart(claims, tmp_path):
     discrepancies = stats.find_discrepancies(claims)
     _, data = claim_plots.plot_discrepancies(discrepancies)
     assert sorted(data["value"]) == [18000, 18600, 18787]
-    assert set(data["quantity"]) == {"killed people cumulative 2023-12-14..2023-12-15"}
+    assert set(data["quantity"]) == {"gaza: killed people cumulative 2023-12-14..2023-12-15"}
     saved, same = saved_twice(lambda: claim_plots.plot_discrepancies(discrepancies), tmp_path, "disc")
     assert same and saved["value"].tolist() == data["value"].tolist()
 
 
-def test_daily_increase_chart(claims, tmp_path):
-    summary = stats.daily_increase(claims, seed=3)
+def test_daily_increase_chart(claims, reference, tmp_path):
+    summary = stats.daily_increase(claims, seed=3, reference=reference)
     _, data = claim_plots.plot_daily_increase(summary)
-    # 12-14: 18,600; 12-15: median(18,787, 18,000) = 18,393.5 -> -206.5 per day, one pair
-    assert data["label"].tolist() == ["killed/palestinians"]
+    # 12-14: 18,600; 12-15: median(18,787, 18,000) = 18,393.5 -> -206.5 per day, one pair;
+    # the official series at the same days: 18,800 - 18,787 = 13
+    assert data["label"].tolist() == ["gaza/killed/palestinians/health_ministry"]
     assert data["reported_daily_increase"].tolist() == [-206.5]
+    assert data["reference_daily_increase"].tolist() == [13]
     saved, same = saved_twice(lambda: claim_plots.plot_daily_increase(summary), tmp_path, "increase")
+    assert same and saved["reference_daily_increase"].tolist() == [13]
     assert same and saved["reported_daily_increase"].tolist() == [-206.5]
 
 

@@ -97,8 +97,8 @@ def test_claims_and_comparison_tables(sample_report):
     ]
     comparison = pd.read_csv(sample_report / "tables" / "comparison.csv")
     row = comparison[comparison["surface"] == "18,600"].iloc[0]
-    # issue 4's sample expectation: 18,787 on 2023-12-14, inside the interval, lag 1 (18,608 the day before)
-    assert (row["reference_value"], bool(row["within_interval"]), row["lag_days"]) == (18787, True, 1)
+    # issue 4's sample expectation: 18,787 on 2023-12-14, agrees on its day, lag +1 (18,608 the day before)
+    assert (row["reference_value"], bool(row["agrees_on_day"]), row["lag_days"]) == (18787, True, 1)
     dating = pd.read_csv(sample_report / "tables" / "dating.csv")
     assert dating["article_id"].tolist() == ["000_ac6a83ea76d8dca2"]
 
@@ -122,7 +122,7 @@ def test_manifest(sample_report):
     recorded = {entry["path"]: entry["sha256"] for entry in manifest["inputs"]}
     for path in sample_files:
         assert recorded[str(path.relative_to(PROJECT_DIR))] == _sha256(path)
-    assert "data/reference/gaza_moh_sample.csv" in recorded
+    assert "data/reference/techforpalestine_daily.csv" in recorded
     assert manifest["parameters"]["corpus_path"] == "data/raw/sample"
     assert "report_dir" not in manifest["parameters"]
     assert manifest["seeds"]["seed"] == 0

@@ -139,8 +139,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
     Parameter(
         "reference_path",
         "path",
-        "data/reference/gaza_moh_sample.csv",
-        "official daily series: Tech for Palestine JSON, or CSV (default: the kit's hand-typed table)",
+        "data/reference/techforpalestine_daily.csv",
+        "official daily series: tidy CSV, Tech for Palestine JSON or wide CSV (default: the shipped series)",
         must_exist=True,
     ),
     Parameter(

@@ -7,20 +7,21 @@ PNG bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from newskit.schema import validate_columns
 from newskit.stats import BOUND_ORDER, ROUNDING_CATEGORIES, claims_timeline
+from newskit.stats.common import covers
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf")
 FIGSIZE = (8.0, 4.5)
 # Days of axis (and of reference series) drawn either side of the claims on a timeline.
 TIMELINE_PAD_DAYS = 7
+# A claim above this many times the largest value otherwise drawn sits on the top edge, with a note.
+CLIP_FACTOR = 3.0
 
 
 def _colour(i: int) -> str:
@@ -36,77 +37,136 @@ def _label(axes: plt.Axes, title: str, xlabel: str, ylabel: str | None, *, legen
         axes.legend(fontsize="small")
 
 
-def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
-                  outcome: str = "killed", groups: Sequence[str] = ("palestinians", "people"),
-                  colour_by: str = "outlet", series: str | None = "killed_cum",
-                  log_scale: bool = False) -> tuple[plt.Figure, pd.DataFrame]:
-    """Cumulative claims of ``outcome`` for ``groups`` over as_of, intervals as error bars,
-    the reference ``series`` drawn as a line over the claims' date span plus a week either side.
+def no_data_figure(sentence: str) -> plt.Figure:
+    """A small figure that holds only ``sentence``: what is shown instead of a chart with no data."""
+    figure, axes = plt.subplots(figsize=(FIGSIZE[0], 0.8))
+    axes.axis("off")
+    axes.text(0.0, 0.5, sentence, fontsize="medium", va="center", ha="left", wrap=True)
+    return figure
 
-    ``data`` columns: layer (``claim`` or ``reference``), label (the ``colour_by`` value or the
-    series), date, value, bar_low, bar_high (the error bar's ends; equal to value where the claim's
-    interval is open on that side), article_id. Vague claims (no value) are not drawn.
-    ``log_scale`` draws the y axis on a log scale (every claim stays on the chart).
+
+def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
+                  place: str = "gaza", outcome: str = "killed", group: str = "palestinians",
+                  dating: pd.DataFrame | None = None, colour_by: str = "outlet",
+                  clip_factor: float = CLIP_FACTOR, log_scale: bool = False
+                  ) -> tuple[plt.Figure, pd.DataFrame]:
+    """Cumulative claims of one place and quantity over time, and the series of that quantity.
+
+    Claims of ``place`` and ``outcome`` whose group is ``group`` or one it covers
+    (:data:`newskit.stats.GROUP_ALIASES`). A claim with an ``as_of`` is a point with its interval
+    as a bar; an open end (``lower``: no upper limit; ``upper``: no lower limit) is an arrow. An
+    undated article dated by ``dating`` is a horizontal bar over its window (``date``..``date_to``).
+    The reference line is the cumulative series of the same place, outcome and group, over the
+    claims' span plus a week either side. The y axis ends just above the series (or the claims):
+    claims above ``clip_factor`` times the largest value drawn otherwise are drawn as triangles on
+    the top edge with their values in a note (``clipped``), unless ``log_scale``.
+
+    ``data`` columns: layer (``claim``, ``window`` or ``reference``), label, date, date_to, value,
+    bar_low, bar_high (empty where open), clipped, article_id. With nothing to draw the figure is
+    a sentence saying so and ``data`` is empty.
     """
-    timeline = claims_timeline(claims)
-    timeline = timeline.loc[(timeline["outcome"] == outcome) & timeline["group"].isin(groups)
+    timeline = claims_timeline(claims, dating=dating)
+    timeline = timeline.loc[(timeline["place"] == place) & (timeline["outcome"] == outcome)
+                            & timeline["group"].map(lambda g: covers(group, g))
                             & timeline["value"].notna()]
     points = pd.DataFrame({
-        "layer": "claim",
+        "layer": np.where(timeline["date_basis"] == "window", "window", "claim"),
         "label": timeline[colour_by].fillna("unknown").astype(str).to_numpy(),
-        "date": timeline["as_of"].to_numpy(),
+        "date": timeline["date_from"].to_numpy(),
+        "date_to": timeline["date_to"].to_numpy(),
         "value": timeline["value"].astype(float).to_numpy(),
-        "bar_low": timeline["low"].astype(float).fillna(timeline["value"]).to_numpy(),
-        "bar_high": timeline["high"].astype(float).fillna(timeline["value"]).to_numpy(),
+        "bar_low": timeline["low"].astype(float).to_numpy(),
+        "bar_high": timeline["high"].astype(float).to_numpy(),
+        "clipped": False,
         "article_id": timeline["article_id"].astype(str).to_numpy(),
     })
+    title = f"Cumulative {outcome} claims ({place}, {group}) by {colour_by}"
+    if points.empty:
+        return no_data_figure(f"{title}: no claims of this place and quantity to draw."), points
+    # a week either side (or 5% of the span) so a few close claims are not lost on a wide axis
+    pad = max(pd.Timedelta(days=TIMELINE_PAD_DAYS), (points["date_to"].max() - points["date"].min()) * 0.05)
+    window = (points["date"].min() - pad, points["date_to"].max() + pad)
     parts = [points]
-    if len(points):
-        # a week either side (or 5% of the span) so a few close claims are not lost on a wide axis
-        pad = max(pd.Timedelta(days=TIMELINE_PAD_DAYS), (points["date"].max() - points["date"].min()) * 0.05)
-        window = (points["date"].min() - pad, points["date"].max() + pad)
-    if reference is not None and series is not None and len(points):
-        ref = reference.loc[(reference["series"] == series)
-                            & (reference["date"] >= window[0])
-                            & (reference["date"] <= window[1])].sort_values("date")
-        parts.append(pd.DataFrame({"layer": "reference", "label": series,
-                                   "date": ref["date"].to_numpy(),
+    if reference is not None:
+        ref = reference.loc[(reference["place"] == place) & (reference["outcome"] == outcome)
+                            & (reference["group"] == group)
+                            & (reference.get("scope", "cumulative") == "cumulative")
+                            & (reference["date"] >= window[0]) & (reference["date"] <= window[1])]
+        series = sorted(ref["series"].unique())
+        ref = ref.loc[ref["series"] == series[0]].sort_values("date") if series else ref
+        parts.append(pd.DataFrame({"layer": "reference", "label": series[0] if series else "",
+                                   "date": ref["date"].to_numpy(), "date_to": ref["date"].to_numpy(),
                                    "value": ref["value"].astype(float).to_numpy(),
                                    "bar_low": ref["value"].astype(float).to_numpy(),
                                    "bar_high": ref["value"].astype(float).to_numpy(),
-                                   "article_id": ""}))
+                                   "clipped": False, "article_id": ""}))
     data = pd.concat(parts, ignore_index=True) if len(parts) > 1 else points
+    ref_values = data.loc[data["layer"] == "reference", "value"]
+    scale = ref_values.max() if len(ref_values) else data["value"].median()
+    if not log_scale and scale > 0:
+        data["clipped"] = (data["layer"] != "reference") & (data["value"] > clip_factor * scale)
     data = data.sort_values(["layer", "label", "date", "value"], kind="stable").reset_index(drop=True)
     figure, axes = plt.subplots(figsize=FIGSIZE)
-    claims_drawn = data.loc[data["layer"] == "claim"]
-    for i, (label, rows) in enumerate(claims_drawn.groupby("label", sort=True)):
-        axes.errorbar(rows["date"], rows["value"],
-                      yerr=[rows["value"] - rows["bar_low"], rows["bar_high"] - rows["value"]],
-                      fmt="o", color=_colour(i), label=label, capsize=3)
+    shown = data.loc[~data["clipped"]]
+    top = max(shown["bar_high"].fillna(shown["value"]).max(), shown["value"].max()) * 1.08
+    arrow = 0.06 * top
+    labels = sorted(data.loc[data["layer"] != "reference", "label"].unique())
+    for i, label in enumerate(labels):
+        colour = _colour(i)
+        rows = shown.loc[(shown["layer"] == "claim") & (shown["label"] == label)]
+        low = rows["bar_low"].fillna(rows["value"])
+        high = rows["bar_high"].fillna(rows["value"])
+        axes.errorbar(rows["date"], rows["value"], yerr=[rows["value"] - low, high - rows["value"]],
+                      fmt="o", color=colour, label=label, capsize=3)
+        up = rows.loc[rows["bar_high"].isna() & rows["bar_low"].notna()]
+        if len(up):  # open upper end: an arrow up
+            axes.errorbar(up["date"], up["value"], yerr=arrow, lolims=True, fmt="none", color=colour)
+        down = rows.loc[rows["bar_low"].isna() & rows["bar_high"].notna()]
+        if len(down):  # open lower end: an arrow down
+            axes.errorbar(down["date"], down["value"], yerr=arrow, uplims=True, fmt="none", color=colour)
+        spans = shown.loc[(shown["layer"] == "window") & (shown["label"] == label)]
+        for _, span in spans.iterrows():
+            axes.plot([span["date"], span["date_to"]], [span["value"]] * 2, color=colour, linewidth=4,
+                      alpha=0.6, solid_capstyle="butt")
+        clipped = data.loc[data["clipped"] & (data["label"] == label)]
+        if len(clipped):
+            axes.plot(clipped["date"], [top] * len(clipped), marker="^", linestyle="none", color=colour)
     ref_drawn = data.loc[data["layer"] == "reference"]
     if len(ref_drawn):
         axes.plot(ref_drawn["date"], ref_drawn["value"], color="black", linewidth=1, marker=".",
-                  label=f"reference: {series}")
-    if len(points):
-        axes.set_xlim(*window)
+                  label=f"reference: {ref_drawn['label'].iloc[0]}")
+    axes.set_xlim(*window)
     if log_scale:
         axes.set_yscale("log")
-    _label(axes, f"Cumulative {outcome} claims ({', '.join(groups)}) by {colour_by}", "as_of", "people",
-           legend=len(data) > 0)
+    else:
+        axes.set_ylim(0, top * 1.04)
+    n_clipped = int(data["clipped"].sum())
+    if n_clipped:
+        values = ", ".join(f"{v:,.0f}" for v in data.loc[data["clipped"], "value"])
+        axes.annotate(f"{n_clipped} claim(s) above the axis (triangles): {values}",
+                      xy=(0.01, 0.98), xycoords="axes fraction", va="top", fontsize="small")
+    if len(data.loc[data["layer"] == "window"]):
+        axes.annotate("horizontal bars: undated articles, the days their figures fit",
+                      xy=(0.01, 0.02), xycoords="axes fraction", va="bottom", fontsize="small")
+    _label(axes, title, "date", "people", legend=True)
     figure.autofmt_xdate()
     return figure, data
 
 
 def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure, pd.DataFrame]:
-    """Number of compared claims per lag in days, one bar group per ``by`` value.
+    """Number of compared claims per signed lag in days, one bar group per ``by`` value.
 
-    ``data`` columns: ``by``, lag_days, n_claims (claims with no lag found are not drawn).
+    ``data`` columns: ``by``, lag_days, n_claims (only rows with status ``compared`` and a lag;
+    positive: the claim quotes an earlier bulletin, negative: it is ahead of the series). With no
+    lag to draw the figure is a sentence saying so.
     """
-    validate_columns(comparison, ["lag_days", by], table_name="comparison")
-    found = comparison.loc[comparison["lag_days"].notna()]
+    validate_columns(comparison, ["lag_days", "status", by], table_name="comparison")
+    found = comparison.loc[(comparison["status"] == "compared") & comparison["lag_days"].notna()]
     data = (found.assign(**{by: found[by].fillna("unknown").astype(str),
                             "lag_days": found["lag_days"].astype(int)})
             .groupby([by, "lag_days"], sort=True).size().rename("n_claims").reset_index())
+    if data.empty:
+        return no_data_figure("No compared claim has a lag within the window: no lag chart."), data
     figure, axes = plt.subplots(figsize=FIGSIZE)
     labels = sorted(data[by].unique())
     width = 0.8 / max(len(labels), 1)
@@ -114,8 +174,9 @@ def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figur
         rows = data.loc[data[by] == label]
         axes.bar(rows["lag_days"] + i * width, rows["n_claims"], width=width, color=_colour(i),
                  label=label)
-    _label(axes, f"Days between as_of and the official value that gives the claim, by {by}",
-           "lag_days", "claims", legend=bool(labels))
+    axes.axvline(-width / 2, color="grey", linewidth=0.8)
+    _label(axes, f"Signed lag: days between the claim and the official value that gives it, by {by}",
+           "lag_days (+: an earlier bulletin; -: ahead of the series)", "claims", legend=True)
     return figure, data
 
 
@@ -141,6 +202,8 @@ def plot_bounds(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure,
 
 def _stacked_shares(data: pd.DataFrame, by: str, columns: list[str], title: str
                     ) -> tuple[plt.Figure, pd.DataFrame]:
+    if data.empty or not data[columns].notna().any().any():
+        return no_data_figure(f"{title}: no figures to draw."), data
     figure, axes = plt.subplots(figsize=FIGSIZE)
     left = np.zeros(len(data))
     for i, column in enumerate(columns):
@@ -165,6 +228,9 @@ def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.Data
                      table_name="discrepancies")
     data = discrepancies[["discrepancy_id", "quantity", "outlet", "article_id", "value"]].assign(
         outlet=lambda t: t["outlet"].fillna("unknown").astype(str)).reset_index(drop=True)
+    if data.empty:
+        return no_data_figure("No two articles give different values for one quantity: no "
+                              "discrepancy chart."), data
     figure, axes = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.5 * data["quantity"].nunique() + 1.5)))
     quantities = list(dict.fromkeys(data["quantity"]))
     rows_of = {q: i for i, q in enumerate(quantities)}
@@ -180,23 +246,38 @@ def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.Data
 
 
 def plot_daily_increase(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Reported daily increase per outcome and group with its bootstrap interval.
+    """Reported daily increase per series of claims, its bootstrap interval (when there were enough
+    independent pairs), and the same estimator on the official series (a cross).
 
-    ``data`` columns: label (``outcome/group``), reported_daily_increase, ci_low, ci_high.
+    ``data`` columns: label (``place/outcome/group/source_type``), reported_daily_increase, ci_low,
+    ci_high, reference_daily_increase. With no series of claims the figure is a sentence saying so.
     """
-    validate_columns(summary, ["outcome", "group", "reported_daily_increase", "ci_low", "ci_high"],
+    validate_columns(summary, ["place", "outcome", "group", "source_type", "reported_daily_increase",
+                               "ci_low", "ci_high", "reference_daily_increase"],
                      table_name="daily increase")
-    data = pd.DataFrame({"label": summary["outcome"] + "/" + summary["group"],
-                         "reported_daily_increase": summary["reported_daily_increase"].astype(float),
-                         "ci_low": summary["ci_low"].astype(float),
-                         "ci_high": summary["ci_high"].astype(float)}).reset_index(drop=True)
-    figure, axes = plt.subplots(figsize=FIGSIZE)
+    data = pd.DataFrame({
+        "label": (summary["place"] + "/" + summary["outcome"] + "/" + summary["group"] + "/"
+                  + summary["source_type"]),
+        "reported_daily_increase": summary["reported_daily_increase"].astype(float),
+        "ci_low": summary["ci_low"].astype(float),
+        "ci_high": summary["ci_high"].astype(float),
+        "reference_daily_increase": summary["reference_daily_increase"].astype(float),
+    }).reset_index(drop=True)
+    if data.empty:
+        return no_data_figure("No series of claims has two days of claims: no daily increase chart."), data
+    figure, axes = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.45 * len(data) + 1.5)))
     centre = data["reported_daily_increase"]
     below = (centre - data["ci_low"]).fillna(0)
     above = (data["ci_high"] - centre).fillna(0)
-    axes.errorbar(centre, range(len(data)), xerr=[below, above], fmt="o", color=_colour(0), capsize=3)
-    axes.set_yticks(range(len(data)), data["label"])
-    axes.set_xlabel("reported increase per day (people)")
-    axes.set_title("Reported daily increase between successive claims")
+    axes.errorbar(centre, range(len(data)), xerr=[below, above], fmt="o", color=_colour(0), capsize=3,
+                  label="claims (bar: bootstrap interval, when enough pairs)")
+    official = data["reference_daily_increase"]
+    if official.notna().any():
+        axes.plot(official, range(len(data)), marker="x", linestyle="none", color="black",
+                  label="official series, same days")
+    axes.set_yticks(range(len(data)), data["label"], fontsize="small")
+    axes.set_xlabel("increase per day (people)")
+    axes.set_title("Daily increase within each series of claims (median over independent pairs)")
+    axes.legend(fontsize="small")
     figure.tight_layout()
     return figure, data

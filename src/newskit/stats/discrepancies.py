@@ -1,0 +1,227 @@
+"""Discrepancies between claims of one quantity, named events, and revisions.
+
+* **Events** come from a vocabulary (``EVENT_PHRASES``: the October 7 attack in its phrasings, named
+  strikes), each with the place it happened (``EVENT_PLACES``). A sentence names an event when one
+  of its phrases matches and the match does not follow "since" ("killed since the October 7
+  attack" dates a running total; it is not a toll of the attack). Extend the vocabulary by passing
+  ``events={name: compiled pattern}`` and ``event_places``.
+* **Discrepancies** (``find_discrepancies``): claims of people with different values about one
+  quantity, from at least ``min_articles`` articles (2 by default: within one article two values
+  are often two quantities). A quantity is either a running total (cumulative claims of one place,
+  outcome and group class whose ``as_of`` lie within ``near_days`` of the first of the window; place
+  ``unknown`` is no quantity) or an event toll (claims naming one event, of its place or of place
+  ``unknown``, one outcome and group class). Subsets and vague claims are left out.
+* **Revisions** (``find_revisions``): within one quantity and one ``source_key`` (``source_type``
+  by default; ``none``, claims the outlet gives without a source, is one type), a later claim
+  whose interval lies wholly below the highest earlier one, for running totals and event tolls of
+  outcomes that cannot fall (killed, injured). Each value is flagged once, at its first appearance,
+  against the earlier claim of the highest smallest count. Nothing is changed; both rows are listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from newskit.stats.common import (
+    UNKNOWN_PLACE,
+    check_claims,
+    effective_bounds,
+    empty,
+    group_class,
+    people,
+)
+
+OCTOBER_7 = r"(?:(?:October|Oct\.?)\s+7(?:th)?|7(?:th)?\s+(?:of\s+)?October)"
+ATTACK_NOUN = r"(?:attacks?|assaults?|massacres?|raids?|incursions?|rampage|onslaught)"
+EVENT_PHRASES: dict[str, tuple[str, ...]] = {
+    "october_7_attack": (
+        rf"\b{OCTOBER_7}\s+(?:Hamas(?:[-\s]led)?\s+)?(?:terror(?:ist)?\s+)?{ATTACK_NOUN}",
+        rf"\b{ATTACK_NOUN}\s+(?:on|of)\s+{OCTOBER_7}",
+        rf"\bon\s+{OCTOBER_7}\b",
+        rf"\bHamas(?:'s|’s|'|-led)?\s+(?:\w+\s+){{0,2}}{ATTACK_NOUN}\s+(?:on|in)\s+(?:southern\s+)?Israel",
+        r"\b(?:attacked|stormed|invaded|infiltrated)\s+(?:southern\s+)?Israel",
+        r"\bcross-border\s+(?:attack|raid|assault|incursion)",
+        r"\b(?:Super)?[Nn]ova\s+(?:music\s+)?festival",
+    ),
+    "al_ahli_hospital_blast": (
+        r"\b(?:al-)?Ahli\b[^.]{0,60}\b(?:blast|explosion|strike)",
+        r"\b(?:blast|explosion|strike)\s+(?:at|on)\s+(?:the\s+)?(?:al-)?Ahli\b",
+    ),
+    "jabalia_camp_strike": (r"\bJabal[iy]a\b[^.]{0,60}\b(?:strike|air\s*strike|bombing)",),
+    "flour_massacre": (r"\bflour\s+massacre\b", r"\bwaiting\s+for\s+(?:food|flour)\s+aid\b"),
+    "world_central_kitchen_strike": (r"\bWorld\s+Central\s+Kitchen\b",),
+    "nuseirat_hostage_rescue": (r"\bNuseirat\b[^.]{0,60}\b(?:rescue|raid|operation)",),
+    "rafah_tent_camp_strike": (r"\bTal\s+al-Sultan\b", r"\btent\s+camp\b[^.]{0,40}\bRafah\b"),
+}
+EVENT_PLACES: dict[str, str] = {"october_7_attack": "israel", "al_ahli_hospital_blast": "gaza",
+                                "jabalia_camp_strike": "gaza", "flour_massacre": "gaza",
+                                "world_central_kitchen_strike": "gaza",
+                                "nuseirat_hostage_rescue": "gaza", "rafah_tent_camp_strike": "gaza"}
+EVENT_PATTERNS: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+    for name, phrases in EVENT_PHRASES.items()
+}
+RE_SINCE_BEFORE = re.compile(r"\bsince(?:\s+(?:the|its|Hamas'?s?|Hamas’s|an?))*\s*$", re.IGNORECASE)
+MONOTONE_OUTCOMES: tuple[str, ...] = ("killed", "injured")
+
+DISCREPANCY_COLUMNS = [
+    "discrepancy_id", "kind", "quantity", "n_values", "n_articles", "intervals_overlap", "article_id",
+    "passage_id", "outlet", "published", "as_of", "place", "event", "outcome", "group", "scope",
+    "surface", "value", "low", "high", "bound", "source", "source_type", "sentence",
+]
+REVISION_COLUMNS = [
+    "kind", "quantity", "source_key", "earlier_article_id", "earlier_outlet", "earlier_as_of",
+    "earlier_surface", "earlier_value", "earlier_source", "later_article_id", "later_outlet",
+    "later_as_of", "later_surface", "later_value", "later_source", "difference",
+]
+
+
+def name_event(sentence: str, *, events: dict[str, re.Pattern[str]] | None = None) -> str | None:
+    """The first event of the vocabulary the sentence names (not after "since"), else None.
+
+    >>> name_event("Hamas killed about 1,200 people in the October 7 attack.")
+    'october_7_attack'
+    >>> name_event("More than 18,000 people have been killed since the October 7 attack.") is None
+    True
+    >>> name_event("Hamas's attack on Israel killed 1,139 people, according to an AFP tally.")
+    'october_7_attack'
+    """
+    events = EVENT_PATTERNS if events is None else events
+    for name, pattern in events.items():
+        for match in pattern.finditer(sentence or ""):
+            if not RE_SINCE_BEFORE.search(sentence[max(0, match.start() - 30):match.start()]):
+                return name
+    return None
+
+
+def _with_event(claims: pd.DataFrame, events: dict[str, re.Pattern[str]],
+                event_places: dict[str, str]) -> pd.DataFrame:
+    named = claims["sentence"].fillna("").astype(str).map(lambda s: name_event(s, events=events))
+    place_ok = [e is None or p in (UNKNOWN_PLACE, event_places.get(e, p))
+                for e, p in zip(named, claims["place"], strict=True)]
+    return claims.assign(event=named.where(pd.Series(place_ok, index=claims.index), None),
+                         group_class=group_class(claims["group"]))
+
+
+def _eligible(claims: pd.DataFrame, events, event_places) -> pd.DataFrame:
+    chosen = people(claims).loc[lambda t: t["parent"].isna() & t["value"].notna()
+                                & (t["bound"] != "vague")]
+    return _with_event(chosen, events, event_places)
+
+
+def _quantities(eligible: pd.DataFrame, near_days: int) -> list[tuple[str, str, pd.Index]]:
+    """(kind, quantity label, rows) for running totals (windows of as_of) and event tolls."""
+    groups: list[tuple[str, str, pd.Index]] = []
+    running = eligible.loc[(eligible["scope"] == "cumulative") & eligible["event"].isna()
+                           & eligible["as_of"].notna() & (eligible["place"] != UNKNOWN_PLACE)]
+    for (place, outcome, klass), rows in running.groupby(["place", "outcome", "group_class"], sort=True):
+        rows = rows.sort_values("as_of", kind="stable")
+        start, members = None, []
+        for index, as_of in rows["as_of"].items():
+            if start is None or (as_of - start).days > near_days:
+                if members:
+                    groups.append(("running_total", _label(place, outcome, klass, rows, members),
+                                   pd.Index(members)))
+                start, members = as_of, []
+            members.append(index)
+        if members:
+            groups.append(("running_total", _label(place, outcome, klass, rows, members),
+                           pd.Index(members)))
+    named = eligible.loc[eligible["event"].notna()]
+    for (event, outcome, klass), rows in named.groupby(["event", "outcome", "group_class"], sort=True):
+        groups.append(("event", f"{event}: {outcome} {klass}", rows.index))
+    return groups
+
+
+def _label(place: str, outcome: str, klass: str, rows: pd.DataFrame, members: list) -> str:
+    days = rows.loc[members, "as_of"]
+    return f"{place}: {outcome} {klass} cumulative {days.min().date()}..{days.max().date()}"
+
+
+def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1, min_articles: int = 2,
+                       events: dict[str, re.Pattern[str]] | None = None,
+                       event_places: dict[str, str] | None = None) -> pd.DataFrame:
+    """Claims about one quantity that give different values, one row per claim (module docstring).
+
+    Columns ``DISCREPANCY_COLUMNS``: ``kind`` (``running_total`` or ``event``), ``quantity`` (a label
+    naming place or event, outcome, group class), ``n_values`` distinct values, ``n_articles``,
+    ``intervals_overlap`` (one count is allowed by every claim of the group). Sorted by group, then
+    as_of and value. Empty when no quantity has two values from ``min_articles`` articles.
+    """
+    claims = check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
+                                   "group", "scope", "sentence", "parent", "unit", "place"])
+    events = EVENT_PATTERNS if events is None else events
+    eligible = _eligible(claims, events, EVENT_PLACES if event_places is None else event_places)
+    parts = []
+    for kind, quantity, index in _quantities(eligible, near_days):
+        rows = eligible.loc[index]
+        if rows["value"].nunique() < 2 or rows["article_id"].nunique() < min_articles:
+            continue
+        low, high = effective_bounds(rows)
+        parts.append(rows.assign(kind=kind, quantity=quantity, n_values=rows["value"].nunique(),
+                                 n_articles=rows["article_id"].nunique(),
+                                 intervals_overlap=bool(low.max() <= high.min())))
+    if not parts:
+        return empty(DISCREPANCY_COLUMNS)
+    table = pd.concat(parts)
+    ids = {q: i for i, q in enumerate(dict.fromkeys(table["quantity"]), start=1)}
+    table["discrepancy_id"] = table["quantity"].map(ids)
+    for column in DISCREPANCY_COLUMNS:
+        if column not in table.columns:
+            table[column] = None
+    return table.sort_values(["discrepancy_id", "as_of", "value"], kind="stable")[
+        DISCREPANCY_COLUMNS].reset_index(drop=True)
+
+
+def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type",
+                   outcomes: Sequence[str] = MONOTONE_OUTCOMES,
+                   events: dict[str, re.Pattern[str]] | None = None,
+                   event_places: dict[str, str] | None = None) -> pd.DataFrame:
+    """Later claims of one quantity and source that lie wholly below an earlier one (module docstring).
+
+    Quantities are those of :func:`find_discrepancies` without the ``near_days`` window: a running
+    total of one place, outcome and group class over all dates, or one event's toll. Only dated
+    claims of ``outcomes`` are read; a claim with an empty ``source_key`` counts as ``none``.
+    Columns ``REVISION_COLUMNS``; ``difference`` = later value minus earlier value.
+    """
+    claims = check_claims(claims, ["article_id", "as_of", "value", "low", "high", "bound", "outcome",
+                                   "group", "scope", "unit", "sentence", "parent", "place", source_key])
+    events = EVENT_PATTERNS if events is None else events
+    eligible = _eligible(claims, events, EVENT_PLACES if event_places is None else event_places)
+    eligible = eligible.loc[eligible["as_of"].notna() & eligible["outcome"].isin(outcomes)]
+    low, high = effective_bounds(eligible)
+    eligible = eligible.assign(_low=low, _high=high, _key=eligible[source_key].fillna("none"))
+    running = eligible.loc[(eligible["scope"] == "cumulative") & eligible["event"].isna()
+                           & (eligible["place"] != UNKNOWN_PLACE)]
+    families = [("running_total", f"{p}: {o} {k} cumulative", rows)
+                for (p, o, k), rows in running.groupby(["place", "outcome", "group_class"], sort=True)]
+    families += [("event", f"{e}: {o} {k}", rows) for (e, o, k), rows
+                 in eligible.loc[eligible["event"].notna()].groupby(["event", "outcome", "group_class"],
+                                                                      sort=True)]
+    rows_out = []
+    for kind, quantity, family in families:
+        for key, group in family.groupby("_key", sort=True):
+            group = group.sort_values(["as_of", "article_id"], kind="stable")
+            seen_values: set[float] = set()
+            for _, later in group.iterrows():
+                earlier = group.loc[group["as_of"] < later["as_of"]]
+                first_time = later["value"] not in seen_values
+                seen_values.add(later["value"])
+                if earlier.empty or not first_time:
+                    continue
+                top = earlier.loc[earlier["_low"].idxmax()]
+                if later["_high"] < top["_low"]:
+                    rows_out.append({
+                        "kind": kind, "quantity": quantity, "source_key": key,
+                        "earlier_article_id": top["article_id"], "earlier_outlet": top.get("outlet"),
+                        "earlier_as_of": top["as_of"], "earlier_surface": top.get("surface"),
+                        "earlier_value": top["value"], "earlier_source": top.get("source"),
+                        "later_article_id": later["article_id"], "later_outlet": later.get("outlet"),
+                        "later_as_of": later["as_of"], "later_surface": later.get("surface"),
+                        "later_value": later["value"], "later_source": later.get("source"),
+                        "difference": later["value"] - top["value"],
+                    })
+    return pd.DataFrame(rows_out, columns=REVISION_COLUMNS) if rows_out else empty(REVISION_COLUMNS)
