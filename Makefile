@@ -32,8 +32,8 @@ browser: ## install headless Chromium and its driver for the browser tests (Debi
 	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "make browser: installing Debian's $(BROWSER_PACKAGES) for the browser tests (under a minute)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    $(BROWSER_PACKAGES) >/dev/null; \
+	  apt-get update -qq -o Acquire::Retries=3 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends -o Acquire::Retries=3 -o DPkg::Lock::Timeout=120 $(BROWSER_PACKAGES) >/dev/null; \
 	else \
 	  echo "make browser: no chromium/chromedriver and apt-get cannot run as root here; browser tests will be skipped (install Debian's $(BROWSER_PACKAGES) to run them)"; \
 	fi

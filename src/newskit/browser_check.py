@@ -373,6 +373,8 @@ def summary(results: list[PageCheck]) -> str:
         if r.horizontal_scroll:
             lines.append(f"  note: the page scrolls sideways at {WIDTH} px ({r.size[0]} px wide)")
         lines += [f"  note: wider than its box: {w}" for w in r.wide_blocks]
+        if r.full_screenshot is not None and r.size[1] > MAX_FULL_HEIGHT:
+            lines.append(f"  note: the full-page screenshot stops at {MAX_FULL_HEIGHT} of {r.size[1]} px")
         lines += [f"  screenshot: {p}" for p in (r.screenshot, r.full_screenshot) if p is not None]
     failed = sum(bool(r.problems) for r in results)
     lines.append(f"{len(results)} page(s) checked, {failed} with problems")
