@@ -495,3 +495,20 @@ def test_rows_in_equal_rows_out_plus_dropped_on_a_messy_csv(tmp_path):
     assert articles["article_id"].tolist() == ["a", "c-000002", "d", "f"]
     assert len(articles) + len(articles.attrs["dropped"]) == len(lines) - 1
     assert [d["row"] for d in articles.attrs["dropped"]] == [3, 4, 5, 7, 8]
+
+
+def test_a_csv_field_longer_than_the_csv_module_default_limit_is_read(tmp_path):
+    big = "12 killed. " * 30_000  # 330,000 characters; the csv module's default limit is 131,072
+    path = write(tmp_path / "c.csv", f'article_id,text\na,{big}\nb,"{big}"\n')
+    assert [len(text) for text in load_corpus(path)["text"]] == [len(big), len(big)]
+
+
+@pytest.mark.parametrize("n_lines", [2_000, 8_000])
+def test_an_unclosed_quote_before_many_stray_quotes_drops_one_line(tmp_path, n_lines):
+    """Each line after the broken one is read again once at most: the lines all come back."""
+    lines = "".join(f'a{i},He said "hi {i}\n' for i in range(n_lines))
+    path = write(tmp_path / "c.csv", 'article_id,text\nx0,"Unclosed\n' + lines + 'z,"never closed\n')
+    with pytest.warns(NewskitWarning, match="unclosed quote"):
+        articles = load_corpus(path)
+    assert len(articles) == n_lines and articles.loc[0, "text"] == 'He said "hi 0'
+    assert [d["row"] for d in articles.attrs["dropped"]] == [1, n_lines + 2]

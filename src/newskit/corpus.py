@@ -67,6 +67,7 @@ DETECTION_CHAOS_SLACK = 0.05
 DETECTION_COHERENCE_SLACK = 0.1
 PREFERRED_FALLBACK = "cp1252"
 CSV_BLOCK_SIZE = 1 << 20
+CSV_FIELD_SIZE_LIMIT = 2**31 - 1
 
 
 @dataclass
@@ -702,7 +703,7 @@ def _table_row(
             fields[name] = raw  # a date or timestamp from Parquet: parsed as it is
         else:
             fields[name] = str(raw).strip() or None
-    surrogates = [name for name, value in fields.items() if isinstance(value, str) and RE_LONE_SURROGATE.search(value)]
+    surrogates = [name for name, value in fields.items() if isinstance(value, str) and _has_lone_surrogate(value)]
     if surrogates:
         warnings.warn(f"corpus {where}: {surrogates} hold lone surrogates (e.g. a JSON '\\ud800' escape), "
                       "which no UTF-8 text can hold; replaced by U+FFFD, the row is kept",
@@ -728,6 +729,16 @@ def _table_row(
         "_where": where,
         "_row": row_number,
     }
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    """Whether a string holds a lone surrogate (UTF-8 cannot encode it); encoding is much faster
+    than a regex search over a long text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _json_kind(value: object) -> str:
@@ -770,6 +781,8 @@ def _read_csv(
     fields has the missing ones left empty, with one warning.
     """
     shown = display_path(path)
+    # An article may be megabytes long; the csv module's default field limit is 128 KiB.
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_SIZE_LIMIT))
     codec, errors = _csv_encoding(path, encoding, kind)
     try:
         stream = path.open(encoding=codec, errors=errors, newline="")
@@ -828,28 +841,50 @@ def _csv_data_records(
 
 
 def _csv_records(stream: IO[str], shown: str, codec: str, kind: str) -> Iterator[tuple[int, list[str] | None]]:
-    """``(first line, fields or None)`` per record; None marks a line whose quoting is broken (the
-    lines after it are read again as records of their own)."""
-    lines = enumerate(_decoded_lines(stream, shown, codec, kind), start=1)
-    pending: deque[tuple[int, str]] = deque()
+    """``(first line, fields or None)`` per record; None marks a line whose quoting is broken.
+
+    One strict csv reader runs over the lines while a tap keeps the lines of the record in hand.
+    When the reader fails (a quote that never closes, or closes mid-field), the record's first line
+    is reported as broken and the lines after it are read again as records of their own, so one
+    stray quote costs one line, not every row up to the next quote.
+    """
+    feed = _LineTap(enumerate(_decoded_lines(stream, shown, codec, kind), start=1))
+    pending, taken = feed.pending, feed.taken
     while True:
-        item = pending.popleft() if pending else next(lines, None)
-        if item is None:
+        reader = csv.reader(feed, strict=True)
+        try:
+            for fields in reader:
+                first, n_lines = taken[0], len(taken)
+                taken.clear()
+                if n_lines == 1 and not first[1].strip():
+                    continue  # a blank line is not a row
+                yield first[0], fields
             return
-        if not item[1].strip():
-            continue
-        buffer, quotes = [item], item[1].count('"')
-        while quotes % 2:
-            more = pending.popleft() if pending else next(lines, None)
-            if more is None:
-                break
-            buffer.append(more)
-            quotes += more[1].count('"')
-        fields = _parse_csv_record([line for _, line in buffer]) if quotes % 2 == 0 else None
-        if fields is None and len(buffer) > 1:
-            pending.extendleft(reversed(buffer[1:]))
-            fields = _parse_csv_record([item[1]])
-        yield item[0], fields
+        except csv.Error:
+            if not taken:
+                raise
+            pending.extendleft(reversed(taken[1:]))
+            broken = taken[0]
+            taken.clear()
+            yield broken[0], None
+
+
+class _LineTap:
+    """Lines for a csv reader, each kept in ``taken`` until its record is done; lines pushed back
+    into ``pending`` are served first (an iterator, not a generator, so it can resume after the end)."""
+
+    def __init__(self, lines: Iterator[tuple[int, str]]):
+        self.lines = lines
+        self.pending: deque[tuple[int, str]] = deque()
+        self.taken: list[tuple[int, str]] = []
+
+    def __iter__(self) -> _LineTap:
+        return self
+
+    def __next__(self) -> str:
+        item = self.pending.popleft() if self.pending else next(self.lines)
+        self.taken.append(item)
+        return item[1]
 
 
 def _decoded_lines(stream: IO[str], shown: str, codec: str, kind: str) -> Iterator[str]:
@@ -858,15 +893,6 @@ def _decoded_lines(stream: IO[str], shown: str, codec: str, kind: str) -> Iterat
     except UnicodeDecodeError as error:
         raise CorpusError(f"{kind} {shown}: cannot be decoded as {codec} ({error.reason}); pass the file's "
                           "encoding, or leave encoding out to detect it") from error
-
-
-def _parse_csv_record(lines: list[str]) -> list[str] | None:
-    """The fields of exactly one strict CSV record, or None."""
-    try:
-        parsed = list(csv.reader(lines, strict=True))
-    except csv.Error:
-        return None
-    return parsed[0] if len(parsed) == 1 else None
 
 
 def _csv_encoding(path: Path, encoding: str | None, kind: str) -> tuple[str, str]:
