@@ -25,6 +25,8 @@ DAY = pd.Timestamp
         ("25,490 Palestinians have been killed since October 7", None),
         ("since Oct. 7, more than 8,000 people have been killed", None),
         ("killed since the October 7 attack, the ministry said", None),
+        ("30,000 have been killed since the war began on October 7", None),
+        ("the Hamas-led attack killed 1,200 people", "october_7_attack"),
         ("the strike on October 17 killed 500", None),
         ("Hamas has claimed responsibility", None),
         ("the blast at al-Ahli hospital killed 471 people", "al_ahli_hospital_blast"),
@@ -34,6 +36,22 @@ DAY = pd.Timestamp
 )
 def test_events_from_the_vocabulary(sentence, event):
     assert stats.name_event(sentence) == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "event"),
+    [
+        # the number after the "since" clause is the attack's toll; before it, a running total
+        ("protests since Hamas attacked Israel on Oct. 7, killing roughly 1,200 people", "1,200",
+         "october_7_attack"),
+        ("Since the 7 October attacks, when Hamas gunmen killed about 1,300 Israelis", "1,300",
+         "october_7_attack"),
+        ("30,000 have been killed since the war began on October 7", "30,000", None),
+        ("30,000 have been killed since the October 7 attack", "30,000", None),
+    ],
+)
+def test_a_since_clause_dates_the_number_before_it(sentence, number, event):
+    assert stats.name_event(sentence, number_at=sentence.index(number)) == event
 
 
 OCT7_CLAIMS = [

@@ -2,9 +2,10 @@
 
 * **Events** come from a vocabulary (``EVENT_PHRASES``: the October 7 attack in its phrasings, named
   strikes), each with the place it happened (``EVENT_PLACES``). A sentence names an event when one
-  of its phrases matches and the match does not follow "since" ("killed since the October 7
-  attack" dates a running total; it is not a toll of the attack). Extend the vocabulary by passing
-  ``events={name: compiled pattern}`` and ``event_places``.
+  of its phrases matches, unless a "since" comes shortly before the match in the same clause and
+  the claim's number before that "since" ("30,000 killed since the war began on October 7" dates a
+  running total; "protests since Hamas attacked Israel on Oct. 7, killing 1,200" names the toll).
+  Extend the vocabulary by passing ``events={name: compiled pattern}`` and ``event_places``.
 * **Discrepancies** (``find_discrepancies``): claims of people with different values about one
   quantity, from at least ``min_articles`` articles (2 by default: within one article two values
   are often two quantities). A quantity is either a running total (cumulative claims of one place,
@@ -43,6 +44,8 @@ EVENT_PHRASES: dict[str, tuple[str, ...]] = {
         rf"\bon\s+{OCTOBER_7}\b",
         rf"\bHamas(?:'s|’s|'|-led)?\s+(?:\w+\s+){{0,2}}{ATTACK_NOUN}\s+(?:on|in)\s+(?:southern\s+)?Israel",
         r"\b(?:attacked|stormed|invaded|infiltrated)\s+(?:southern\s+)?Israel",
+        r"\bHamas[-\s]led\s+(?:attacks?|assault|incursion|raid)",
+        r"\bwhen\s+Hamas(?:[-\s]led)?\s+(?:\w+\s+){0,2}(?:attacked|stormed|killed|invaded|infiltrated)\b",
         r"\bcross-border\s+(?:attack|raid|assault|incursion)",
         r"\b(?:Super)?[Nn]ova\s+(?:music\s+)?festival",
     ),
@@ -64,7 +67,10 @@ EVENT_PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
     for name, phrases in EVENT_PHRASES.items()
 }
-RE_SINCE_BEFORE = re.compile(r"\bsince(?:\s+(?:the|its|Hamas'?s?|Hamas’s|an?))*\s*$", re.IGNORECASE)
+# "since" shortly before a match (same clause): the phrase dates a running total ("killed since the
+# war began on October 7"), it does not name the toll of the event.
+RE_SINCE_BEFORE = re.compile(r"\bsince\b[^.;!?]*$", re.IGNORECASE)
+SINCE_LOOKBACK_CHARS = 45
 MONOTONE_OUTCOMES: tuple[str, ...] = ("killed", "injured")
 
 DISCREPANCY_COLUMNS = [
@@ -79,27 +85,43 @@ REVISION_COLUMNS = [
 ]
 
 
-def name_event(sentence: str, *, events: dict[str, re.Pattern[str]] | None = None) -> str | None:
-    """The first event of the vocabulary the sentence names (not after "since"), else None.
+def name_event(sentence: str, *, events: dict[str, re.Pattern[str]] | None = None,
+               number_at: int | None = None) -> str | None:
+    """The first event of the vocabulary the sentence names for its number, else None.
+
+    A match with "since" shortly before it in the same clause dates a running total ("30,000 killed
+    since the war began on October 7") and does not count, unless ``number_at`` (the number's offset
+    in the sentence) lies after that "since" ("protests since Hamas attacked Israel on Oct. 7,
+    killing roughly 1,200 people": 1,200 is the attack's toll).
 
     >>> name_event("Hamas killed about 1,200 people in the October 7 attack.")
     'october_7_attack'
     >>> name_event("More than 18,000 people have been killed since the October 7 attack.") is None
     True
-    >>> name_event("Hamas's attack on Israel killed 1,139 people, according to an AFP tally.")
+    >>> name_event("since Hamas attacked Israel on Oct. 7, killing roughly 1,200 people", number_at=55)
     'october_7_attack'
     """
     events = EVENT_PATTERNS if events is None else events
+    sentence = sentence or ""
     for name, pattern in events.items():
-        for match in pattern.finditer(sentence or ""):
-            if not RE_SINCE_BEFORE.search(sentence[max(0, match.start() - 30):match.start()]):
+        for match in pattern.finditer(sentence):
+            lookback = max(0, match.start() - SINCE_LOOKBACK_CHARS)
+            since = RE_SINCE_BEFORE.search(sentence[lookback:match.start()])
+            if since is None or (number_at is not None and number_at > lookback + since.start()):
                 return name
     return None
 
 
 def _with_event(claims: pd.DataFrame, events: dict[str, re.Pattern[str]],
                 event_places: dict[str, str]) -> pd.DataFrame:
-    named = claims["sentence"].fillna("").astype(str).map(lambda s: name_event(s, events=events))
+    sentences = claims["sentence"].fillna("").astype(str)
+    surfaces = claims["surface"].fillna("").astype(str) if "surface" in claims.columns else sentences.map(
+        lambda _: "")
+    named = pd.Series([name_event(sentence, events=events,
+                                  number_at=sentence.find(surface) if surface and surface in sentence
+                                  else None)
+                       for sentence, surface in zip(sentences, surfaces, strict=True)],
+                      index=claims.index, dtype=object)
     place_ok = [e is None or p in (UNKNOWN_PLACE, event_places.get(e, p))
                 for e, p in zip(named, claims["place"], strict=True)]
     return claims.assign(event=named.where(pd.Series(place_ok, index=claims.index), None),
