@@ -147,7 +147,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "lag_window_days",
         "int",
         30,
-        "how far back to look for the official value a claim matches",
+        "days searched before and after a claim for the official value that gives it (signed lag)",
         low=0,
         high=3650,
     ),
