@@ -213,6 +213,7 @@ def test_a_chmod_000_file_is_dropped_with_permission_denied(tmp_path):
     assert articles["article_id"].tolist() == ["a"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_as_the_corpus_path_is_refused_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "feed.txt")
     with pytest.raises(CorpusError, match=r"feed\.txt is not a regular file \(a FIFO, socket or device\)"):
@@ -277,6 +278,7 @@ def test_the_cli_reads_a_corpus_with_a_sentinel_date(tmp_path, capsys):
 
 # --- 5. rows in = rows out + rows dropped -----------------------------------------------------------
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_every_stray_entry_of_a_folder_is_listed_as_dropped(tmp_path):
     write(tmp_path / "a.txt", "Real text.")
     write(tmp_path / "photo.jpg", b"\xff\xd8\xff")

@@ -76,7 +76,7 @@ class _Tracker:
     exact repeats) and the dropped rows."""
 
     seen: dict[str, tuple[str, str]] = field(default_factory=dict)
-    seen_rows: dict[str, str] = field(default_factory=dict)
+    seen_rows: dict[bytes, int] = field(default_factory=dict)
     dropped: list[dict] = field(default_factory=list)
 
     def drop(self, source: str, row: int | None, reason: str, *, message: str | None = None) -> None:
@@ -104,8 +104,10 @@ def load_corpus(
     column names, e.g. ``{"article_id": "Article_ID", "text": "Article"}``; ``encoding`` forces a
     text encoding instead of detection. ``published`` is a datetime64 column, NaT when unknown or
     outside 1677-09-22 .. 2262-04-11. ``sha256`` is the digest of a ``.txt`` file's bytes, or of a
-    table row's text in UTF-8. Rows, files and folder entries dropped on the way are listed in
-    ``result.attrs["dropped"]`` (dicts of ``source_path``, ``row`` and ``reason``).
+    table row's text in UTF-8. A table row without an id that repeats an earlier row in every
+    column is dropped; a repeated id with the same text is dropped, with another text refused.
+    Rows, files and folder entries dropped on the way are listed in ``result.attrs["dropped"]``
+    (dicts of ``source_path``, ``row`` (None for a file) and ``reason``).
     """
     tracker = _Tracker()
     chunks = list(_iter_chunks(Path(path), columns, encoding, DEFAULT_CHUNK_SIZE, tracker))
@@ -712,11 +714,12 @@ def _table_row(
                   for name, value in fields.items()}
     text = RE_LINE_BREAKS.sub("\n", fields["text"]).replace("\x00", "")
     if fields["article_id"] is None:
-        key = hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+        # Rows without an id: two rows alike in every column are one article exported twice.
+        key = hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode("utf-8")).digest()
         if key in tracker.seen_rows:
-            tracker.drop(shown, row_number, f"exact duplicate of {tracker.seen_rows[key]} (no id); row skipped")
+            tracker.drop(shown, row_number, f"exact duplicate of row {tracker.seen_rows[key]} (no id); row skipped")
             return None
-        tracker.seen_rows[key] = f"row {row_number}"
+        tracker.seen_rows[key] = row_number
     return {
         "article_id": fields["article_id"] or f"{display_path(path.stem)}-{row_number:06d}",
         "outlet": fields["outlet"],
