@@ -83,6 +83,8 @@ report.show_table(stats.lag_by(comparison, by="outlet"), "lag_by_outlet", report
                   n_rows=p.n_rows_shown, caption="Agreement and signed lag per outlet (compared claims)")
 report.show_chart(claim_charts.plot_timeline(claims, reference, dating=dating), "timeline_killed",
                   report_dir=p.report_dir)
+report.show_chart(claim_charts.plot_timeline(claims, reference, dating=dating, place="west_bank"),
+                  "timeline_killed_west_bank", report_dir=p.report_dir)
 report.show_chart(claim_charts.plot_lag(comparison), "lag_by_outlet", report_dir=p.report_dir)
 
 # %% [markdown]

@@ -116,8 +116,9 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
         rows = shown.loc[(shown["layer"] == "claim") & (shown["label"] == label)]
         low = rows["bar_low"].fillna(rows["value"])
         high = rows["bar_high"].fillna(rows["value"])
-        axes.errorbar(rows["date"], rows["value"], yerr=[rows["value"] - low, high - rows["value"]],
-                      fmt="o", color=colour, label=label, capsize=3)
+        if len(rows):
+            axes.errorbar(rows["date"], rows["value"], yerr=[rows["value"] - low, high - rows["value"]],
+                          fmt="o", color=colour, label=label, capsize=3)
         up = rows.loc[rows["bar_high"].isna() & rows["bar_low"].notna()]
         if len(up):  # open upper end: an arrow up
             axes.errorbar(up["date"], up["value"], yerr=arrow, lolims=True, fmt="none", color=colour)
@@ -125,9 +126,10 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
         if len(down):  # open lower end: an arrow down
             axes.errorbar(down["date"], down["value"], yerr=arrow, uplims=True, fmt="none", color=colour)
         spans = shown.loc[(shown["layer"] == "window") & (shown["label"] == label)]
-        for _, span in spans.iterrows():
+        for k, (_, span) in enumerate(spans.iterrows()):
             axes.plot([span["date"], span["date_to"]], [span["value"]] * 2, color=colour, linewidth=4,
-                      alpha=0.6, solid_capstyle="butt")
+                      alpha=0.6, solid_capstyle="butt",
+                      label=f"{label} (undated: window)" if k == 0 else None)
         clipped = data.loc[data["clipped"] & (data["label"] == label)]
         if len(clipped):
             axes.plot(clipped["date"], [top] * len(clipped), marker="^", linestyle="none", color=colour)
