@@ -137,6 +137,29 @@ def test_a_csv_in_cp1252_is_refused_with_the_detected_encoding_named(tmp_path):
     assert load_corpus(path, encoding="cp1252").loc[0, "text"].startswith("Le pr\u00e9sident")
 
 
+def test_a_utf16_csv_is_read_by_its_bom_or_refused_naming_utf16(tmp_path):
+    content = "article_id,text\na,Caf\u00e9 \u2014 12 killed\n"
+    path = write(tmp_path / "c.csv", content.encode("utf-16"))
+    with pytest.warns(NewskitWarning, match=r"c\.csv: decoded as UTF-16 \(byte-order mark found\)"):
+        assert load_corpus(path)["text"].tolist() == ["Caf\u00e9 \u2014 12 killed"]
+    write(path, content.encode("utf-16-le"))
+    with pytest.raises(CorpusError, match=r"looks like UTF-16 without a byte-order mark: pass encoding='utf-16-le'"):
+        load_corpus(path)
+
+
+def test_a_metadata_csv_not_in_utf8_is_refused_or_decoded_with_the_right_fix(tmp_path):
+    write(tmp_path / "a.txt", "Text.")
+    write(tmp_path / "metadata.csv", "file,outlet\na.txt,Le Monde diplomatique \u00e9dition fran\u00e7aise\n"
+          .encode("cp1252"))
+    with pytest.raises(CorpusError, match=r"metadata file .*metadata\.csv: not UTF-8 at byte \d+ \(it looks like "
+                       r"cp1252, by charset-normalizer\); save it as UTF-8"):
+        load_corpus(tmp_path)
+    write(tmp_path / "metadata.csv", "file,outlet\na.txt,Caf\u00e9\n".encode("utf-16"))
+    with pytest.warns(NewskitWarning, match=r"metadata\.csv: decoded as UTF-16 \(byte-order mark found\); save the "
+                      r"file as UTF-8"):
+        assert load_corpus(tmp_path).loc[0, "outlet"] == "Caf\u00e9"
+
+
 def test_a_jsonl_line_with_a_few_bad_bytes_is_kept_and_named(tmp_path):
     first = b'{"text": "One."}\n'
     path = write(tmp_path / "c.jsonl", first + '{"text": "Caf\u00e9 \u2014 '.encode() + b'\xe9"}\n')

@@ -899,22 +899,39 @@ def _decoded_lines(stream: IO[str], shown: str, codec: str, kind: str) -> Iterat
 
 
 def _csv_encoding(path: Path, encoding: str | None, kind: str) -> tuple[str, str]:
-    """(codec, errors) to read a CSV with: the given encoding; UTF-8; or UTF-8 with its few bad bytes
-    replaced (with a warning). A CSV in another encoding is refused with the likely one named."""
+    """(codec, errors) to read a CSV with: the given encoding; UTF-8; UTF-16 with a byte-order mark
+    (with a warning); or UTF-8 with its few bad bytes replaced (with a warning). A CSV in another
+    encoding is refused with the likely one named."""
     if encoding:
         return encoding, "strict"
     first_bad = _first_non_utf8_byte(path, kind)
     if first_bad is None:
         return "utf-8-sig", "strict"
     shown = display_path(path)
+    # encoding= names the articles' encoding; a metadata.csv is always read without it.
+    can_pass = kind == "corpus file"
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        fix = "pass encoding='utf-16' to silence this, or save" if can_pass else "save"
+        warnings.warn(f"{kind} {shown}: decoded as UTF-16 (byte-order mark found); {fix} the file as UTF-8",
+                      NewskitWarning, stacklevel=5)
+        return "utf-16", "strict"
+    head = data[:4096]
+    if head.count(0) > len(head) // 4:
+        codec = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        fix = f"pass encoding={codec!r}, or save it as UTF-8" if can_pass else "save it as UTF-8"
+        raise CorpusError(f"{kind} {shown}: not UTF-8 at byte {first_bad}; it looks like UTF-16 without a "
+                          f"byte-order mark: {fix}")
     damage = _utf8_damage(data)
     if damage.is_mostly_utf8:
+        fix = ", or pass encoding= if the file is in another encoding" if can_pass else ""
         warnings.warn(f"{kind} {shown}: not UTF-8 at byte {first_bad}; {_describe_damage(damage)}. Fix those "
-                      "bytes in a copy of the file, or pass encoding= if the file is in another encoding",
-                      NewskitWarning, stacklevel=5)
+                      f"bytes in a copy of the file{fix}", NewskitWarning, stacklevel=5)
         return "utf-8-sig", "newskit-replace"
     detected = detect_encoding(data) or PREFERRED_FALLBACK
+    if not can_pass:
+        raise CorpusError(f"{kind} {shown}: not UTF-8 at byte {first_bad} (it looks like {detected}, by "
+                          "charset-normalizer); save it as UTF-8")
     raise CorpusError(f"{kind} {shown}: not UTF-8 at byte {first_bad}; pass the file's encoding, e.g. "
                       f"encoding={detected!r} (the likeliest, by charset-normalizer), or save it as UTF-8")
 
