@@ -496,6 +496,14 @@ def detect_encoding(data: bytes) -> str | None:
     Among candidates as likely as the best (chaos and coherence within a small slack), cp1252 is
     preferred, so Western text is not read as a Baltic or Cyrillic code page because it is short.
     UTF-16/32 and UTF-7 are not candidates (UTF-16 is recognised before detection).
+
+    >>> detect_encoding("Le pr\u00e9sident a d\u00e9clar\u00e9 que douze personnes ont \u00e9t\u00e9 tu\u00e9es."
+    ...                 .encode("cp1252"))
+    'cp1252'
+    >>> detect_encoding("\u0412 \u0413\u0430\u0437\u0435 \u043f\u043e\u0433\u0438\u0431\u043b\u0438 "
+    ...                 "\u0434\u0432\u0435\u043d\u0430\u0434\u0446\u0430\u0442\u044c "
+    ...                 "\u0447\u0435\u043b\u043e\u0432\u0435\u043a.".encode("cp1251"))
+    'cp1251'
     """
     from charset_normalizer import from_bytes
 
@@ -514,8 +522,8 @@ def detect_encoding(data: bytes) -> str | None:
 def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> str:
     """Decode a file's bytes as text: UTF-8 (with or without BOM), UTF-16, or a detected encoding.
 
-    Plain UTF-8 is decoded silently. UTF-8 with a few bad bytes (more well-formed multi-byte
-    characters than bad sequences) stays UTF-8, the bad bytes replaced by U+FFFD, with a warning
+    Plain UTF-8 is decoded silently. UTF-8 with a few bad bytes (at least as many well-formed
+    multi-byte characters as bad sequences) stays UTF-8, the bad bytes replaced by U+FFFD, with a warning
     giving their count and first offset. Otherwise the encoding is detected (charset-normalizer)
     and named in a warning. UTF-16 with an odd byte count or a lone surrogate is decoded with the
     bad bytes replaced and counted. NUL bytes inside UTF-8 text are removed with a warning. Binary
@@ -692,7 +700,7 @@ def _table_row(
     if text is None or not text.strip():
         tracker.drop(shown, row_number, "empty text; row skipped")
         return None
-    fields: dict[str, str | None] = {"text": text}
+    fields: dict[str, object] = {"text": text}
     for name in METADATA_FIELDS:
         raw = record.get(mapping[name])
         if raw is None or (isinstance(raw, float) and raw != raw):
