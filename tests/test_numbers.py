@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,6 +33,13 @@ PARSE_CASES = [
     ("tens of thousands", None),
     ("many", None),
     ("several", None),
+    ("18\u2009600", 18600),  # thin space between groups: one number
+    ("1\u00a0200\u00a0000", 1_200_000),
+    ("1,\u200b200", 1200),  # zero-width space: invisible, so not a split
+    ("1\u200d200", 1200),
+    ("9" * 400, None),  # too large to count people: None, never inf
+    ("12,000,000,000", None),
+    ("10,000,000,000", 10**10),
 ]
 
 
@@ -57,6 +66,10 @@ FIND_CASES = [
     ("a dozen were held", [("a dozen", 12, "vague", None)]),
     ("85% of residents", [("85%", 85, "percent", None)]),
     ("nearly half of them", [("half", 50, "percent", None)]),
+    ("18\u202f600 killed", [("18\u202f600", 18600, "number", None)]),
+    ("1,\ufeff200 killed", [("1,\ufeff200", 1200, "number", None)]),
+    ("\u200b12 and 1\u2060300", [("12", 12, "number", None), ("1\u2060300", 1300, "number", None)]),
+    ("18\u00a0600-20\u00a0000 people", [("18\u00a0600-20\u00a0000", 18600, "range", 20000)]),
 ]
 
 
@@ -83,6 +96,9 @@ REJECT_CASES = [
     ("US$ 2 million in aid", "money"),
     ("Resolution 2712", "label"),
     ("2023-12-14", "date"),
+    ("9" * 400 + " people", "too_large"),
+    ("12,000,000,000 people", "too_large"),
+    ("20 billion people", "too_large"),
 ]
 
 
@@ -112,3 +128,17 @@ def test_enormous_numbers(number, tail):
     text = f"{number:,} {tail}"
     for n in find_numbers(text):
         assert text[n.start : n.end] == n.surface
+        assert n.value is None or n.value <= 10**10
+
+
+NUMBER_PIECES = [*"0123456789,. k%-", "\u00a0", "\u2009", "\u202f", "\u200b", "\u200d", "\ufeff", " killed", " million"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=40).map("".join))
+def test_unicode_in_numbers_keeps_offsets_and_finite_values(text):
+    for n in find_numbers(text, keep_rejected=True):
+        assert 0 <= n.start < n.end <= len(text)
+        assert text[n.start : n.end] == n.surface
+        assert n.value is None or (math.isfinite(n.value) and n.value <= 10**10)
+        assert n.high is None or math.isfinite(n.high)

@@ -6,6 +6,14 @@
 "two-state") are recognised and dropped, or kept with ``reason`` set when ``keep_rejected=True``.
 :func:`parse_number` turns one isolated expression into a number.
 
+Unicode that would misread a number is read as a reader sees it, offsets still indexing the text
+passed in: a no-break, thin, narrow no-break or figure space between groups of three digits
+("18 600") is a thousands separator, so one number; zero-width characters (U+200B-U+200D,
+U+2060, U+FEFF) are invisible, so "1,\u200b200" is 1,200, never 200. Values are always finite: a
+number above ``MAX_COUNT`` (10^10, more people than are alive) is not a count of people: it is
+rejected with reason ``"too_large"`` and value None (a numeral of more than ``MAX_DIGITS`` digits
+before any arithmetic is done on it), so it is never a figure and never inf.
+
 What counts as a vague quantifier is closed: "dozens", "a dozen", "scores", "hundreds",
 "thousands", "tens of thousands", "hundreds of thousands", "millions" (FIGURES.md). "many",
 "several", "a few" and "some" are not numbers.
@@ -15,7 +23,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 NumberKind = Literal["number", "percent", "vague", "range"]
@@ -136,6 +144,19 @@ RE_HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|last|other|the[^\S\n]
 # How far around a number the context checks look (characters).
 CONTEXT_CHARS = 40
 
+# More people than are alive: a number above this is not a count of people (reason "too_large").
+MAX_COUNT = 10**10
+# A numeral with more integer digits than this is too large before it is even read (no float of it).
+MAX_DIGITS = 15
+# Spaces that typeset copy puts between groups of three digits ("18 600"): no-break, figure, thin,
+# narrow no-break. Read as a comma there, and only there.
+GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+RE_SPACE_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+(?![\d" + GROUP_SPACES + "])")
+RE_GROUP_SPACE = re.compile("[" + GROUP_SPACES + "]")
+# Invisible characters a CMS leaves inside numbers ("1,\u200b200"); read as absent.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+RE_ZERO_WIDTH = re.compile("[" + ZERO_WIDTH + "]+")
+
 
 @dataclass(frozen=True)
 class NumberExpr:
@@ -231,12 +252,45 @@ def parse_number(text: str) -> int | float | None:
     (25, 85, 90)
     >>> parse_number("dozens") is None, parse_number("a dozen"), parse_number("half")
     (True, 12, 50)
+
+    Thousands separated by a no-break or thin space are one number, zero-width characters are
+    ignored, and a number too large to count people (above ``MAX_COUNT``) gives None, never inf:
+
+    >>> parse_number("18\u2009600"), parse_number("1,\u200b200"), parse_number("9" * 400)
+    (18600, 1200, None)
     """
-    text = text.strip()
+    text, _ = _reading_copy(text.strip())
     match = RE_NUMBER.fullmatch(ascii_lower(text))
-    if match is None:
+    if match is None or _too_large(match):
         return None
-    return _match_value(match)
+    value = _match_value(match)
+    return None if value is not None and value > MAX_COUNT else value
+
+
+def _reading_copy(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as a reader sees its numbers, and where each of its characters came from.
+
+    Space group separators become commas (same length, so offsets hold); zero-width characters
+    are dropped, and then the list maps each offset of the copy (and its end) to one of ``text``;
+    it is None when nothing was dropped.
+    """
+    if text.isascii():  # most text: nothing to do
+        return text, None
+    if RE_GROUP_SPACE.search(text):
+        text = RE_SPACE_GROUPED.sub(lambda m: RE_GROUP_SPACE.sub(",", m.group()), text)
+    if RE_ZERO_WIDTH.search(text) is None:
+        return text, None
+    kept = [i for i, c in enumerate(text) if c not in ZERO_WIDTH]
+    return "".join(text[i] for i in kept), [*kept, len(text)]
+
+
+def _too_large(match: re.Match) -> bool:
+    """Does the numeral have more than MAX_DIGITS integer digits (too large to read, let alone count)?"""
+    digits = match["digits"]
+    if not digits:
+        return False
+    integer = RE_LEADING_DIGITS.match(digits).group().split(".")[0].replace(",", "").lstrip("0")
+    return len(integer) > MAX_DIGITS
 
 
 def _match_value(match: re.Match) -> int | float | None:
@@ -255,7 +309,7 @@ def _match_value(match: re.Match) -> int | float | None:
             value *= SCALES[match["dscale"].lower()]
         elif match["dshort"]:
             value *= SHORT_SCALES[match["dshort"].lower()]
-        return _tidy(value) if value < 1e18 else value
+        return _tidy(value)
     return parse_words(match["words"])
 
 
@@ -349,9 +403,19 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
     ('30 and 40', 30, 40, 'range')
     >>> [(n.surface, n.reason) for n in find_numbers("a 14-year-old in 2023", keep_rejected=True)]
     [('14', 'age'), ('2023', 'year')]
+
+    Group spaces and zero-width characters are read as a reader sees them (see the module
+    docstring); offsets and ``surface`` still index ``text``:
+
+    >>> [(n.surface, n.value) for n in find_numbers("18\u202f600 killed, 1\u200d200 hurt")]
+    [('18\u202f600', 18600), ('1\u200d200', 1200)]
+    >>> [(n.value, n.reason) for n in find_numbers("9" * 400 + " killed", keep_rejected=True)]
+    [(None, 'too_large')]
     """
     if not has_number(text):
         return []
+    original = text
+    text, origin = _reading_copy(text)
     found: list[NumberExpr] = []
     for match in RE_NUMBER.finditer(ascii_lower(text)):
         surface = text[match.start() : match.end()]
@@ -359,7 +423,11 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
             continue
         reason = _reject_reason(text, match)
         kind = _kind(match)
-        value = _match_value(match)
+        too_large = _too_large(match)  # checked before any float is made of it: 400 digits would be inf
+        value = None if too_large else _match_value(match)
+        if too_large or (value is not None and value > MAX_COUNT):
+            found.append(NumberExpr(match.start(), match.end(), surface, None, kind, reason=reason or "too_large"))
+            continue
         if value is None and kind != "vague":
             # malformed word sequence such as "one two": keep its first well-formed word only
             first = RE_FIRST_WORD.match(surface)
@@ -375,7 +443,17 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
             NumberExpr(start, start + len(surface), surface, value, kind, vague=vague, reason=reason)
         )
     found = _join_ranges(text, found)
-    return found if keep_rejected else [n for n in found if n.reason is None]
+    if not keep_rejected:
+        found = [n for n in found if n.reason is None]
+    if origin is not None or text is not original:
+        found = [_in_original(n, original, origin) for n in found]
+    return found
+
+
+def _in_original(number: NumberExpr, text: str, origin: list[int] | None) -> NumberExpr:
+    """``number`` found in a reading copy, with offsets and surface in ``text`` itself."""
+    start, end = (number.start, number.end) if origin is None else (origin[number.start], origin[number.end - 1] + 1)
+    return replace(number, start=start, end=end, surface=text[start:end])
 
 
 def _join_ranges(text: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
