@@ -37,10 +37,22 @@ def articles_of(*texts: str) -> pd.DataFrame:
         ("word ,  next", "word, next"),
         ("\ufb01ve ligature", "five ligature"),
         ("para one.  \n\n  para two.", "para one.\n\npara two."),
+        ("one.\n\n\n\n\ntwo.", "one.\n\ntwo."),  # a run of blank lines is one paragraph break
+        ("one.\n \n\t\n\u00a0\ntwo.", "one.\n\ntwo."),
+        ("18\u00a0600 killed", "18,600 killed"),  # group separators survive NFKC as commas
+        ("18&nbsp;600 and 1\u202f200\u202f000", "18,600 and 1,200,000"),
+        ("12\u00a0killed in 2023\u00a0150", "12 killed in 2023 150"),  # not digit groups: plain spaces
+        ("1,\u200b200 and 1\u200d200", "1,200 and 1200"),  # zero-width characters at digits go
     ],
 )
 def test_clean_text(raw, expected):
     assert clean_text(raw) == expected
+
+
+def test_adjacent_span_matches_leave_one_space():
+    text, removed = remove_spans("Ten died. (PHOTO BY A)(PHOTO BY B)(PHOTO BY C) Five were hurt.", rules=DEFAULT_RULES)
+    assert text == "Ten died. Five were hurt."
+    assert [name for name, _ in removed] == ["photo_credit_inline"] * 3
 
 
 def test_sample_cleaning_drops_two_captions_and_the_promo_and_nothing_else():

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit import nlp
@@ -31,6 +31,48 @@ def test_split_sentences(text, expected):
 def test_sentence_spans_index_the_text():
     text = "  Two were killed.  Ten were hurt. "
     assert [text[a:b] for a, b in nlp.sentence_spans(text)] == ["Two were killed.", "Ten were hurt."]
+
+
+def punkt_on_the_whole(text: str) -> list[tuple[int, int]]:
+    """What sentence_spans gave before it cut texts first: Punkt on the whole text, leading blanks dropped."""
+    if not text.strip():
+        return []
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in nlp._sentence_tokenizer().span_tokenize(text)]
+
+
+PUNKT_TOKENS = [
+    "killed", "Mr", "U.S.", "J.", "no", "No.", "3", "12", ".", ". ", "! ", "? ", " ", "  ", "\n", "\n\n", '"', "'",
+    ")", "(", "A", "b", "ok", "Dead", "etc", "...", "\u201d", "\u201c", "\u2014", ",", ";", ":", "x.y", "Gen", "e.g.",
+    "\u00dcber", "\u00f1.", "\t", "\u00a0", "?!", "\u00bb", "]", "}", "\u2019", "*", "@", "--", "I.", "Dr", "5.",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PUNKT_TOKENS), max_size=30).map("".join))
+def test_sentence_spans_are_punkt_on_the_whole_text(text):
+    # cutting at certain sentence ends first, and skipping pieces with no mark, changes no span
+    assert nlp.sentence_spans(text) == punkt_on_the_whole(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "max_chars", "expected"),
+    [
+        ("short text", 100, [(0, 10)]),
+        ("aaaa bbbb\ncccc dddd", 12, [(0, 10), (10, 19)]),  # a line break first
+        ("Aa bb. Cc dd. Ee ff.", 8, [(0, 7), (7, 14), (14, 20)]),  # then a sentence end
+        ("aaa bbb ccc ddd", 8, [(0, 8), (8, 15)]),  # then white space
+        ("x" * 25, 10, [(0, 10), (10, 20), (20, 25)]),  # then the window's end
+    ],
+)
+def test_punkt_windows(text, max_chars, expected):
+    assert nlp._punkt_windows(text, max_chars=max_chars) == expected
+
+
+def test_no_sentence_is_longer_than_punkt_reads_at_once():
+    text = "word " * 30_000  # 150 kB with no sentence end
+    spans = nlp.sentence_spans(text)
+    assert len(spans) > 1 and all(b - a <= nlp.MAX_PUNKT_CHARS for a, b in spans)
+    assert " ".join(text[a:b] for a, b in spans).split() == text.split()
 
 
 @pytest.mark.parametrize(

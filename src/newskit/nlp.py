@@ -32,6 +32,22 @@ ABBREVIATIONS = frozenset(
 )
 
 LANGUAGE_SAMPLE_WORDS = 100
+# Punkt reads at most this many characters at a time. NLTK runs Punkt's sentence-end regex under a
+# wall-clock limit (nltk.redos, 5 s), which a long enough text always reaches (a 20 MB line did);
+# a longer text is first cut at a line break or a hard sentence end (see ``_punkt_windows``).
+MAX_PUNKT_CHARS = 50_000
+# Where a long text may be cut before Punkt: a sentence mark, closing quotes or brackets, white space.
+RE_HARD_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+# A sentence end Punkt (default parameters, the kit's abbreviations) always makes: a word of two or
+# more letters after ASCII white space (Punkt finds words at ASCII white space only; a no-break
+# space does not count), that is no abbreviation, a mark, ASCII white space, and a next token that
+# starts with a letter or digit (so nothing Punkt would pull back into this sentence). Cutting
+# there first lets Punkt skip the pieces it could not break anyway (it costs ~5 s/MB on short
+# sentences); the sentence sets of ../shared, the dev articles and 300,000 random strings give
+# the same spans as Punkt on the whole text.
+RE_CERTAIN_END = re.compile(r"(?<![^ \t\n\r\f\v])(?P<word>[^\W\d_]{2,})[.!?](?=[ \t\n\r\f\v]+[^\W_])")
+# A mark with something after it: a piece without one is a single sentence for Punkt.
+RE_POSSIBLE_END = re.compile(r"[.?!](?!\s*$)")
 RE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 # The same pattern for pure-ASCII text (most English news), about twice as fast.
 RE_WORD_ASCII = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
@@ -56,7 +72,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Spans index ``text`` itself, so offsets found inside a sentence can be mapped back; a span
     starts at the sentence's first non-blank character. An empty or whitespace-only text has no
-    sentences.
+    sentences. Time is linear in the length of the text, whatever its shape: no span is longer
+    than ``MAX_PUNKT_CHARS`` (a longer run is cut first, see :func:`_punkt_windows`), so Punkt
+    never reads enough at once to reach NLTK's regex time limit.
 
     >>> sentence_spans("Mr. Smith left. He came back.")
     [(0, 15), (16, 29)]
@@ -64,10 +82,74 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     spans = []
-    for start, end in _sentence_tokenizer().span_tokenize(text):
-        # Punkt keeps leading whitespace in the first span; a sentence starts at its first character
-        spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
+    for piece_start, piece_end in _certain_pieces(text):
+        piece = text[piece_start:piece_end]
+        if RE_POSSIBLE_END.search(piece):
+            spans.extend((piece_start + start, piece_start + end) for start, end in _punkt_spans(piece))
+            continue
+        for start, end in _punkt_windows(piece, max_chars=MAX_PUNKT_CHARS):  # Punkt would return it whole
+            window = piece[start:end]
+            if window.strip():
+                lead = len(window) - len(window.lstrip())
+                spans.append((piece_start + start + lead, piece_start + start + len(window.rstrip())))
     return spans
+
+
+def _certain_pieces(text: str) -> list[tuple[int, int]]:
+    """``text`` cut after every sentence end Punkt always makes (:data:`RE_CERTAIN_END`)."""
+    pieces, start = [], 0
+    for m in RE_CERTAIN_END.finditer(text):
+        if m["word"].lower() not in ABBREVIATIONS:
+            pieces.append((start, m.end()))
+            start = m.end()
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of ``text``, read in windows of at most MAX_PUNKT_CHARS."""
+    spans = []
+    tokenizer = _sentence_tokenizer()
+    for window_start, window_end in _punkt_windows(text, max_chars=MAX_PUNKT_CHARS):
+        window = text[window_start:window_end]
+        if window.isspace():
+            continue
+        for start, end in tokenizer.span_tokenize(window):
+            # Punkt keeps leading whitespace in the first span; a sentence starts at its first character
+            lead = len(window[start:end]) - len(window[start:end].lstrip())
+            spans.append((window_start + start + lead, window_start + end))
+    return spans
+
+
+def _punkt_windows(text: str, *, max_chars: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``(start, end)`` windows of at most ``max_chars``, for Punkt to read one by one.
+
+    A text that fits is one window (Punkt sees it whole, as it always did). A longer one is cut at
+    the last line break in the second half of each window, else after the last hard sentence end
+    (mark, closing quotes, white space), else after the last white space, else at ``max_chars``;
+    Punkt then ends a sentence at each cut, which on such text is the price of bounded time.
+
+    >>> _punkt_windows("One. Two. Three.", max_chars=100)
+    [(0, 16)]
+    >>> _punkt_windows("Aa bb. Cc dd. Ee ff.", max_chars=8)
+    [(0, 7), (7, 14), (14, 20)]
+    """
+    windows = []
+    start, n = 0, len(text)
+    while n - start > max_chars:
+        half, limit = start + max_chars // 2, start + max_chars
+        cut = text.rfind("\n", half, limit) + 1
+        if not cut:
+            ends = [m.end() for m in RE_HARD_END.finditer(text, half, limit)]
+            cut = ends[-1] if ends else 0
+        if not cut:
+            cut = max(text.rfind(" ", half, limit), text.rfind("\t", half, limit)) + 1
+        if not cut:
+            cut = limit
+        windows.append((start, cut))
+        start = cut
+    windows.append((start, n))
+    return windows
 
 
 def split_sentences(text: str) -> list[str]:
