@@ -10,6 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from newskit.schema import validate_columns
 from newskit.stats import BOUND_ORDER, ROUNDING_CATEGORIES, claims_timeline
@@ -241,6 +242,9 @@ def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.Data
                      zorder=3)
     axes.set_yticks(range(len(quantities)), quantities, fontsize="small")
     axes.set_xscale("log")
+    axes.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+    axes.xaxis.set_minor_formatter(NullFormatter())  # minor labels of a log axis overlap
     _label(axes, "Claims about the same quantity with different values",
            "claimed value (people, log scale)", None, legend=len(data) > 0)
     figure.tight_layout()
@@ -279,7 +283,7 @@ def plot_daily_increase(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame
                   label="official series, same days")
     axes.set_yticks(range(len(data)), data["label"], fontsize="small")
     axes.set_xlabel("increase per day (people)")
-    axes.set_title("Daily increase within each series of claims (median over independent pairs)")
+    axes.set_title("Daily increase per series of claims (median over independent pairs)", fontsize="medium")
     axes.legend(fontsize="small")
     figure.tight_layout()
     return figure, data
