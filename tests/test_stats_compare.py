@@ -20,6 +20,7 @@ from newskit.reference import load_reference
 from newskit.reference_tfp import SHIPPED_PATH
 
 DAY = pd.Timestamp
+NAN_VALUE = np.nan
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +116,6 @@ def test_vague_claims_get_agreement_on_day_but_no_lag(sample_reference):
     row = _one(stats.compare_to_reference(claims, sample_reference), "v")
     assert row["agrees_on_day"] == True  # noqa: E712  (18,787 within tens of thousands)
     assert pd.isna(row["lag_days"]) and pd.isna(row["agrees_within_window"])
-
-
-NAN_VALUE = np.nan
 
 
 # ---------------------------------------------------------------- like with like
