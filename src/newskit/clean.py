@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Literal
 
 import pandas as pd
@@ -68,7 +69,8 @@ SENTENCES_PER_PARAGRAPH = 3
 
 QUOTE_TABLE = {ord(c): "'" for c in "‘’‚‛′"} | {ord(c): '"' for c in "“”„‟″«»"}
 DASH_TABLE = {ord(c): "-" for c in "‐‑‒–—―−"}
-RE_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+# White space other than a line break that needs rewriting as one space (a lone space is left alone).
+RE_HORIZONTAL_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 RE_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)])")
 RE_ORPHAN_PUNCTUATION = re.compile(r"(?<=[,;:]) *[,;:](?=[ \n]|$)")
 RE_BLANK_LINES = re.compile(r"\n\s*\n")
@@ -107,8 +109,10 @@ def clean_text(text: str) -> str:
     '18,600 killed, 1,200 hurt, 1,300 held'
     """
     text = html.unescape(html.unescape(text))  # twice: feeds often double-escape (&amp;#8212;)
-    text = RE_SPACE_GROUPED.sub(lambda m: RE_GROUP_SPACE.sub(",", m.group()), text)
-    text = RE_ZERO_WIDTH_AT_DIGIT.sub("", text)
+    if not text.isascii():
+        if RE_GROUP_SPACE.search(text):
+            text = RE_SPACE_GROUPED.sub(lambda m: RE_GROUP_SPACE.sub(",", m.group()), text)
+        text = RE_ZERO_WIDTH_AT_DIGIT.sub("", text)
     text = unicodedata.normalize("NFKC", text).translate(QUOTE_TABLE).translate(DASH_TABLE)
     text = RE_HORIZONTAL_SPACE.sub(" ", text)
     text = RE_SPACE_BEFORE_PUNCTUATION.sub("", text)
@@ -247,7 +251,9 @@ class _DuplicateFinder:
         if key in self.exact:
             return "duplicate"
         shingles = {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
-        shared = Counter(j for s in shingles for j in self.postings.get(s, ())[: self.MAX_POSTINGS])
+        # chain over per-shingle slices: a generator step per posting was most of cleaning's time
+        shared = Counter(chain.from_iterable(self.postings[s][: self.MAX_POSTINGS] for s in shingles
+                                             if s in self.postings))
         for j, n_shared in shared.most_common(5):
             union = len(shingles) + len(self.shingle_sets[j]) - n_shared
             if union and n_shared / union >= NEAR_DUPLICATE_JACCARD:
