@@ -395,7 +395,7 @@ def predicted_figures(text: str, doc: str, extract) -> list[dict]:
     figures = list(extract(text))
     records = []
     for figure in figures:
-        record = {name: getattr(figure, name, None) for name in (*GOLD_FIELDS, "low", "parent", "sentence")}
+        record = {name: getattr(figure, name, None) for name in (*GOLD_FIELDS, "place", "low", "parent", "sentence")}
         parent = record.pop("parent")
         record["parent_start"] = figures[parent].start if isinstance(parent, int) else None
         record["doc"] = doc

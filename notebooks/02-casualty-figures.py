@@ -32,11 +32,13 @@ report_dir = ""  # set by the runner: folder for tables and charts; empty means 
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 engine = "local"  # how per-article work runs: local, processes or dask
 scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8786"; None: a local cluster
+vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
 
 # %%
 from newskit import report
 from newskit.params import check_notebook_params
 from newskit.pipeline import claims_table
+from newskit.vocabulary import load_vocabulary
 
 p = check_notebook_params("02-casualty-figures", globals())
 report.show_parameters(p)
@@ -46,7 +48,8 @@ report.show_parameters(p)
 
 # %%
 articles, passages, removals = report.load_and_clean(p)
-claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler)
+claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler,
+                      vocabulary=load_vocabulary(p.vocabulary_path))
 report.show_headlines(report.claims_headlines(claims, articles), notebook="02-casualty-figures")
 report.show_table(claims, "claims", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Every casualty figure (offsets index the passage text)")

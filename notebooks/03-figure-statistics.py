@@ -34,6 +34,7 @@ report_dir = ""  # set by the runner: folder for tables and charts; empty means 
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 engine = "local"  # how per-article work runs: local, processes or dask
 scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8786"; None: a local cluster
+vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
 reference_path = "../data/reference/techforpalestine_daily.csv"  # official series: tidy CSV or Tech for Palestine JSON
 lag_window_days = 30  # days searched before and after a claim's day for the official value that gives it
 n_bootstrap = 1000  # bootstrap resamples for the interval on reported daily increases
@@ -45,6 +46,7 @@ from newskit.params import check_notebook_params
 from newskit.pipeline import claims_table
 from newskit.plots import claims as claim_charts
 from newskit.reference import load_reference
+from newskit.vocabulary import load_vocabulary
 
 p = check_notebook_params("03-figure-statistics", globals())
 report.show_warnings_inline()
@@ -52,7 +54,8 @@ report.show_parameters(p)
 
 # %%
 articles, passages, removals = report.load_and_clean(p)
-claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler)
+claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler,
+                      vocabulary=load_vocabulary(p.vocabulary_path))
 reference = load_reference(p.reference_path)
 dating = stats.date_from_figures(claims, reference)
 comparison = stats.compare_to_reference(claims, reference, window_days=p.lag_window_days, dating=dating)

@@ -31,6 +31,7 @@ corpus_columns = {}  # kit field -> the file's column, e.g. {"text": "Article"};
 corpus_encoding = None  # text encoding of the corpus files; None: detect
 report_dir = ""  # set by the runner: folder for tables and charts; empty means show only
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
+vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
 topic_unit = "paragraph"  # unit clustered: article, paragraph or sentence
 topic_method = "nmf"  # topic model: nmf, kmeans or lda
 n_topics = None  # topics of the model shown; None: the k that coherence and stability pick
@@ -44,6 +45,7 @@ from newskit import report, topics
 from newskit.params import check_notebook_params
 from newskit.pipeline import claims_table
 from newskit.plots import topics as topic_charts
+from newskit.vocabulary import load_vocabulary
 
 p = check_notebook_params("04-topics", globals())
 report.show_warnings_inline()
@@ -70,7 +72,7 @@ model = topics.TopicModel(
     report.chosen_n_topics(candidates, n_topics=p.n_topics), method=p.topic_method, random_state=p.seed
 ).fit(units["text"])
 assignments = topics.assign_topics(model, units)
-claims = claims_table(passages, articles)
+claims = claims_table(passages, articles, vocabulary=load_vocabulary(p.vocabulary_path))
 claims_with_topics = topics.attach_topics(claims, assignments)
 report.show_headlines(report.topics_headlines(candidates, model, assignments, claims_with_topics),
                       notebook="04-topics")

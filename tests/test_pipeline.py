@@ -70,6 +70,8 @@ def test_stream_of_a_text_folder_equals_in_memory(tmp_path):
     assert (counts.articles, counts.chunks, counts.claims) == (2, 2, len(claims))
     assert claims["outlet"].isna().all()  # the sample has no metadata: a column of None in memory
     claims["outlet"] = claims["outlet"].astype("str")
+    assert claims["flags"].isna().all()  # nothing to review in the sample: a column of None, read back as str
+    claims["flags"] = claims["flags"].astype("str")
     pd.testing.assert_frame_equal(read_claims(out_path), claims, check_exact=True)
 
 
@@ -112,6 +114,8 @@ def test_cli_stream_writes_the_claims_file(tmp_path, capsys):
     assert main(["figures", str(SAMPLE_DIR), "--stream", "--chunk-size", "1", "-o", str(out_path)]) == 0
     claims, _, _ = in_memory_claims(SAMPLE_DIR)
     claims["outlet"] = claims["outlet"].astype("str")
+    assert claims["flags"].isna().all()  # nothing to review in the sample: a column of None, read back as str
+    claims["flags"] = claims["flags"].astype("str")
     pd.testing.assert_frame_equal(read_claims(out_path), claims, check_exact=True)
     assert f"{len(claims)} figures from 2 articles (2 chunks" in capsys.readouterr().err
 

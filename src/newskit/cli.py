@@ -32,16 +32,20 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
 
 
 def run_figures(args: argparse.Namespace) -> int:
+    if args.stream and args.vocabulary:
+        raise NewskitError("--vocabulary does not work with --stream yet: run without --stream")
     if args.stream:
         return run_figures_stream(args)
     from newskit.clean import clean_articles
     from newskit.corpus import load_corpus
     from newskit.pipeline import claims_table
+    from newskit.vocabulary import load_vocabulary
 
     articles = load_corpus(args.path, columns=parse_mapping(args.columns), encoding=args.encoding)
     passages, _removals = clean_articles(articles)
     # An article that fails extraction is named in a warning and in the summary; the others' claims are kept.
-    claims = claims_table(passages, articles, engine=args.engine, scheduler=args.scheduler)
+    claims = claims_table(passages, articles, engine=args.engine, scheduler=args.scheduler,
+                          vocabulary=load_vocabulary(args.vocabulary))
     failed = [str(f["article_id"]) for f in claims.attrs.get("failures", [])]
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--engine", default="local", choices=["local", "processes", "dask"])
     figures.add_argument("--scheduler", help="address of an existing Dask scheduler (engine=dask)")
     figures.add_argument("-o", "--output", help="write the claims CSV here (default: standard output)")
+    figures.add_argument("--vocabulary", help="a vocabulary YAML file merged over the default word lists (README)")
     figures.add_argument("--stream", action="store_true",
                          help="read, clean and extract chunk by chunk, appending to -o (.parquet or .csv)")
     figures.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk with --stream")

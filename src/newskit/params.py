@@ -137,6 +137,14 @@ PARAMETERS: dict[str, Parameter] = _declare(
         nullable=True,
     ),
     Parameter(
+        "vocabulary_path",
+        "path",
+        None,
+        "a vocabulary YAML file merged over the extractor's default word lists (null: the default)",
+        nullable=True,
+        must_exist=True,
+    ),
+    Parameter(
         "reference_path",
         "path",
         "data/reference/techforpalestine_daily.csv",
@@ -194,12 +202,14 @@ COMMON = ("title", "corpus_path", "corpus_columns", "corpus_encoding", "report_d
 # reads the tables the other notebooks wrote.
 NOTEBOOK_PARAMETERS: dict[str, tuple[str, ...]] = {
     "01-corpus": COMMON,
-    "02-casualty-figures": (*COMMON, "engine", "scheduler"),
+    "02-casualty-figures": (*COMMON, "engine", "scheduler", "vocabulary_path"),
     "03-figure-statistics": (
-        *COMMON, "engine", "scheduler", "reference_path", "lag_window_days", "n_bootstrap", "seed"
+        *COMMON, "engine", "scheduler", "vocabulary_path", "reference_path", "lag_window_days", "n_bootstrap",
+        "seed",
     ),
     "04-topics": (
         *COMMON,
+        "vocabulary_path",
         "topic_unit",
         "topic_method",
         "n_topics",

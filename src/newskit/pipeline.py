@@ -41,6 +41,7 @@ from newskit.engine import (
 from newskit.errors import NewskitWarning, ParameterError
 from newskit.figures import DEFAULT_CONVENTIONS, Conventions, article_items, claims_for_article, claims_frame
 from newskit.schema import CLAIM_COLUMNS
+from newskit.vocabulary import Vocabulary
 
 DEFAULT_CHUNK_SIZE = 1000
 OUTPUT_SUFFIXES = (".parquet", ".csv")
@@ -52,8 +53,8 @@ CLAIM_ARROW_TYPES: dict[str, pa.DataType] = {
     "published": pa.timestamp("ns"), "as_of": pa.timestamp("ns"),
     "start": pa.int64(), "end": pa.int64(), "surface": _STRING, "value": pa.float64(),
     "unit": _STRING, "bound": _STRING, "low": pa.float64(), "high": pa.float64(),
-    "outcome": _STRING, "group": _STRING, "scope": _STRING, "source": _STRING,
-    "source_type": _STRING, "parent": pa.int64(), "sentence": _STRING,
+    "outcome": _STRING, "group": _STRING, "place": _STRING, "scope": _STRING, "source": _STRING,
+    "source_type": _STRING, "parent": pa.int64(), "sentence": _STRING, "rules": _STRING, "flags": _STRING,
 }
 CLAIM_ARROW_SCHEMA = pa.schema([(name, CLAIM_ARROW_TYPES[name]) for name in CLAIM_COLUMNS])
 
@@ -126,6 +127,7 @@ def claims_table(
     engine: Engine = "local",
     scheduler: str | EngineSession | None = None,
     conventions: Conventions = DEFAULT_CONVENTIONS,
+    vocabulary: Vocabulary | None = None,
 ) -> pd.DataFrame:
     """``figures.claims_table`` on an engine, one article per item; a failing article costs only itself.
 
@@ -135,7 +137,7 @@ def claims_table(
     (dicts with ``article_id`` and ``error``; :func:`failures_table` gives them as a table) and
     named in one NewskitWarning. Empty input gives an empty table and no failures.
     """
-    items = article_items(passages, articles, conventions=conventions)
+    items = article_items(passages, articles, conventions=conventions, vocabulary=vocabulary)
     rows, failures = _extract_guarded(items, engine=engine, scheduler=scheduler)
     claims = claims_frame(rows)
     claims.attrs["failures"] = failures

@@ -46,9 +46,17 @@ ARTICLE_COLUMNS = ["article_id", "outlet", "published", "title", "url", "text", 
 PASSAGE_COLUMNS = ["article_id", "passage_id", "text"]
 REMOVAL_COLUMNS = ["article_id", "passage_id", "rule", "text"]
 FIGURE_FIELDS = [
-    "start", "end", "surface", "value", "unit", "bound", "low", "high", "outcome", "group",
-    "scope", "source", "source_type", "parent", "sentence",
+    "start", "end", "surface", "value", "unit", "bound", "low", "high", "outcome", "group", "place",
+    "scope", "source", "source_type", "parent", "sentence", "rules", "flags",
 ]
+# Places: snake_case keys of the extraction vocabulary's places section (newskit/extract/vocabulary.yaml),
+# open to extension by a user vocabulary; these are the defaults the evaluation guideline names.
+PLACES: tuple[str, ...] = (
+    "gaza", "west_bank", "israel", "lebanon", "syria", "yemen", "iran", "iraq", "egypt", "jordan", "ukraine",
+    "russia", "sudan", "south_sudan", "dr_congo", "ethiopia", "somalia", "libya", "afghanistan", "pakistan",
+    "myanmar", "nigeria", "mali", "burkina_faso", "niger", "bosnia", "turkey", "united_states",
+    "united_kingdom", "unknown",
+)
 CLAIM_COLUMNS = ["article_id", "passage_id", "outlet", "published", "as_of", *FIGURE_FIELDS]
 # `place`: snake_case key of where the series counts (`gaza`, `west_bank`, ...; `unknown` when no one says).
 REFERENCE_COLUMNS = ["date", "place", "series", "outcome", "group", "value", "filled", "source"]

@@ -1,0 +1,168 @@
+"""Candidates: every number of a sentence with what the words around it say (no decision yet).
+
+A :class:`Candidate` holds the number, its offsets, the text between it and its neighbouring
+numbers, and the *reading* of its noun phrase ("3,542 children": head group `children`; "20,000
+deaths": the outcome noun `killed`; "3,000 rockets": a thing). Stages decide fields from these
+readings; each decided field is stored once, with the id of the rule that decided it
+(:meth:`Candidate.decide`), and never changed by another stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newskit.extract.patterns import Patterns
+from newskit.numbers import NumberExpr, find_numbers
+
+RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
+RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
+RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
+_DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
+
+RULES = {
+    "candidate.thing": "the noun after the number names a thing, not people (\"3,000 rockets\"): no figure",
+    "candidate.population": "\"a population of N\", \"for every N\": the number counts no casualties",
+}
+
+
+@dataclass
+class Candidate:
+    """One number of a sentence while its sentence is read (internal to the extractor)."""
+
+    number: NumberExpr
+    start: int
+    end: int
+    sentence_index: int
+    left: str
+    right: str
+    # readings of the words around the number
+    np_end: int = 0
+    np_group: str | None = None
+    np_outcome: str | None = None  # outcome named by the noun phrase itself
+    np_outcome_rule: str | None = None
+    thing: bool = False
+    thing_rule: str | None = None
+    of_relative: bool = False
+    subset_cue: bool = False
+    # decisions: field -> value, field -> rule id; flags for a reviewer
+    values: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+    def decide(self, name: str, value: Any, rule: str | None) -> None:
+        """Record a field's value and the rule that decided it; a field is decided once."""
+        if name in self.values:
+            raise AssertionError(f"field {name!r} decided twice ({self.rules.get(name)}, then {rule})")
+        self.values[name] = value
+        if rule is not None and value is not None:
+            self.rules[name] = rule
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
+    """Head noun, group, outcome noun and thing-ness of the words right after the number."""
+    right = cand.right
+    pos = 0
+    adjective_groups: list[str] = []
+    head_group: str | None = None
+    generic = False
+    steps = 0
+    after_of = False
+    for match in RE_TOKEN.finditer(right):
+        if match.start() - pos > 3 and steps:
+            break
+        token = match.group()
+        low = token.lower().replace("’", "'")
+        steps += 1
+        if steps > 9:
+            break
+        if low == "of" and head_group is None and not after_of:
+            nxt = right[match.end() : match.end() + 12].lower()
+            if RE_OF_RELATIVE.match(nxt):
+                cand.of_relative = True
+                pos = match.end()
+                break
+            after_of = True
+            pos = match.end()
+            continue
+        if after_of and low in _DETERMINERS_AFTER_OF:
+            pos = match.end()
+            continue
+        base = low[:-2] if low.endswith("'s") else low
+        nxt_word = RE_TOKEN.search(right, match.end())
+        nxt_low = nxt_word.group().lower() if nxt_word else ""
+        if base in p.outcome_nouns and (base not in p.headless_adjectives or (
+                nxt_low not in p.people_groups and nxt_low not in p.adjective_groups and not nxt_low[:1].isdigit()
+                and not (nxt_word and nxt_word.group()[:1].isupper()))):
+            if cand.np_outcome is None:
+                cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[base], "outcome.noun_after_number"
+            pos = match.end()
+            break
+        if base in p.people_groups:
+            head_group = p.people_groups[base]
+            generic = base in p.generic_people
+            if base in p.status_nouns and cand.np_outcome is None:
+                cand.np_outcome, cand.np_outcome_rule = p.status_nouns[base], "outcome.status_noun"
+            if p.status_nouns.get(base) == "hostage" and not base.endswith("s") and (cand.number.value or 0) != 1:
+                head_group = None  # "took 240 hostage": a predicate, not who they are
+            elif head_group == "hostages":
+                nationality = [g for g in adjective_groups if g in ("israelis", "palestinians", "foreigners")]
+                head_group = nationality[0] if nationality else head_group  # "four Israeli hostages"
+            pos = match.end()
+            # a compound head ("aid workers", "health workers") keeps reading one more word
+            nxt = RE_TOKEN.match(right, match.end() + 1) if match.end() < len(right) else None
+            if nxt and nxt.group().lower() in p.compound_heads:
+                continue
+            more = p.re_more_heads.match(right, match.end())
+            if more:
+                pos = more.end()
+            break
+        if base in p.adjective_groups:
+            adjective_groups.append(p.adjective_groups[base])
+            pos = match.end()
+            continue
+        if base in p.np_modifiers or token[:1].isupper() or token == "'s" or low.endswith("'s"):
+            if base in p.headless_adjectives and cand.np_outcome is None:
+                # an outcome used as an adjective: "12,000 displaced civilians", "10 injured people"
+                cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[base], "outcome.adjective"
+            pos = match.end()
+            continue
+        if base in p.function_words or base in p.outcome_cues or not base[:1].isalpha() or RE_VERBISH.match(base):
+            break
+        cand.thing, cand.thing_rule = True, "candidate.thing"
+        break
+    cand.np_end = pos
+    if head_group is not None and not generic:
+        group = head_group
+    else:
+        roles = [g for g in adjective_groups if g in p.role_groups]
+        group = roles[0] if roles else (adjective_groups[0] if adjective_groups else head_group)
+    cand.np_group = group
+    if cand.np_outcome is None:
+        m = p.re_headless_outcome.match(cand.right)
+        if m:  # "20,000 dead", "5,400 wounded": an outcome word straight after the number, with no head
+            cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[m.group("w").lower()], "outcome.noun_after_number"
+
+
+def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Candidate]:
+    """The candidates of ``text[s:e]`` (offsets into ``text``), each with its noun phrase read."""
+    sentence = text[s:e]
+    numbers = find_numbers(sentence)
+    cands: list[Candidate] = []
+    for k, number in enumerate(numbers):
+        prev_end = numbers[k - 1].end if k else 0
+        next_start = numbers[k + 1].start if k + 1 < len(numbers) else len(sentence)
+        cand = Candidate(
+            number=number, start=s + number.start, end=s + number.end, sentence_index=index,
+            left=sentence[prev_end : number.start], right=sentence[number.end : next_start],
+        )
+        read_noun_phrase(cand, p)
+        cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right))
+        if p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:]):
+            cand.thing, cand.thing_rule = True, "candidate.population"
+        cands.append(cand)
+    return cands

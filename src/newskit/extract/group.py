@@ -1,0 +1,64 @@
+"""Group stage: who the people are, the most specific group the text gives for this number.
+
+The head noun of the number's noun phrase decides ("3,542 children"), or an adjective on a generic
+head ("Palestinian workers", a role before a nationality: "Palestinian aid workers"); a share or
+subset says it after ("40% of them children"); "another two" takes the group before; a subset
+with no noun takes its parent's; a number with no noun takes an adjective before its toll ("the
+Palestinian death toll") or "the number of X"; else `people`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newskit.extract.candidates import Candidate
+from newskit.extract.patterns import Patterns
+
+RULES = {
+    "group.head_noun": "the noun after the number (\"3,542 children\", \"Palestinian aid workers\")",
+    "group.dash_apposition": "the noun a dashed number stands for (\"the Israeli hostages - 253 -\")",
+    "group.predicate": "said after a share or subset (\"40% of them children\")",
+    "group.same_as_before": "\"another two\", \"thousands more\": the group of the figure before",
+    "group.parent": "a subset with no noun of its own takes its parent's group",
+    "group.toll_adjective": "an adjective before the toll (\"the Palestinian death toll\")",
+    "group.number_of": "\"the number of X\"",
+    "group.default_people": "no word for who they are: people",
+}
+RE_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(\w+)")
+
+
+def _near_cue(cand: Candidate, p: Patterns) -> tuple[str, str]:
+    clause = cand.left[-60:].lower()
+    m = p.re_adjective_toll.search(clause)
+    if m:
+        return p.adjective_groups[m.group(1)], "group.toll_adjective"
+    m = RE_NUMBER_OF.search(clause)
+    if m and m.group(1) in p.people_groups:
+        return p.people_groups[m.group(1)], "group.number_of"
+    return "people", "group.default_people"
+
+
+def decide_group(
+    cand: Candidate, p: Patterns, *, parent: Candidate | None, previous: Candidate | None,
+) -> tuple[str, str]:
+    """``(group, rule)`` of a figure (``previous``: the figure before it in its sentence)."""
+    group, rule = cand.np_group, "group.head_noun"
+    if cand.rules.get("outcome") == "outcome.dash_apposition":
+        dash = p.re_dash_apposition.search(cand.left[-60:])
+        noun, adjective = dash.group("noun").lower(), (dash.group("adj") or "").lower()  # type: ignore[union-attr]
+        group, rule = p.adjective_groups.get(adjective) or p.people_groups.get(noun, "people"), "group.dash_apposition"
+    predicate = p.re_predicate_group.match(cand.right)
+    if predicate and (cand.number.unit == "percent" or cand.of_relative or parent is not None):
+        group, rule = p.people_groups[predicate.group("noun").lower()], "group.predicate"
+    elif group is None and previous is not None and (
+        p.re_another_before.search(cand.left[-12:]) or p.re_more_after.match(cand.right)
+    ):
+        group, rule = previous.get("group"), "group.same_as_before"
+    if group is None and parent is not None:
+        # a parent that is no figure itself keeps the group its noun phrase gave
+        parent_group = parent.get("group") if "group" in parent.values else parent.np_group
+        if parent_group is not None:
+            group, rule = parent_group, "group.parent"
+    if group is None:
+        group, rule = _near_cue(cand, p)
+    return group, rule

@@ -1,0 +1,208 @@
+"""Outcome stage: which outcome cue binds to each number of a sentence (None: not a figure).
+
+A number is a figure when an outcome cue binds to it: a noun right after it ("20,000 deaths",
+"240 hostages"), a verb after its noun phrase ("18,600 Palestinians have now been killed"), an
+active verb right before it ("killed about 1,300"), a nominal cue before it in the same clause
+("the death toll rose to 20,000"), or a link to another figure of the sentence (its parent, a
+coordinated or appositive number). A verb beats a status noun ("released 50 hostages").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newskit.extract.candidates import Candidate
+from newskit.extract.patterns import Patterns
+from newskit.numbers import ascii_lower
+
+RULES = {
+    "outcome.noun_after_number": "an outcome noun right after the number (\"20,000 deaths\", \"5,400 wounded\")",
+    "outcome.adjective": "an outcome word before the noun (\"12,000 displaced civilians\")",
+    "outcome.status_noun": "a status noun names the people (\"240 hostages\", \"prisoners\")",
+    "outcome.cue_after": "an outcome verb after the noun phrase (\"18,600 have been killed\", \"died\")",
+    "outcome.active_verb_before": "an active verb right before the number (\"killed about 1,300\")",
+    "outcome.nominal_cue_before": "a nominal cue earlier in the clause (\"the death toll rose to 20,000\")",
+    "outcome.dash_apposition": "a noun and its number set off by dashes (\"the hostages - 253 - held\")",
+    "outcome.population_share": "a share of a population said to have suffered it (\"half of ... displaced\")",
+    "outcome.from_subsets": "a total with no cue of its own takes the cue after its \"including ...\" list",
+    "outcome.parent": "a subset takes the outcome of the figure it belongs to",
+    "outcome.shared_coordination": "coordinated objects of one verb (\"release 50 hostages ... and 150 Palestinians\")",
+    "outcome.shared_next": "a number coordinated with, or in apposition to, the next figure shares its cue",
+    "outcome.shared_apposition": "a share in apposition to the figure before (\"1,200, or 80%\")",
+    "outcome.parent_previous_sentence": "\"Of those, ...\": the outcome of the figure the previous sentence ends with",
+}
+_NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition"}
+RE_GAP_BAD = re.compile(r"\d|\b(?:said|says|told|while|whereas|but|after|before|when)\b", re.IGNORECASE)
+RE_NOMINAL_GAP_BAD = re.compile(r"\b(?:while|whereas|but|after|before|when)\b", re.IGNORECASE)
+RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
+RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
+RE_LIST_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$", re.I)
+RE_COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as|plus)?\s*$", re.IGNORECASE)
+RE_APPOSITION = re.compile(
+    r"^\s*(?:,|\(|—|–|-)\s*(?:or|about|nearly|almost|some|roughly|around|approximately|more\s+than|"
+    r"over|at\s+least|including)?\s*$",
+    re.IGNORECASE,
+)
+RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
+# Groups whose "lost N" is a loss of life ("lost 10 soldiers"), unlike "lost 5 Israelis" (a hedge).
+LOSS_GROUPS = frozenset({"soldiers", "people", "civilians", "militants", "children", "women", "journalists",
+                         "medical_workers", "aid_workers"})
+
+Decision = tuple[str | None, str | None]
+
+
+def cue_outcome(cue: str, p: Patterns) -> str:
+    """The outcome of a cue phrase found after the noun phrase or before the number."""
+    return p.outcome_cues.get(" ".join(cue.lower().split()), "killed")
+
+
+def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns) -> str | None:
+    following = cand.right[cand.np_end : cand.np_end + 25].lower()
+    group = cand.np_group
+    captives = p.active_with_captives.get(cue)
+    people = p.active_with_people.get(cue)
+    if captives or people == "hostage":
+        if p.re_captives_after.match(following) or outcome:
+            return outcome or "hostage"
+        if people == "hostage":
+            return "hostage" if group is not None else None
+        return None
+    if people is not None:
+        return people if group in LOSS_GROUPS else None
+    return p.active_outcome.get(cue)
+
+
+def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
+    """The cue of the number's own words (see the module docstring); None when none binds."""
+    outcome, rule = cand.np_outcome, cand.np_outcome_rule
+    if outcome and rule in _NOUN_RULES:
+        return outcome, rule
+    rest = cand.right[cand.np_end :]
+    after_outcome = before_outcome = None
+    after = p.re_cue_after.match(rest)
+    if after and (after.group("cue").lower() in p.new_clause_participles
+                  or p.re_object_follows.match(rest[after.end() :])):
+        after = None  # ", injuring scores more", ", wounded over 5,000": the verb of the next number
+    if after and not RE_GAP_BAD.search(rest[: after.start("cue")]):
+        after_outcome = cue_outcome(after.group("cue"), p)
+    before = p.re_active_before.search(cand.left[-80:])
+    if before:
+        before_outcome = _active_outcome(" ".join(before.group("cue").lower().split()), cand, outcome, p)
+    if rule == "outcome.status_noun":
+        if before_outcome:
+            return before_outcome, "outcome.active_verb_before"
+        if after_outcome and not (outcome == "hostage" and after_outcome in ("missing", "hostage")):
+            return after_outcome, "outcome.cue_after"
+        return outcome, rule
+    if after_outcome:
+        return after_outcome, "outcome.cue_after"
+    if before_outcome:
+        return before_outcome, "outcome.active_verb_before"
+    left = cand.left
+    breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(left)))
+    clause = left[breaks[-1].end() :] if breaks else left
+    nominal = p.re_nominal_before.search(clause[-90:]) if cand.number.unit != "percent" else None
+    if nominal and not RE_NOMINAL_GAP_BAD.search(nominal.group("gap")):
+        cue = " ".join(nominal.group("cue").lower().split())
+        if cue not in p.nominal_needs_gap or nominal.group("gap").strip():
+            return cue_outcome(cue, p), "outcome.nominal_cue_before"
+    return None, None
+
+
+def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
+    """Each number's outcome from its own words, before any link to another figure."""
+    work: list[Decision] = []
+    for k, cand in enumerate(cands):
+        if cand.thing_rule == "candidate.population":
+            population_cue = p.re_cue_after.match(cand.right[cand.np_end :])
+            if population_cue and k and work[k - 1][0] is None and not cands[k - 1].thing:
+                # "half of Gaza's population of more than two million has been displaced": the share is
+                work[k - 1] = (cue_outcome(population_cue.group("cue"), p), "outcome.population_share")
+        if cand.thing:
+            work.append((None, None))
+            continue
+        outcome, rule = _own_outcome(cand, p)
+        if outcome == "displaced" and cand.np_group == "foreigners":
+            outcome, rule = None, None  # foreign nationals evacuated from a war zone are not its displaced
+        if outcome is None:
+            dash = p.re_dash_apposition.search(cand.left[-60:])
+            if dash and RE_DASH_AFTER.match(cand.right):  # "the Israeli hostages - 253 - held by Hamas"
+                noun = dash.group("noun").lower()
+                outcome = p.status_nouns.get(noun) or p.outcome_nouns.get(noun)
+                rule = "outcome.dash_apposition"
+        work.append((outcome, rule))
+    return work
+
+
+def _how(rule: str | None) -> str | None:
+    """The kind of binding a rule is, as the linking rules below read it."""
+    if rule in _NOUN_RULES:
+        return "noun"
+    return {"outcome.status_noun": "status", "outcome.cue_after": "after", "outcome.population_share": "after",
+            "outcome.from_subsets": "after", "outcome.active_verb_before": "before",
+            "outcome.nominal_cue_before": "nominal", "outcome.parent": "parent"}.get(rule or "", "shared")
+
+
+def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) -> list[Decision]:
+    """Outcomes shared between a figure and its parent, subsets, coordinated and appositive numbers.
+
+    ``cands`` carry their in-sentence parents already (the parent stage runs first).
+    """
+    work = {id(c): list(d) for c, d in zip(cands, own, strict=True)}
+    parent_of = {id(c): c.values.get("parent") if c.rules.get("parent") == "parent.subset_in_sentence" else None
+                 for c in cands}
+    live = [c for c in cands if not c.thing]
+
+    def how(c: Candidate) -> str | None:
+        return _how(work[id(c)][1]) if work[id(c)][0] is not None or work[id(c)][1] else None
+
+    last_kid: dict[int, Candidate] = {}
+    for cand in live:
+        parent = parent_of[id(cand)]
+        if parent is not None and work[id(cand)][0] is not None and how(cand) == "after":
+            last_kid[id(parent)] = cand
+    for cand in live:
+        if work[id(cand)][0] is None and id(cand) in last_kid:
+            work[id(cand)] = [work[id(last_kid[id(cand)])][0], "outcome.from_subsets"]
+    for k, cand in enumerate(live):
+        prev = live[k - 1] if k else None
+        outcome = work[id(cand)][0]
+        parent = parent_of[id(cand)]
+        if parent is not None and (outcome is None or how(cand) == "status"):
+            parent_outcome = work[id(parent)][0]
+            if parent_outcome and (outcome is None or how(parent) != "status"):
+                work[id(cand)] = [parent_outcome, "outcome.parent"]
+            continue
+        # coordinated objects of one verb: "release 50 hostages ... and some 150 Palestinians"
+        if (prev is not None and work[id(prev)][0] is not None and how(prev) == "before"
+                and parent_of[id(prev)] is None
+                and RE_AND_END.search(p.re_qualifier_before.sub("", cand.left[-80:]))
+                and not p.re_active_before.search(cand.left[-80:])
+                and (outcome is None or how(cand) == "status"
+                     or (work[id(prev)][0] == "released" and outcome in ("detained", "hostage")))):
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_coordination"]
+            continue
+        if outcome:
+            continue
+        nxt = live[k + 1] if k + 1 < len(live) else None
+        gap = cand.right[cand.np_end :]
+        if nxt is not None and work[id(nxt)][0] and how(nxt) == "after" and (
+            RE_COORDINATION.match(gap) or RE_APPOSITION.match(gap)
+        ):
+            work[id(cand)] = [work[id(nxt)][0], "outcome.shared_next"]
+            continue
+        if prev is not None and work[id(prev)][0] and RE_APPOSITION.match(cand.left) and cand.number.unit == "percent":
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_apposition"]
+    return [tuple(work[id(c)]) for c in cands]  # type: ignore[misc]
+
+
+def sentence_start_outcome(cand: Candidate, decision: Decision) -> Decision:
+    """A subset of the previous sentence's figure ("Of those, 20 ...") with no cue takes its outcome."""
+    if decision[0] is None and cand.rules.get("parent") == "parent.previous_sentence":
+        return cand.values["parent"].get("outcome"), "outcome.parent_previous_sentence"
+    return decision
+
+
+def list_gap_continues(cand: Candidate, p: Patterns) -> bool:
+    """Between two members of one subset list ("including 20 children, 10 women"): no cue between."""
+    return bool(RE_LIST_GAP.match(p.re_qualifier_before.sub("", cand.left)) and not p.re_cue.search(cand.left))

@@ -1,0 +1,48 @@
+"""Parent stage: the figure a subset belongs to ("including 3,542 children", "nine of whom").
+
+A number after a subset cue, or a member of the list that follows one ("including 20 children,
+10 women"), belongs to the nearest earlier number of its sentence that is no subset; a sentence
+that opens with "Of those" / "Among them" makes its numbers subsets of the last figure of the
+sentence before.
+"""
+
+from __future__ import annotations
+
+from newskit.extract.candidates import Candidate
+from newskit.extract.outcome import list_gap_continues
+from newskit.extract.patterns import Patterns
+
+RULES = {
+    "parent.subset_in_sentence": "a subset cue (\"including\", \"of whom\") links it to the figure before it",
+    "parent.previous_sentence": "the sentence opens with \"Of those\"/\"Among them\": the last figure before",
+}
+
+
+def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidate | None, bool]]:
+    """``(parent, is_subset)`` per candidate of one sentence (things have no parent)."""
+    live = [c for c in cands if not c.thing]
+    subset = {id(c): c.subset_cue for c in cands}
+    parent: dict[int, Candidate | None] = {id(c): None for c in cands}
+    for k, cand in enumerate(live):
+        prev = live[k - 1] if k else None
+        if prev is not None and not subset[id(cand)] and subset[id(prev)] and parent[id(prev)] is not None:
+            if list_gap_continues(cand, p):
+                subset[id(cand)] = True
+        if subset[id(cand)] or cand.of_relative:
+            found = next((q for q in reversed(live[:k]) if not subset[id(q)]), None)
+            if found is not None:
+                subset[id(cand)] = True
+                parent[id(cand)] = found
+    return [(parent[id(c)], subset[id(c)]) for c in cands]
+
+
+def link_to_previous_sentence(
+    cands: list[Candidate], sentence: str, previous: list[Candidate], p: Patterns, *, first: bool,
+) -> list[Candidate | None]:
+    """The parent, in the previous sentence, of each candidate of a sentence that opens with a subset cue."""
+    if first or not p.re_subset_sentence_start.match(sentence):
+        return [None] * len(cands)
+    figures = [c for c in previous if c.get("outcome") and not c.get("subset")]
+    if not figures:
+        return [None] * len(cands)
+    return [figures[-1] if not c.thing else None for c in cands]

@@ -1,0 +1,284 @@
+"""Every pattern and word map of the extractor, compiled once per vocabulary.
+
+:func:`compile_patterns` builds a :class:`Patterns` from a :class:`~newskit.extract.vocabulary.Vocabulary`
+and caches it (``functools.lru_cache`` keyed on the vocabulary, which is hashable), so extraction
+pays for compilation once per vocabulary, not per text. The regex skeletons below hold only grammar
+(white space, punctuation, determiners and pronouns); every cue word comes from the vocabulary.
+Patterns named "lowered" are applied to ASCII-lowered text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from newskit.extract.phrases import alternation, phrase_pattern
+from newskit.extract.vocabulary import Vocabulary, default_vocabulary
+
+
+def _ordered(phrases: list[str]) -> str:
+    """An alternation in the order written (for skeletons whose first match must stay the one of old)."""
+    seen: dict[str, None] = dict.fromkeys(phrases)
+    return "|".join(phrase_pattern(p) for p in seen)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Word maps and compiled patterns of one vocabulary (built by :func:`compile_patterns`)."""
+
+    outcome_cues: dict[str, str]
+    status_nouns: dict[str, str]
+    outcome_nouns: dict[str, str]
+    headless_adjectives: frozenset[str]
+    active_outcome: dict[str, str]
+    active_with_people: dict[str, str]
+    active_with_captives: dict[str, str]
+    nominal_needs_gap: frozenset[str]
+    new_clause_participles: frozenset[str]
+    people_groups: dict[str, str]
+    adjective_groups: dict[str, str]
+    generic_people: frozenset[str]
+    compound_heads: frozenset[str]
+    role_groups: frozenset[str]
+    np_modifiers: frozenset[str]
+    function_words: frozenset[str]
+    source_words: frozenset[str]
+    re_sentence_cue: re.Pattern
+    re_more_heads: re.Pattern
+    re_cue: re.Pattern
+    re_lower_before: re.Pattern
+    re_upper_before: re.Pattern
+    re_approx_before: re.Pattern
+    re_qualifier_before: re.Pattern
+    re_lower_after: re.Pattern
+    re_upper_after: re.Pattern
+    re_approx_after: re.Pattern
+    re_cue_after: re.Pattern
+    re_active_before: re.Pattern
+    re_nominal_before: re.Pattern
+    re_subset_before: re.Pattern
+    re_subset_after: re.Pattern
+    re_subset_sentence_start: re.Pattern
+    re_since: re.Pattern
+    re_scope_strong: re.Pattern
+    re_scope_perfect: re.Pattern
+    re_scope_window: re.Pattern
+    re_scope_toll: re.Pattern
+    re_scope_weak: re.Pattern
+    re_scope_incident: re.Pattern
+    re_event_agent: re.Pattern
+    re_scope_incidents: re.Pattern
+    re_scope_period: re.Pattern
+    re_cumulative_default: re.Pattern
+    re_past_event: re.Pattern
+    re_according: re.Pattern
+    re_said: re.Pattern
+    re_next_attaches: re.Pattern
+    source_types: tuple[tuple[str, re.Pattern], ...]
+    re_object_follows: re.Pattern
+    re_population_before: re.Pattern
+    re_every_before: re.Pattern
+    re_dash_apposition: re.Pattern
+    re_headless_outcome: re.Pattern
+    re_captives_after: re.Pattern
+    re_adjective_toll: re.Pattern
+    re_predicate_group: re.Pattern
+    re_another_before: re.Pattern
+    re_more_after: re.Pattern
+    re_place: re.Pattern | None
+    place_keys: tuple[str, ...]
+    re_place_event: re.Pattern | None
+    place_of_event: tuple[tuple[str, re.Pattern], ...]
+    demonym_place: dict[str, str]
+    re_demonym: re.Pattern | None
+    place_by_source_type: dict[str, str]
+
+
+def _by_word(mapping: dict[str, list[str]]) -> dict[str, str]:
+    """``{key: [words]}`` -> ``{word: key}``; a word listed under two keys keeps the later key."""
+    return {word: key for key, words in mapping.items() for word in words}
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+def compile_patterns(vocabulary: Vocabulary | None = None) -> Patterns:
+    """The :class:`Patterns` of ``vocabulary`` (default: the packaged one), compiled once and cached."""
+    return _compile_patterns(vocabulary if vocabulary is not None else default_vocabulary())
+
+
+@functools.lru_cache(maxsize=16)
+def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
+    v = vocabulary.to_dict()
+    I = re.IGNORECASE  # noqa: E741
+    outcomes = v["outcomes"]
+
+    def role(name: str) -> dict[str, list[str]]:
+        return {o: roles.get(name, []) for o, roles in outcomes.items()}
+
+    outcome_cues: dict[str, str] = {}
+    for outcome, roles in outcomes.items():
+        for name in ("verbs", "cues", "tolls", "status", "adjectives"):
+            for word in roles.get(name, []):
+                outcome_cues[word] = outcome
+    status_nouns = _by_word(role("status"))
+    outcome_nouns = {**_by_word(role("nouns")), **_by_word(role("adjectives"))}
+    headless = frozenset(w for words in role("adjectives").values() for w in words)
+    active_outcome = _by_word(role("active"))
+    with_people = _by_word(role("active_with_people"))
+    with_captives = _by_word(role("active_with_captives"))
+    cue = alternation(outcome_cues)
+    q = v["qualifiers"]
+    short = _ordered(q["short"])
+
+    filter_words = {w for phrase in [*outcome_cues, *outcome_nouns, *active_outcome, *with_people, *with_captives,
+                                     *v["subsets"]["before"], *v["subsets"]["after"]]
+                    for w in re.sub(r"[()|?]", " ", phrase).split()}
+    filter_words = (filter_words - set(v["sentence_filter"]["skip"])) | set(v["sentence_filter"]["extra"])
+    # prefixes: "includ" for including/included, "los" for lost/losses, "tak"/"took" for taken/took
+
+    def after_list(phrases: list[str]) -> str:
+        glued = [re.escape(p) for p in phrases if not p[:1].isalnum()]
+        spaced = [p for p in phrases if p[:1].isalnum()]
+        parts = [*glued, rf"\s+(?:{_ordered(spaced)})\b"] if spaced else glued
+        return "^(?:" + "|".join(parts) + ")"
+
+    np = v["noun_phrase"]
+    fillers = _ordered(np["before_cue_after"])
+    re_cue_after = _compile(
+        r"^[\s,]*(?:(?:who|that|which|whom)\s+)?"
+        rf"(?:(?:{fillers}|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+        r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
+        rf"in\s+the\s+(?:{_ordered(np['place_nouns_before_cue'])})|inside\s+[A-Z]\w*|"
+        rf"in\s+(?:{_ordered(np['compass_before_cue'])})\s+[A-Z]\w*"
+        r")\s+)*"
+        rf"(?P<cue>{cue})\b",
+        I,
+    )
+    active_all = [*active_outcome, *with_people, *with_captives]
+    re_active_before = _compile(
+        rf"\b(?P<cue>{alternation(active_all)})\s+(?:(?:{_ordered(q['after_verb'])})\s+)*$", I
+    )
+    subsets = v["subsets"]
+    scope = v["scope"]
+    tolls = [w for words in role("tolls").values() for w in words] + scope["tallies"]
+    past_event = [w for words in role("verbs").values() for w in words] + scope["event_verbs"]
+    attribution = v["attribution"]
+    group_words = sorted((w for w, g in _by_word(v["groups"]).items() if g != "people"), key=len, reverse=True)
+
+    source_types = tuple(
+        (source_type, _compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", I))
+        for source_type, phrases in v["sources"].items() if phrases
+    )
+    place_keys = [key for key, names in v["places"].items() if names]
+    # one named group per place key: which key matched is the match's lastgroup
+    re_place = "|".join(f"(?P<p{k}>{alternation(v['places'][key])})" for k, key in enumerate(place_keys))
+    event_places = tuple(
+        (key, _compile(rf"\b(?:{alternation(events)})\b", I)) for key, events in v["place_events"].items() if events
+    )
+    demonyms = {name.lower(): key for key, names in v["demonyms"].items() for name in names}
+    return Patterns(
+        outcome_cues=outcome_cues,
+        status_nouns=status_nouns,
+        outcome_nouns=outcome_nouns,
+        headless_adjectives=headless,
+        active_outcome=active_outcome,
+        active_with_people=with_people,
+        active_with_captives=with_captives,
+        nominal_needs_gap=frozenset(v["nominal_needs_gap"]),
+        new_clause_participles=frozenset(v["new_clause_participles"]),
+        people_groups=_by_word(v["groups"]),
+        adjective_groups=_by_word(v["group_adjectives"]),
+        generic_people=frozenset(v["generic_heads"]),
+        compound_heads=frozenset(v["compound_heads"]),
+        role_groups=frozenset(v["role_groups"]),
+        np_modifiers=frozenset(np["modifiers"]),
+        function_words=frozenset(np["function_words"]),
+        source_words=frozenset(attribution["source_words"]),
+        re_sentence_cue=_compile(r"\b(?:" + alternation(filter_words) + ")"),
+        re_more_heads=_compile(
+            rf"(?:\s*(?:,|and|or|&)\s*(?:\w+\s+)?(?:{alternation(v['joined_heads'])}))+", I
+        ),
+        re_cue=_compile(rf"\b(?:{cue})\b", I),
+        re_lower_before=_compile(
+            rf"\b(?:{_ordered(q['lower_before'])})\s+(?:the\s+)?(?:a\s+total\s+of\s+)?$", I
+        ),
+        re_upper_before=_compile(rf"\b(?:{_ordered(q['upper_before'])})\s+(?:the\s+)?$", I),
+        re_approx_before=_compile(rf"\b(?:{_ordered(q['approximate_before'])})\s+$", I),
+        re_qualifier_before=_compile(rf"(?:\b(?:{_ordered(q['skipped_before'])})\s+)*$", I),
+        re_lower_after=_compile(after_list(q["lower_after"]), I),
+        re_upper_after=_compile(after_list(q["upper_after"]), I),
+        re_approx_after=_compile(after_list(q["approximate_after"]), I),
+        re_cue_after=re_cue_after,
+        re_active_before=re_active_before,
+        re_nominal_before=_compile(rf"^.*\b(?P<cue>{cue})\b(?P<gap>[^;:.!?()\"“”—–]{{0,70}})$", I),
+        re_subset_before=_compile(rf"\b(?:{_ordered(subsets['before'])})[\s,]+(?:(?:{short})\s+)?$", I),
+        re_subset_after=_compile(rf"^\s+(?:{_ordered(subsets['after'])})\b", I),
+        re_subset_sentence_start=_compile(rf"^\W*(?:{_ordered(subsets['sentence_start'])})\b", I),
+        re_since=_compile(
+            rf"\b(?:{alternation(scope['since'])})\s+(?:the\s+)?(?!(?:{alternation(scope['since_not_before'])})\b)"
+            r"[^,;:.()—–]{0,60}"
+        ),
+        re_scope_strong=_compile(rf"\b(?:{_ordered(scope['running_total'])})\b"),
+        re_scope_perfect=_compile(rf"\b(?:{_ordered(scope['perfect'])})\b"),
+        re_scope_window=_compile(rf"\b(?:{_ordered(scope['window'])})\b"),
+        re_scope_toll=_compile(rf"\b(?:{_ordered(tolls)})\b"),
+        re_scope_weak=_compile(rf"\b(?:{_ordered(scope['war'])})\b"),
+        re_scope_incident=_compile(rf"\b(?:{_ordered(scope['event'])})\b"),
+        re_event_agent=_compile(
+            rf"\b(?:{_ordered(scope['agent_events'])})\b"
+            r"[^;:]{0,100}?(?:\b(?:that|which)\s+|,\s*|\s)(?:(?:reportedly|also|then)\s+)?"
+            r"(?<!has\s)(?<!have\s)(?<!had\s)(?<!been\s)"
+            rf"(?:{_ordered(scope['agent_verbs'])})\s+"
+            rf"(?:(?:{_ordered(scope['agent_qualifiers'])})\s+)?$"
+        ),
+        re_scope_incidents=_compile(rf"\b(?:{_ordered(scope['events'])})\b"),
+        re_scope_period=_compile(rf"\b(?:{_ordered(scope['period'])})\b"),
+        re_cumulative_default=_compile(rf"\b(?:{_ordered(scope['default_running_total'])})\b", I),
+        re_past_event=_compile(rf"\b(?:{alternation(past_event)})\b", I),
+        re_according=_compile(
+            rf"\b(?:{_ordered(attribution['according_to'])})\s+"
+            rf"(?:(?:{_ordered(attribution['document_qualifiers'])})\s+)?"
+            rf"(?:(?:{_ordered(attribution['documents'])})\s+(?:{_ordered(attribution['document_links'])})\s+)?"
+            r"(?P<src>[^,.;:()\"“”—–\n]{2,90})"
+        ),
+        re_said=_compile(rf"\b(?:{_ordered(attribution['report_verbs'])})\b"),
+        re_next_attaches=_compile(rf"^\W*(?:{_ordered(attribution['next_sentence_attaches'])})", I),
+        source_types=source_types,
+        re_object_follows=_compile(rf"^\s+(?:(?:{short}|{_ordered(subsets['another_before'])})\s+)?$", I),
+        re_population_before=_compile(
+            rf"\b(?:{alternation(v['non_figures']['population_before'])})\s+(?:(?:{short})\s+)?$", I
+        ),
+        re_every_before=_compile(rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+$", I),
+        re_dash_apposition=_compile(
+            rf"\b(?:(?P<adj>{alternation(np['dash_adjectives'])})\s+)?(?P<noun>{alternation(np['dash_nouns'])})"
+            rf"(?:\s+[\w'’]+){{0,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$",
+            I,
+        ),
+        re_headless_outcome=_compile(
+            rf"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>{alternation(headless)})\b", I
+        ),
+        re_captives_after=_compile(rf"\s*(?:as\s+)?(?:{alternation(np['captive_nouns'])})\b"),
+        re_adjective_toll=_compile(
+            rf"\b({alternation(np['toll_adjectives'])})s?\s+(?:{alternation(np['toll_nouns'])})\b"
+        ),
+        re_predicate_group=_compile(
+            rf"^\s*(?:(?:{_ordered(subsets['predicate_of'])})"
+            rf"(?:\s+(?:{_ordered(subsets['predicate_outcomes'])}))?)[\s,]*(?:(?:are|were|was|is)\s+)?"
+            rf"(?:(?:{_ordered(subsets['predicate_hedges'])})\s+)?"
+            r"(?P<noun>" + "|".join(map(re.escape, group_words)) + r")\b",
+            I,
+        ),
+        re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
+        re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
+        re_place=_compile(rf"(?<![\w-])(?:{re_place})(?![\w-])") if place_keys else None,
+        place_keys=tuple(place_keys),
+        re_place_event=_compile("|".join(f"(?:{p.pattern})" for _, p in event_places), I) if event_places else None,
+        place_of_event=event_places,
+        demonym_place=demonyms,
+        re_demonym=_compile(rf"\b(?:{alternation(n for names in v['demonyms'].values() for n in names)})\b")
+        if demonyms else None,
+        place_by_source_type=dict(v["place_by_source_type"]),
+    )

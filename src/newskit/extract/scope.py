@@ -1,0 +1,156 @@
+"""Scope stage: running total, one incident, a stated period, or unknown.
+
+The scope cues of the figure's own clause decide, strongest class first: "since ..." and "so
+far"/"to date" (cumulative) > a stated window ("over the past week": period) > a present perfect
+("have been killed": cumulative) > a single event ("strike", "ambush", "the October 7 attack":
+incident) > a toll ("the death toll": cumulative) > a day ("on Tuesday": period) > plural events
+("strikes") > war words ("the war", "the offensive": cumulative). An event that is the agent of
+the verb ("the strike that killed 30") makes it an incident; a release is an event; a subset takes
+its parent's window; with no cue in its clause, the nearest cue of the sentence, else a
+health-ministry source or a hostage count (cumulative), a past event verb (incident), else unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newskit.extract.candidates import Candidate
+from newskit.extract.patterns import Patterns
+from newskit.numbers import ascii_lower
+
+# Scope cue classes, strongest first: class -> (scope, rule id).
+SCOPE_CLASSES = {
+    "since": ("cumulative", "scope.since_date"),
+    "strong": ("cumulative", "scope.running_total"),
+    "window": ("period", "scope.window"),
+    "perfect": ("cumulative", "scope.present_perfect"),
+    "incident": ("incident", "scope.event"),
+    "toll": ("cumulative", "scope.toll"),
+    "period": ("period", "scope.day_or_period"),
+    "incidents": ("incident", "scope.events"),
+    "weak": ("cumulative", "scope.war_words"),
+}
+SCOPE_RANK = {name: rank for rank, name in enumerate(SCOPE_CLASSES)}
+RULES = {
+    "scope.since_date": "\"since ...\" in the figure's clause: a running total",
+    "scope.running_total": "\"so far\", \"to date\", \"in total\" in the figure's clause",
+    "scope.window": "a stated window in the figure's clause (\"over the past week\")",
+    "scope.present_perfect": "a present perfect in the figure's clause (\"have been killed\"): a running total",
+    "scope.event": "a single event in the figure's clause (\"strike\", \"ambush\", \"the October 7 attack\")",
+    "scope.toll": "a toll in the figure's clause (\"the death toll\"): a running total",
+    "scope.day_or_period": "a day or period in the figure's clause (\"on Tuesday\", \"last month\")",
+    "scope.events": "plural events in the figure's clause (\"strikes\"): incident",
+    "scope.war_words": "war words in the figure's clause (\"the war\", \"the offensive\"): a running total",
+    "scope.nearest_in_sentence": "no cue in its clause: the nearest scope cue of the sentence",
+    "scope.event_agent": "an event is the agent of the figure's verb (\"the strike that killed 30\")",
+    "scope.release_event": "a release is an event, even when the text dates it",
+    "scope.parent": "a subset with no frame of its own takes its parent's scope",
+    "scope.default_running_total": "no cue: a health-ministry count, a hostage count or a tally word (cumulative)",
+    "scope.default_past_event": "no cue: a past event verb in the sentence (\"died\", \"were wounded\"): incident",
+    "scope.default_unknown": "no cue at all",
+    "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
+}
+RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
+
+Cue = tuple[int, int, str]
+
+
+def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
+    """Scope cues of ``sentence`` as ``(start, end, class)``: masked and unmasked.
+
+    In the masked list "since ..." swallows the event it names ("since the October 7 attack" is a
+    running total, not the attack); the unmasked list keeps every cue, for figures outside the
+    clause the "since" belongs to.
+    """
+    sentence = ascii_lower(sentence)
+    since = [(m.start(), m.end(), "since") for m in p.re_since.finditer(sentence)]
+    others = [
+        (m.start(), m.end(), name)
+        for pattern, name in ((p.re_scope_strong, "strong"), (p.re_scope_period, "period"),
+                              (p.re_scope_perfect, "perfect"), (p.re_scope_window, "window"),
+                              (p.re_scope_toll, "toll"), (p.re_scope_incident, "incident"),
+                              (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"))
+        for m in pattern.finditer(sentence)
+    ]
+    masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
+    since_words = [(s, s + len("since"), name) for s, _, name in since]
+    return masked, since_words + others
+
+
+def _nearest(cues: list[Cue], start: int, end: int, *, by_class: bool = False) -> str | None:
+    """The class of the nearest cue (of the strongest class first when ``by_class``)."""
+    best, best_rank = None, None
+    for s, e, name in cues:
+        distance = s - end if s >= end else (start - e if e <= start else 0)
+        rank = (SCOPE_RANK[name], distance) if by_class else (distance, SCOPE_RANK[name])
+        if best_rank is None or rank < best_rank:
+            best, best_rank = name, rank
+    return best
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause of ``sentence`` that holds ``[start, end)``."""
+    lo, hi = 0, len(sentence)
+    for m in RE_CLAUSE_BREAK.finditer(ascii_lower(sentence)):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def own_scope(
+    cand: Candidate, sentence: str, sentence_start: int, cues: tuple[list[Cue], list[Cue]],
+    segment: tuple[int, int], p: Patterns, *, has_parent: bool, outcome: str | None,
+) -> tuple[str | None, str | None]:
+    """The scope the figure's own words give (None: a subset that inherits its parent's)."""
+    masked, unmasked = cues
+    start, end = cand.start - sentence_start, cand.end - sentence_start
+    lo, hi = clause_bounds(sentence, start, end)
+    seg_lo, seg_hi = segment
+    own = [c for c in masked if c[0] >= max(lo, seg_lo) and c[1] <= min(hi, seg_hi)]
+    name = _nearest(own, start, end, by_class=True)
+    if name is None:
+        name = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end, by_class=True)
+    rule = SCOPE_CLASSES[name][1] if name else None
+    if has_parent and (name is None or SCOPE_CLASSES[name][0] == "period"):
+        return None, None  # inherits the parent's later: a stated window belongs to the whole count
+    if name is None:
+        name = _nearest(unmasked, start, end)
+        rule = "scope.nearest_in_sentence" if name else None
+    scope = SCOPE_CLASSES[name][0] if name else None
+    strong = any(c[2] in ("strong", "perfect") for c in own)
+    if not strong and p.re_event_agent.search(ascii_lower(cand.left[-140:])) and not any(
+        c[2] == "period" and c[0] >= end for c in own
+    ):
+        scope, rule = "incident", "scope.event_agent"
+    if outcome == "released" and scope in ("period", "cumulative") and not any(
+        c[2] in ("since", "strong") for c in own
+    ):
+        scope, rule = "incident", "scope.release_event"
+    return scope, rule
+
+
+def default_scope(sentence: str, p: Patterns, *, source_type: str, outcome: str | None) -> tuple[str, str]:
+    """No scope cue anywhere: a health-ministry or hostage count is a running total; else unknown."""
+    if source_type == "health_ministry" or outcome == "hostage" or p.re_cumulative_default.search(sentence):
+        return "cumulative", "scope.default_running_total"
+    if p.re_past_event.search(sentence):
+        return "incident", "scope.default_past_event"
+    return "unknown", "scope.default_unknown"
+
+
+def decide_scope(
+    cand: Candidate, own: tuple[str | None, str | None], sentence: str, p: Patterns,
+    *, parent: Candidate | None, previous: Candidate | None,
+) -> tuple[str, str]:
+    """The scope of a figure: its own, else its parent's, else the default; "N more" keeps the frame before."""
+    scope, rule = own
+    if scope is None and parent is not None and parent.get("scope") is not None:
+        scope, rule = parent.get("scope"), "scope.parent"
+    if scope is None:
+        scope, rule = default_scope(sentence, p, source_type=cand.get("source_type"), outcome=cand.get("outcome"))
+    if previous is not None and p.re_more_after.match(cand.right) and scope in ("unknown", "incident"):
+        scope, rule = previous.get("scope"), "scope.more_same_frame"
+    return scope, rule  # type: ignore[return-value]
