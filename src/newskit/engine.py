@@ -65,6 +65,9 @@ LOOPBACK_HOST = "127.0.0.1"
 MAX_HANDSHAKE_BYTES = 64 * 1024
 MAX_HANDSHAKE_FRAMES = 16
 DEFAULT_SCHEDULER_PORT = 8786
+# How often a Dask run checks that its cluster still has workers, and how long it may have none.
+DASK_POLL_SECONDS = 2.0
+NO_WORKERS_TIMEOUT = 60.0
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -241,7 +244,9 @@ class EngineSession:
         split: list[range] = []
         split_outcomes: list[list | str] = []
         for span, outcome in zip(partitions, outcomes, strict=True):
-            if isinstance(outcome, str) and len(span) > 1:
+            # On Dask a worker's death also counts against the tasks that shared the worker, so a
+            # partition lost to KilledWorker gets one more run (alone) even when it holds one item.
+            if isinstance(outcome, str) and (len(span) > 1 or outcome.startswith("KilledWorker")):
                 singles = [range(i, i + 1) for i in span]
                 split.extend(singles)
                 split_outcomes.extend(self._run(func, [[items[i]] for i in span]))
@@ -379,9 +384,14 @@ class EngineSession:
             for p, chunk in enumerate(chunks)
         ]
         try:
+            stalled = self._wait_dask(futures)
             outcomes: list[list | str] = []
             for future in futures:
-                try:
+                if stalled and not future.done():
+                    future.cancel()
+                    outcomes.append(stalled)
+                    continue
+                try:  # a result lost with its worker is being recomputed: this waits for it
                     outcomes.append(future.result())
                 except Exception as error:  # noqa: BLE001 - reported with the articles it held
                     outcomes.append(describe_exception(error))
@@ -389,6 +399,38 @@ class EngineSession:
         finally:
             for future in futures:
                 future.release()
+
+    def _wait_dask(self, futures: list) -> str:
+        """Wait for every future, unless the cluster has had no worker for NO_WORKERS_TIMEOUT seconds.
+
+        A Nanny whose worker dies while starting gives up, so a cluster can lose every worker and its
+        tasks would wait for ever. Returns "" when every future is done, else the reason to give the
+        futures still pending.
+        """
+        no_workers_since: float | None = None
+        # A finished future can turn pending again when the worker holding its result dies (Dask
+        # recomputes it), so wait until every future is done at once.
+        while pending := [future for future in futures if not future.done()]:
+            future = pending[0]
+            while not future.done():
+                try:
+                    future.result(timeout=DASK_POLL_SECONDS)
+                except TimeoutError:
+                    pass
+                except Exception:  # noqa: BLE001 - the task's own error, read again by the caller
+                    break
+                if future.done():
+                    break
+                if len(self.client.scheduler_info(n_workers=-1).get("workers", {})):
+                    no_workers_since = None
+                elif no_workers_since is None:
+                    no_workers_since = time.monotonic()
+                elif time.monotonic() - no_workers_since > NO_WORKERS_TIMEOUT:
+                    return (
+                        f"the Dask cluster at {self.client.scheduler.address} had no worker for "
+                        f"{NO_WORKERS_TIMEOUT:g} s (its workers died and were not replaced)"
+                    )
+        return ""
 
     def close(self) -> None:
         """Shut down what this session started (a pool, a LocalCluster); leave outside clusters up."""

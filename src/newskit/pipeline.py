@@ -2,7 +2,8 @@
 
 :func:`claims_table` runs ``figures.claims_for_article`` on the chosen engine, one article per item;
 an article whose extraction fails is reported (``claims.attrs["failures"]``, a NewskitWarning naming
-it) and every other article's claims are kept.
+it) and every other article's claims are kept (:func:`map_articles` does that for any per-article
+function).
 
 Streaming: read a chunk, clean it, extract its claims, append them, repeat.
 
@@ -17,10 +18,11 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -58,43 +60,53 @@ CLAIM_ARROW_TYPES: dict[str, pa.DataType] = {
 }
 CLAIM_ARROW_SCHEMA = pa.schema([(name, CLAIM_ARROW_TYPES[name]) for name in CLAIM_COLUMNS])
 
+R = TypeVar("R")
+
 FAILURE_COLUMNS = ["article_id", "error"]
 # How many failed article ids a warning lists before it says "and N more".
 MAX_IDS_IN_WARNING = 20
 
 
-def claims_or_failure(item: tuple[dict, list[dict]]) -> tuple[list[dict], dict | None]:
-    """The unit of work: ONE article's claims rows and None, or ``[]`` and its failure row.
+def run_guarded(func: Callable[[Any], R], item: tuple[dict, Any]) -> tuple[R | None, dict | None]:
+    """``(func(item), None)``, or ``(None, failure row)`` when ``func`` raises on this article.
 
-    A failure row is ``{"article_id": ..., "error": "ValueError: ..."}``. Catching here, per article,
-    is what keeps one bad article from taking the other articles of its partition with it.
+    ``item`` is ``(article, ...)`` with ``article["article_id"]``; a failure row is
+    ``{"article_id": ..., "error": "ValueError: ..."}``. Catching here, per article, is what keeps
+    one bad article from taking the other articles of its partition (or slice) with it.
     """
     try:
-        return claims_for_article(item), None
+        return func(item), None
     except Exception as error:  # noqa: BLE001 - reported with the article's id, the others kept
-        return [], {"article_id": item[0]["article_id"], "error": describe_exception(error)}
+        return None, {"article_id": item[0]["article_id"], "error": describe_exception(error)}
 
 
-def _extract_guarded(
-    items: list[tuple[dict, list[dict]]],
+def map_articles(
+    func: Callable[[Any], R],
+    items: Sequence[tuple[dict, Any]],
     *,
-    engine: Engine,
-    scheduler: str | EngineSession | None,
-) -> tuple[list[dict], list[dict]]:
-    """Claims rows and failure rows of ``items`` on an engine, in item order."""
+    engine: Engine = "local",
+    scheduler: str | EngineSession | None = None,
+) -> tuple[list[R | None], list[dict]]:
+    """``func`` on each ``(article, ...)`` item on an engine; an article that fails costs only itself.
+
+    Returns ``(results, failures)``: ``results[i]`` is ``func(items[i])``, or None for an article
+    that raised, or killed its worker on every retry; ``failures`` has one row (``article_id``,
+    ``error``) per such article, in item order. Every other article's result is kept, on every
+    engine. ``engine`` and ``scheduler`` are :func:`newskit.engine.map_items`'s.
+    """
+    items = list(items)
     if not items:
         return [], []
-    labels = [str(article["article_id"]) for article, _ in items]
+    labels = [str(article["article_id"]) for article, *_ in items]
     try:
-        outcomes = map_items(claims_or_failure, items, engine=engine, scheduler=scheduler, labels=labels)
+        outcomes = map_items(partial(run_guarded, func), items, engine=engine, scheduler=scheduler, labels=labels)
     except PartitionError as error:
         # Only a worker that died gets here (exceptions are caught per article); the engine has
-        # rerun a failed partition's items one by one, so each failed item is an article that fails.
+        # rerun a failed partition's items one by one, so each failed item is an article that kills.
         outcomes = list(error.results)
         for index, cause in zip(error.failed_indices, error.failed_causes, strict=True):
-            outcomes[index] = ([], {"article_id": items[index][0]["article_id"], "error": cause})
-    rows = [row for article_rows, _ in outcomes for row in article_rows]
-    return rows, [failure for _, failure in outcomes if failure is not None]
+            outcomes[index] = (None, {"article_id": items[index][0]["article_id"], "error": cause})
+    return [result for result, _ in outcomes], [failure for _, failure in outcomes if failure is not None]
 
 
 def warn_failures(failures: list[dict], *, n_articles: int, where: str, stacklevel: int = 2) -> None:
@@ -138,8 +150,8 @@ def claims_table(
     named in one NewskitWarning. Empty input gives an empty table and no failures.
     """
     items = article_items(passages, articles, conventions=conventions, vocabulary=vocabulary)
-    rows, failures = _extract_guarded(items, engine=engine, scheduler=scheduler)
-    claims = claims_frame(rows)
+    per_article, failures = map_articles(claims_for_article, items, engine=engine, scheduler=scheduler)
+    claims = claims_frame([row for rows in per_article if rows for row in rows])
     claims.attrs["failures"] = failures
     warn_failures(failures, n_articles=len(items), where=f"claims table (engine {engine!r})")
     return claims
@@ -214,8 +226,8 @@ def process_articles(articles: pd.DataFrame) -> SliceResult:
     raised: that one is in ``failures`` (``article_id``, ``error``) and the rest of the slice is kept.
     """
     passages, removals, failures = _clean_guarded(articles)
-    outcomes = [claims_or_failure(item) for item in article_items(passages, articles)]
-    claims = claims_frame([row for rows, _ in outcomes for row in rows])
+    outcomes = [run_guarded(claims_for_article, item) for item in article_items(passages, articles)]
+    claims = claims_frame([row for rows, _ in outcomes if rows for row in rows])
     failures.extend(failure for _, failure in outcomes if failure is not None)
     order = {aid: n for n, aid in enumerate(articles["article_id"])}
     failures.sort(key=lambda f: order.get(f["article_id"], len(order)))
