@@ -107,6 +107,8 @@ def excerpt(value: object, *, limit: int = MAX_EXCERPT_CHARS) -> str:
     >>> len(excerpt("9" * 10_000)) <= MAX_EXCERPT_CHARS
     True
     """
+    if isinstance(value, np.generic):  # a cell of a numeric column: show 12.5, not np.float64(12.5)
+        value = value.item()
     text = _REPR.repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
