@@ -35,9 +35,8 @@ import synthetic
 
 from newskit.clean import clean_articles
 from newskit.engine import open_engine, split_partitions
-from newskit.figures import claims_table
 from newskit.paths import DEV_ARTICLES_PATH, DEV_COLUMNS, PROJECT_DIR
-from newskit.pipeline import process_articles
+from newskit.pipeline import claims_table, process_articles
 
 SEED = 20231007
 EXTRACT_ARTICLES = int(os.environ.get("NEWSKIT_BENCH_EXTRACT_ARTICLES", "600"))
