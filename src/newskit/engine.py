@@ -193,7 +193,7 @@ class EngineSession:
     """An open engine (a process pool, a Dask client, or nothing for ``local``) reused across calls.
 
     Open one with :func:`open_engine`; pass it as ``scheduler=`` to :func:`map_items` (and so to
-    ``figures.claims_table``) to run many chunks without starting workers for each.
+    ``pipeline.claims_table``) to run many chunks without starting workers for each.
     """
 
     def __init__(

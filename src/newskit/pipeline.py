@@ -65,6 +65,8 @@ R = TypeVar("R")
 FAILURE_COLUMNS = ["article_id", "error"]
 # How many failed article ids a warning lists before it says "and N more".
 MAX_IDS_IN_WARNING = 20
+# How much of each article's error the warning shows (the failures rows keep all of its first line).
+MAX_ERROR_CHARS = 200
 
 
 def run_guarded(func: Callable[[Any], R], item: tuple[dict, Any]) -> tuple[R | None, dict | None]:
@@ -109,11 +111,15 @@ def map_articles(
     return [result for result, _ in outcomes], [failure for _, failure in outcomes if failure is not None]
 
 
+def _shorten(text: str, limit: int = MAX_ERROR_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def warn_failures(failures: list[dict], *, n_articles: int, where: str, stacklevel: int = 2) -> None:
     """One NewskitWarning naming the failed articles (the first MAX_IDS_IN_WARNING) and their errors."""
     if not failures:
         return
-    shown = "; ".join(f"{f['article_id']} ({f['error']})" for f in failures[:MAX_IDS_IN_WARNING])
+    shown = "; ".join(f"{f['article_id']} ({_shorten(f['error'])})" for f in failures[:MAX_IDS_IN_WARNING])
     more = f" and {len(failures) - MAX_IDS_IN_WARNING} more" if len(failures) > MAX_IDS_IN_WARNING else ""
     warnings.warn(
         f"{where}: {len(failures)} of {n_articles} articles failed extraction and have no claims: "
