@@ -36,8 +36,15 @@ from typing import Any
 
 import pandas as pd
 
-from newskit.errors import NewskitWarning, ReportError
-from newskit.params import NOTEBOOK_PARAMETERS, PARAMETERS, input_paths, notebook_params, resolve_params
+from newskit.errors import NewskitError, NewskitWarning, ReportError
+from newskit.params import (
+    NOTEBOOK_PARAMETERS,
+    PARAMETERS,
+    input_paths,
+    notebook_params,
+    read_manifest,
+    resolve_params,
+)
 from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, PROJECT_DIR, REPORTS_DIR
 from newskit.report_folder import check_out_dir, make_work_dir, recover, replace_folder
 from newskit.tables import read_csv, write_csv
@@ -920,7 +927,7 @@ def write_manifest(report_dir: Path, values: Mapping[str, Any], names: list[str]
 
 def check_manifest_inputs(manifest_path: str | Path) -> list[str]:
     """Compare a manifest's input files with those on disk now; return one line per difference."""
-    manifest = json.loads(Path(manifest_path).read_text(encoding="utf-8"))
+    manifest = read_manifest(manifest_path)
     problems = []
     for entry in manifest.get("inputs", []):
         path = Path(entry["path"])
@@ -939,7 +946,7 @@ def compare_manifests(first_path: str | Path, second_path: str | Path) -> list[s
     every output's sha256; the ``run`` section (times) is left out. Empty when the two reports are
     reproductions of each other.
     """
-    first, second = (json.loads(Path(p).read_text(encoding="utf-8")) for p in (first_path, second_path))
+    first, second = (read_manifest(p) for p in (first_path, second_path))
     lines = []
     for section in ("notebooks", "parameters", "seeds", "python", "packages", "git", "kernel"):
         if first.get(section) != second.get(section):
@@ -963,7 +970,11 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 3 or args[0] != "compare":
         print("usage: python -m newskit.report compare FIRST/manifest.json SECOND/manifest.json", file=sys.stderr)
         return 2
-    lines = compare_manifests(args[1], args[2])
+    try:
+        lines = compare_manifests(args[1], args[2])
+    except NewskitError as error:
+        print(f"newskit: {error}", file=sys.stderr)
+        return 2
     print("\n".join(lines) if lines else "the two reports are identical (apart from their run times)")
     return 1 if lines else 0
 
