@@ -86,6 +86,8 @@ class Patterns:
     re_predicate_group: re.Pattern
     re_another_before: re.Pattern
     re_more_after: re.Pattern
+    place_first_word: dict[str, tuple[tuple[re.Pattern, str], ...]]
+    re_place_word: re.Pattern
     re_place: re.Pattern | None
     place_keys: tuple[str, ...]
     re_place_event: re.Pattern | None
@@ -93,6 +95,19 @@ class Patterns:
     demonym_place: dict[str, str]
     re_demonym: re.Pattern | None
     place_by_source_type: dict[str, str]
+    place_by_outcome: dict[str, str]
+    re_place_preposition: re.Pattern
+
+
+RE_PLACE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’.-]*(?<![.-])")
+
+
+def _first_chars(mapping: dict[str, list[str]]) -> str:
+    """A lookahead class of the first characters of every name: the alternation is tried only there."""
+    chars = {name[0] for names in mapping.values() for name in names if name}
+    if any(c in "(#*'’" for c in chars):  # a phrase that opens with grammar: no shortcut
+        return r"[\s\S]"
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def _by_word(mapping: dict[str, list[str]]) -> dict[str, str]:
@@ -173,8 +188,29 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         for source_type, phrases in v["sources"].items() if phrases
     )
     place_keys = [key for key, names in v["places"].items() if names]
-    # one named group per place key: which key matched is the match's lastgroup
-    re_place = "|".join(f"(?P<p{k}>{alternation(v['places'][key])})" for k, key in enumerate(place_keys))
+    # Names are looked up by their first word (a dict, not a scan of every name at every position);
+    # names that open with grammar ("(North|South) Atlantis") go into one regex of their own.
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    opening_with_grammar: list[tuple[str, str]] = []
+    for key in place_keys:
+        for name in v["places"][key]:
+            first = RE_PLACE_WORD.match(name)
+            if first and first.end() in (len(name), name.find(" ")) and not re.search(r"[()|#*?]", first.group()):
+                by_first.setdefault(first.group().replace("’", "'"), []).append((name, key))
+            else:
+                opening_with_grammar.append((name, key))
+    place_first = {
+        word: tuple((_compile(rf"(?:{phrase_pattern(name)})(?![\w-])"), key)
+                    for name, key in sorted(names, key=lambda nk: -len(nk[0])))
+        for word, names in by_first.items()
+    }
+    re_place = "|".join(f"(?P<p{k}>{phrase_pattern(name)})" for k, (name, _) in enumerate(opening_with_grammar))
+    # the words worth looking up: those that start like a name's first word (mostly a capital)
+    capitals = sorted({w[0] for w in by_first if w[0].isupper()})
+    lower_starts = sorted({w[:3] for w in by_first if not w[0].isupper()})
+    starts = [f"[{''.join(map(re.escape, capitals))}]"] if capitals else []
+    starts += [re.escape(x) for x in lower_starts]
+    re_place_word = rf"(?<![\w-])(?:{'|'.join(starts) or '(?!)'})[\w'’.-]*(?<![.-])"
     event_places = tuple(
         (key, _compile(rf"\b(?:{alternation(events)})\b", I)) for key, events in v["place_events"].items() if events
     )
@@ -273,12 +309,17 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         ),
         re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
-        re_place=_compile(rf"(?<![\w-])(?:{re_place})(?![\w-])") if place_keys else None,
-        place_keys=tuple(place_keys),
+        place_first_word=place_first,
+        re_place_word=_compile(re_place_word),
+        re_place=_compile(rf"(?<![\w-])(?:{re_place})(?![\w-])") if opening_with_grammar else None,
+        place_keys=tuple(key for _, key in opening_with_grammar),
         re_place_event=_compile("|".join(f"(?:{p.pattern})" for _, p in event_places), I) if event_places else None,
         place_of_event=event_places,
         demonym_place=demonyms,
-        re_demonym=_compile(rf"\b(?:{alternation(n for names in v['demonyms'].values() for n in names)})\b")
+        re_demonym=_compile(rf"\b(?={_first_chars(v['demonyms'])})"
+                            rf"(?:{alternation(n for names in v['demonyms'].values() for n in names)})\b")
         if demonyms else None,
         place_by_source_type=dict(v["place_by_source_type"]),
+        place_by_outcome=dict(v["place_by_outcome"]),
+        re_place_preposition=_compile(rf"\b(?:{alternation(v['place_prepositions'])})\s+(?:the\s+)?$", I),
     )

@@ -1,10 +1,13 @@
 """Place stage: where the people suffered the outcome, as one key of the vocabulary's places.
 
-Order of evidence (eval/README.md, "Place"): a place the figure's clause names (the nearest after
-the number, else the nearest before: "killed in Rafah" -> gaza), a place elsewhere in its sentence,
-an event known by its place ("the October 7 attack" -> israel), the place of the running totals of
-its source type (a health-ministry toll -> gaza), the place named by the one or two sentences
-before it (flagged for review), a demonym of the victims ("Lebanese" -> lebanon), else `unknown`.
+Order of evidence (eval/README.md, "Place"): a place the figure's clause names as a location ("killed
+in Rafah" -> gaza; the nearest after the number, else the nearest before), an event known by its
+place ("the October 7 attack" -> israel), a location elsewhere in its sentence, the place of the
+running totals of its source type (a health-ministry toll -> gaza), the place of its outcome
+(hostages are held in Gaza), a place its sentence names without a preposition ("Israel says"), the
+last place named before its sentence (flagged for review), a demonym of the victims ("Lebanese" ->
+lebanon), else `unknown`. A name is a location when a preposition of the vocabulary's
+``place_prepositions`` stands right before it ("in Gaza", "in southern Lebanon").
 """
 
 from __future__ import annotations
@@ -14,67 +17,94 @@ from newskit.extract.patterns import Patterns
 from newskit.extract.scope import clause_bounds
 
 RULES = {
-    "place.in_clause": "a place named in the figure's clause (\"killed in Rafah\" -> gaza)",
-    "place.in_sentence": "a place named elsewhere in the figure's sentence",
+    "place.in_clause": "a location named in the figure's clause (\"killed in Rafah\" -> gaza)",
     "place.event": "an event known by its place (\"the October 7 attack\" -> israel)",
+    "place.in_sentence": "a location named elsewhere in the figure's sentence",
     "place.source_type": "the place of its source's running totals (a health-ministry toll -> gaza)",
-    "place.previous_sentence": "no place in its sentence: the place the sentence before names",
+    "place.outcome": "the place of its outcome (hostages held or released were held in Gaza)",
+    "place.named_in_sentence": "a place its sentence names, not as a location (\"Israel says ...\")",
+    "place.previous_sentence": "its sentence names no place: the last place named before it in the text",
     "place.demonym": "a demonym of the victims (\"Lebanese\", \"Palestinians\")",
     "place.unknown": "nothing in the text tells where",
 }
-PREVIOUS_SENTENCES = 2
+# How far before the number a location in its clause may stand (characters).
+MAX_BEFORE = 80
+# How much text before a sentence is read at a time for the last place named (characters).
+LOOK_BACK = 1_500
+
+Found = tuple[int, int, str, bool]  # start, end, place key, named as a location
 
 
-def _places(text: str, p: Patterns) -> list[tuple[int, int, str]]:
-    """``(start, end, place key)`` of every place name in ``text``."""
-    if p.re_place is None:
-        return []
-    return [(m.start(), m.end(), p.place_keys[int(m.lastgroup[1:])]) for m in p.re_place.finditer(text)]
+def _places(text: str, offset: int, p: Patterns) -> list[Found]:
+    """``(start, end, key, located)`` of every place name in ``text`` (offsets plus ``offset``), in order."""
+    found = []
+    for word in p.re_place_word.finditer(text):
+        token = word.group().replace("’", "'")
+        candidates = p.place_first_word.get(token) or p.place_first_word.get(token.split("'")[0], ())
+        for pattern, key in candidates:
+            m = pattern.match(text, word.start())
+            if m:
+                found.append((m.start(), m.end(), key))
+                break
+    if p.re_place is not None:
+        found += [(m.start(), m.end(), p.place_keys[int(m.lastgroup[1:])])  # type: ignore[index]
+                  for m in p.re_place.finditer(text)]
+        found.sort()
+    return [(offset + a, offset + b, key, bool(p.re_place_preposition.search(text, max(0, a - 60), a)))
+            for a, b, key in found]
 
 
 def decide_place(
     cand: Candidate, text: str, spans: list[tuple[int, int]], i: int, p: Patterns, *, source_type: str,
-    found: dict[tuple[int, int], list[tuple[int, int, str]]] | None = None,
+    outcome: str | None = None, found: dict | None = None,
 ) -> tuple[str, str]:
     """``(place, rule)`` of a figure in sentence ``i`` of ``spans`` (offsets into ``text``).
 
-    ``found`` caches the places of each span between calls on the same text.
+    ``found`` caches the place names of the pieces of the text read, between calls on the same text.
     """
     found = {} if found is None else found
 
-    def places_of(k: int) -> list[tuple[int, int, str]]:
-        if spans[k] not in found:
-            found[spans[k]] = _places(text[spans[k][0] : spans[k][1]], p)
-        return found[spans[k]]
+    def places_in(a: int, b: int) -> list[Found]:
+        if (a, b) not in found:
+            found[(a, b)] = _places(text[a:b], a, p)
+        return found[(a, b)]
 
     s, e = spans[i]
     sentence = text[s:e]
-    start, end = cand.start - s, cand.end - s
-    places = places_of(i)
-    if places:
-        lo, hi = clause_bounds(sentence, start, end)
-        after = [pl for pl in places if pl[0] >= end and pl[1] <= hi]
-        before = [pl for pl in places if pl[1] <= start and pl[0] >= lo]
-        if after:
-            return after[0][2], "place.in_clause"
-        if before:
-            return before[-1][2], "place.in_clause"
-        return places[0][2], "place.in_sentence"
+    in_sentence = places_in(s, e)
+    located = [pl for pl in in_sentence if pl[3]]
+    start, end = cand.start, cand.end
+    lo, hi = clause_bounds(sentence, start - s, end - s)
+    after = [pl for pl in located if pl[0] >= end and pl[1] <= s + hi]
+    before = [pl for pl in located if pl[1] <= start and pl[0] >= max(s + lo, start - MAX_BEFORE)]
+    if after:
+        return after[0][2], "place.in_clause"
+    if before:
+        return before[-1][2], "place.in_clause"
     if p.re_place_event is not None and p.re_place_event.search(sentence):
         for key, pattern in p.place_of_event:
             if pattern.search(sentence):
                 return key, "place.event"
+    if located:
+        return located[0][2], "place.in_sentence"
     if source_type in p.place_by_source_type:
         return p.place_by_source_type[source_type], "place.source_type"
-    for back in range(1, PREVIOUS_SENTENCES + 1):
-        if i - back < 0:
-            break
-        earlier = places_of(i - back)
+    if outcome in p.place_by_outcome:
+        return p.place_by_outcome[outcome], "place.outcome"
+    if in_sentence:
+        return in_sentence[0][2], "place.named_in_sentence"
+    # the last place named before the sentence: read back a window at a time (most are near)
+    b = s
+    while b > 0:
+        a = max(0, b - LOOK_BACK)
+        a = text.rfind(" ", 0, a) + 1 if a else 0  # a window starts at a word
+        earlier = places_in(a, b)
         if earlier:
             return earlier[-1][2], "place.previous_sentence"
+        b = a
     if p.re_demonym is not None:
         own = p.re_demonym.search(cand.right[: max(cand.np_end, 1) + 40])
-        found = own or p.re_demonym.search(sentence)
-        if found:
-            return p.demonym_place[found.group().lower()], "place.demonym"
+        named = own or p.re_demonym.search(sentence)
+        if named:
+            return p.demonym_place[named.group().lower()], "place.demonym"
     return "unknown", "place.unknown"

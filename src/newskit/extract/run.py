@@ -38,7 +38,7 @@ FLAGS = {
     "attribution_from_neighbouring_sentence": "the source was read from the sentence before or after",
     "scope_by_default": "no scope cue: the scope is a default (scope.default_*)",
     "sentence_split_at_abbreviation": "the sentence starts right after an abbreviation's period (check the split)",
-    "place_from_previous_sentence": "the sentence names no place: the place of the sentence before",
+    "place_from_previous_sentence": "the sentence names no place: the last place named before it",
     "vague_quantifier": "a vague quantifier (\"dozens\"): the interval is a convention",
 }
 FIELD_ORDER = [name for _, names in STAGES for name in names]
@@ -87,7 +87,7 @@ def _decide_sentence(
         cand.decide("group", *decide_group(cand, p, parent=parent, previous=prev))
         cand.decide("scope", *decide_scope(cand, own_scopes[id(cand)], sentence, p, parent=parent, previous=prev))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
-                                                  found=places_found))
+                                                  outcome=cand.get("outcome"), found=places_found))
 
 
 def _flags(cand: Candidate, text: str, sentence_start: int) -> tuple[str, ...]:
@@ -126,10 +126,10 @@ def extract_figures(
         return []
     p = compile_patterns(vocabulary)
     kept: list[tuple[Candidate, tuple[int, int]]] = []
+    places_found: dict = {}  # the place names of the text, found once when a figure needs them
     for block_start, block_end in blocks(text):
         spans, numbered = sentence_spans_of_block(text[block_start:block_end], block_start)
         previous: list[Candidate] = []
-        places_found: dict = {}
         for i, (s, e) in enumerate(spans):
             worth_reading = numbered[i] and p.re_sentence_cue.search(ascii_lower(text[s:e]))
             cands = read_sentence(text, s, e, i, p) if worth_reading else []

@@ -12,6 +12,7 @@ health-ministry source or a hostage count (cumulative), a past event verb (incid
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newskit.extract.candidates import Candidate
@@ -88,14 +89,19 @@ def _nearest(cues: list[Cue], start: int, end: int, *, by_class: bool = False) -
     return best
 
 
+@functools.lru_cache(maxsize=64)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in RE_CLAUSE_BREAK.finditer(ascii_lower(sentence)))
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the clause of ``sentence`` that holds ``[start, end)``."""
     lo, hi = 0, len(sentence)
-    for m in RE_CLAUSE_BREAK.finditer(ascii_lower(sentence)):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
+    for m_start, m_end in _clause_breaks(sentence):
+        if m_end <= start:
+            lo = m_end
+        elif m_start >= end:
+            hi = m_start
             break
     return lo, hi
 

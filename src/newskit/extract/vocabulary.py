@@ -46,6 +46,8 @@ SHAPE: dict[str, Any] = {
     "joined_heads": "list",
     "role_groups": ("values", GROUPS),
     "places": ("keys", ANY_KEY, "list"),
+    "place_prepositions": "list",
+    "place_by_outcome": ("keys", OUTCOMES, "text"),
     "place_events": ("keys", ANY_KEY, "list"),
     "demonyms": ("keys", ANY_KEY, "list"),
     "place_by_source_type": ("keys", NAMED_SOURCE_TYPES, "text"),
