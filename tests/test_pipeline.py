@@ -125,3 +125,20 @@ def test_cli_stream_needs_an_output_file(capsys):
 
     assert main(["figures", str(SAMPLE_DIR), "--stream"]) == 2
     assert "--stream writes a file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_cli_csv_is_safe_in_a_spreadsheet_and_keeps_whole_counts(tmp_path, stream):
+    from newskit.cli import main
+
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(
+        'article_id,outlet,text\n'
+        'a1,=HYPERLINK("http://x"),"The flood displaced 1234567 people, officials said."\n',
+        encoding="utf-8",
+    )
+    out_path = tmp_path / "claims.csv"
+    assert main(["figures", str(corpus), *(["--stream"] if stream else []), "-o", str(out_path)]) == 0
+    text = out_path.read_text(encoding="utf-8")
+    assert '"\'=HYPERLINK(""http://x"")"' in text
+    assert ",1234567," in text and "e+06" not in text

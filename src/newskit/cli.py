@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 from newskit.errors import NewskitError, NewskitWarning
+from newskit.tables import write_csv
 
 
 def parse_mapping(text: str | None) -> dict[str, str] | None:
@@ -49,11 +50,11 @@ def run_figures(args: argparse.Namespace) -> int:
     failed = [str(f["article_id"]) for f in claims.attrs.get("failures", [])]
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        claims.to_csv(args.output, index=False, lineterminator="\n")
+        write_csv(claims, args.output)
         print(f"{len(claims)} figures from {len(articles)} articles ({len(failed)} articles failed"
               f"{': ' + ', '.join(failed[:20]) if failed else ''}) -> {args.output}", file=sys.stderr)
     else:
-        claims.to_csv(sys.stdout, index=False, lineterminator="\n")
+        write_csv(claims, sys.stdout)
     return 0
 
 

@@ -43,6 +43,7 @@ from newskit.engine import (
 from newskit.errors import NewskitWarning, ParameterError
 from newskit.figures import DEFAULT_CONVENTIONS, Conventions, article_items, claims_for_article, claims_frame
 from newskit.schema import CLAIM_COLUMNS
+from newskit.tables import write_csv
 from newskit.vocabulary import Vocabulary
 
 DEFAULT_CHUNK_SIZE = 1000
@@ -266,7 +267,7 @@ class _ClaimsWriter:
             table = pa.Table.from_pandas(claims, schema=CLAIM_ARROW_SCHEMA, preserve_index=False)
             self._writer.write_table(table)
         else:
-            _csv_ready(claims).to_csv(self._handle, header=False, index=False, lineterminator="\n")
+            write_csv(_csv_ready(claims), self._handle, header=False)
 
     def close(self, *, keep: bool) -> None:
         if self.parquet:

@@ -18,7 +18,17 @@ import pandas as pd
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 RE_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
-FLOAT_FORMAT = "%.6g"
+
+
+def format_float(value: float) -> str:
+    """A float as CSV text: whole numbers in full (counts of people), others to 6 significant digits.
+
+    >>> format_float(1234567.0), format_float(0.181818), format_float(-3.0)
+    ('1234567', '0.181818', '-3')
+    """
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -49,8 +59,8 @@ def escape_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(table: pd.DataFrame, target: str | Path | IO[str], *, header: bool = True) -> None:
-    """Write ``table`` as spreadsheet-safe CSV: no index, fixed float format, ``\\n`` line ends."""
-    escape_table(table).to_csv(target, index=False, header=header, float_format=FLOAT_FORMAT, lineterminator="\n")
+    """Write ``table`` as spreadsheet-safe CSV: no index, :func:`format_float`, ``\\n`` line ends."""
+    escape_table(table).to_csv(target, index=False, header=header, float_format=format_float, lineterminator="\n")
 
 
 def read_csv(path: str | Path, **options) -> pd.DataFrame:
