@@ -7,6 +7,8 @@ import re
 import pandas as pd
 import pytest
 from conftest import needs_dev_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newskit.clean import (
     DEFAULT_RULES,
@@ -47,6 +49,14 @@ def articles_of(*texts: str) -> pd.DataFrame:
 )
 def test_clean_text(raw, expected):
     assert clean_text(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\t", "\r\n", "\u00a0", "\u2028", "&nbsp;", ",", ";", "a", "1", "\n\n\n"]),
+                max_size=40).map("".join))
+def test_cleaned_text_holds_no_white_space_run_longer_than_a_blank_line(text):
+    # what keeps the span rules (leading \s*) linear: they never meet a long run of white space
+    assert all(len(run) <= 2 for run in re.findall(r"\s+", clean_text(text)))
 
 
 def test_adjacent_span_matches_leave_one_space():

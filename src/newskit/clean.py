@@ -91,9 +91,9 @@ def clean_text(text: str) -> str:
 
     Line breaks are kept (a blank line still separates paragraphs); runs of spaces, the spaces
     that stripped links leave before punctuation, and doubled punctuation are removed. Lines are
-    stripped and a run of blank lines becomes one blank line, so no run of white space is
-    longer than a few characters: the span rules, which start with ``\\s*``, then take linear
-    time (on a run of n blank lines each took time ~ n^2).
+    stripped and a run of blank lines becomes one blank line, so no run of white space is longer
+    than two characters (one blank line): the span rules, which start with ``\\s*``, then take
+    linear time (on a run of n blank lines each took time ~ n^2).
 
     >>> clean_text("(CNN) &#8212; “Nothing,” he said  ,  it’s  over.")
     '(CNN) - "Nothing," he said, it\\'s over.'
