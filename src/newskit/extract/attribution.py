@@ -32,42 +32,14 @@ RULES = {
 }
 # How far back a bare "the ministry" looks for the health ministry it stands for (characters).
 CONTEXT_FOR_MINISTRY = 5_000
-RE_SOURCE_AFTER_VERB = re.compile(
-    r"\s+(?P<src>(?:the\s+|a\s+)?(?:[A-Z][\w'’\-.&]*|health|ministry|military|army|officials?|"
-    r"spokes\w+|office|authorities|agency|of|for|and|the)(?:\s+(?:[A-Z][\w'’\-.&]*|health|"
-    r"ministry|military|army|officials?|spokes\w+|office|authorities|agency|of|for|the|"
-    r"Hamas-run|hamas-run|run))*)"
-)
-RE_SENTENCE_TAIL = re.compile(
-    r"^(?:\s+(?:on|in|late|early|last|this|earlier|later|at|yesterday|today|overnight|in\s+a\s+statement|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|morning|evening|afternoon|week|"
-    r"statement|a|its|their|his|her|[A-Z]\w*))*\s*[.;!?\"”’)]*\s*$"
-)
 RE_BELIEVED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
-RE_SOURCE_TRIM = re.compile(
-    r"\s+(?:on|in\s+(?:a|its|their|his|her)|as|who|which|that|said|says|and\s+(?:the\s+)?[a-z]+ed|"
-    r"with|after|while|when|since|at|for|from\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)|this|last|earlier|late|early|released|to|has|have|had|is|are|was|were|reported|estimates?|"
-    r"figures?|data|statistics|tally|count)\b.*$",
-    re.IGNORECASE,
-)
-RE_PRONOUN_SOURCE = re.compile(
-    r"^(?:it|they|he|she|the\s+(?:ministry|agency|office|military|army|group|organisation|organization|charity))$",
-    re.I,
-)
-RE_GENERIC_ORGANISATION = re.compile(r"^the\s+(?:group|organisation|organization|charity|agency)$", re.I)
 RE_SENTENCE_SUBJECT = re.compile(r"^\W*((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
-RE_GENERIC_MINISTRY = re.compile(r"^(?:the\s+)?(?:ministry|ministry['’]s\s+\w+)$", re.IGNORECASE)
-RE_HEALTH_MINISTRY_MENTION = re.compile(r"health\s+ministry|ministry\s+of\s+health|health\s+authorit", re.I)
 RE_SOURCE_WORD = re.compile(r"[\w'’\-.&]+")
-RE_SOURCE_LEAD = re.compile(r"^(?:(?:and|but|as|while|so|then|also|which|who|in|of|for)\s+)+", re.IGNORECASE)
-RE_NOT_A_SOURCE = re.compile(r"^(?:reports?|some|many|him|her|them|it|one)$", re.IGNORECASE)
 RE_UP_TO_COMMA = re.compile(r"[^,]*,")
 RE_QUOTE_OR_COMMA_END = re.compile(r"[,\"”’]\s*$")
 RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
-RE_SOURCES_WORD = re.compile(r"(?:sources?|a\s+source)\b", re.IGNORECASE)
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 
 Attribution = tuple[int, str, str, str]  # offset, phrase, direction, rule
@@ -98,7 +70,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if first is None:
         return None
     phrase = head[first.start() :].strip(" ,")
-    phrase = RE_SOURCE_LEAD.sub("", phrase)
+    phrase = p.re_source_lead.sub("", phrase)
     lowered = phrase.lower()
     if not phrase or lowered in ("the", "a", "of", "and") or lowered.split()[-1] in ("of", "and", "the", "for"):
         return None
@@ -116,15 +88,15 @@ def attributions(sentence: str, p: Patterns) -> list[Attribution]:
     """
     found: list[Attribution] = []
     for m in p.re_according.finditer(ascii_lower(sentence)):
-        src = RE_SOURCE_TRIM.sub("", sentence[m.start("src") : m.end("src")]).strip(" '\"‘’")
-        if src and not RE_NOT_A_SOURCE.match(src):
+        src = p.re_source_trim.sub("", sentence[m.start("src") : m.end("src")]).strip(" '\"‘’")
+        if src and not p.re_not_a_source.match(src):
             forward = not has_number(sentence[: m.start()]) and bool(
                 RE_UP_TO_COMMA.match(sentence[m.end("src") :] or ",")
             )
             found.append((m.start(), src, "forward" if forward else "backward", "source.according_to"))
     for m in p.re_said.finditer(sentence):
         verb = m.group()
-        if verb.lower() in ("believe", "believes", "believed") and RE_BELIEVED_PASSIVE.search(sentence[: m.start()]):
+        if verb.lower() in p.passive_report_verbs and RE_BELIEVED_PASSIVE.search(sentence[: m.start()]):
             continue
         phrase = _source_phrase_before(sentence, m.start(), p)
         direction = "forward"
@@ -132,12 +104,12 @@ def attributions(sentence: str, p: Patterns) -> list[Attribution]:
             subject = RE_SENTENCE_SUBJECT.match(sentence)  # "Israel is ... and says 240 are held"
             phrase = subject.group(1).strip() if subject else None
         if phrase is None:
-            after = RE_SOURCE_AFTER_VERB.match(sentence[m.end() :])
+            after = p.re_source_after_verb.match(sentence[m.end() :])
             if after and RE_QUOTE_OR_COMMA_END.search(sentence[: m.start()]):
                 phrase = after.group("src").strip()
                 phrase = RE_SOURCE_TAIL_WORD.sub("", phrase)
                 direction = "backward"
-        elif RE_SENTENCE_TAIL.match(sentence[m.end() :]):
+        elif p.re_sentence_tail.match(sentence[m.end() :]):
             direction = "backward"
         if phrase and phrase.lower() not in ("the", "a"):
             if verb.startswith("told") and phrase.lower() in ("sources", "a source", "source"):
@@ -171,9 +143,9 @@ def classify_source_rule(source: str | None, p: Patterns, *, context: str = "") 
     """``(source_type, rule)`` of an attribution phrase."""
     if not source:
         return "none", "source_type.none"
-    if RE_GENERIC_MINISTRY.match(source.strip()) and RE_HEALTH_MINISTRY_MENTION.search(context):
+    if p.re_generic_ministry.match(source.strip()) and p.re_health_ministry_mention.search(context):
         return "health_ministry", "source_type.generic_ministry"
-    if RE_TOLD_OUTLET.search(source) and RE_SOURCES_WORD.match(source):
+    if RE_TOLD_OUTLET.search(source) and p.re_sources_word.match(source):
         return "media", "source_type.sources_told_outlet"
     found = _typed_match(source, p)
     if found:
@@ -214,14 +186,14 @@ def decide_source(
     """``(source, rule, source_type, rule)``: its sentence, else the next one that attaches it, else its parent's."""
     covering = _covering(found, cand.start - spans[i][0])
     phrase, rule = covering if covering else (None, None)
-    if phrase is not None and RE_GENERIC_ORGANISATION.match(phrase.strip()):
+    if phrase is not None and p.re_generic_organisation.match(phrase.strip()):
         # "the organisation said": the NGO or UN body this sentence names ("Palestinian Red Crescent medics")
         named_here = _typed_match(text[spans[i][0] : spans[i][1]], p, types=("ngo", "un"))
         if named_here:
             phrase, rule = named_here[1], "source.named_organisation"
-    if phrase is not None and RE_PRONOUN_SOURCE.match(phrase.strip()):
+    if phrase is not None and p.re_pronoun_source.match(phrase.strip()):
         prev = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
-        named = [a[1] for a in attributions(prev, p) if not RE_PRONOUN_SOURCE.match(a[1])]
+        named = [a[1] for a in attributions(prev, p) if not p.re_pronoun_source.match(a[1])]
         if named:
             phrase, rule = named[-1], "source.pronoun_previous_sentence"
         else:
@@ -239,8 +211,8 @@ def decide_source(
     if phrase is None and parent is not None and parent.get("source") is not None:
         return parent.get("source"), "source.parent", parent.get("source_type"), parent.rules["source_type"]
     context = ""
-    if phrase and RE_GENERIC_MINISTRY.match(phrase.strip()):  # only a bare "the ministry" needs the context
-        named = RE_HEALTH_MINISTRY_MENTION.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
+    if phrase and p.re_generic_ministry.match(phrase.strip()):  # only a bare "the ministry" needs the context
+        named = p.re_health_ministry_mention.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
         context = named.group() if named else ""
     source_type, type_rule = classify_source_rule(phrase, p, context=context)
     return phrase, rule, source_type, type_rule

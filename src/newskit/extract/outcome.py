@@ -32,17 +32,9 @@ RULES = {
     "outcome.parent_previous_sentence": "\"Of those, ...\": the outcome of the figure the previous sentence ends with",
 }
 _NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition"}
-RE_GAP_BAD = re.compile(r"\d|\b(?:said|says|told|while|whereas|but|after|before|when)\b", re.IGNORECASE)
-RE_NOMINAL_GAP_BAD = re.compile(r"\b(?:while|whereas|but|after|before|when)\b", re.IGNORECASE)
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
 RE_LIST_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$", re.I)
-RE_COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as|plus)?\s*$", re.IGNORECASE)
-RE_APPOSITION = re.compile(
-    r"^\s*(?:,|\(|—|–|-)\s*(?:or|about|nearly|almost|some|roughly|around|approximately|more\s+than|"
-    r"over|at\s+least|including)?\s*$",
-    re.IGNORECASE,
-)
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 # Groups whose "lost N" is a loss of life ("lost 10 soldiers"), unlike "lost 5 Israelis" (a hedge).
 LOSS_GROUPS = frozenset({"soldiers", "people", "civilians", "militants", "children", "women", "journalists",
@@ -83,7 +75,7 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     if after and (after.group("cue").lower() in p.new_clause_participles
                   or p.re_object_follows.match(rest[after.end() :])):
         after = None  # ", injuring scores more", ", wounded over 5,000": the verb of the next number
-    if after and not RE_GAP_BAD.search(rest[: after.start("cue")]):
+    if after and not p.re_gap_bad.search(rest[: after.start("cue")]):
         after_outcome = cue_outcome(after.group("cue"), p)
     before = p.re_active_before.search(cand.left[-80:])
     if before:
@@ -102,7 +94,7 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(left)))
     clause = left[breaks[-1].end() :] if breaks else left
     nominal = p.re_nominal_before.search(clause[-90:]) if cand.number.unit != "percent" else None
-    if nominal and not RE_NOMINAL_GAP_BAD.search(nominal.group("gap")):
+    if nominal and not p.re_nominal_gap_bad.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
         if cue not in p.nominal_needs_gap or nominal.group("gap").strip():
             return cue_outcome(cue, p), "outcome.nominal_cue_before"
@@ -187,11 +179,12 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
         nxt = live[k + 1] if k + 1 < len(live) else None
         gap = cand.right[cand.np_end :]
         if nxt is not None and work[id(nxt)][0] and how(nxt) == "after" and (
-            RE_COORDINATION.match(gap) or RE_APPOSITION.match(gap)
+            p.re_coordination.match(gap) or p.re_apposition.match(gap)
         ):
             work[id(cand)] = [work[id(nxt)][0], "outcome.shared_next"]
             continue
-        if prev is not None and work[id(prev)][0] and RE_APPOSITION.match(cand.left) and cand.number.unit == "percent":
+        if (prev is not None and work[id(prev)][0] and p.re_apposition.match(cand.left)
+                and cand.number.unit == "percent"):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_apposition"]
     return [tuple(work[id(c)]) for c in cands]  # type: ignore[misc]
 

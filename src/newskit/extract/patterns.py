@@ -44,6 +44,7 @@ class Patterns:
     np_modifiers: frozenset[str]
     function_words: frozenset[str]
     source_words: frozenset[str]
+    passive_report_verbs: frozenset[str]
     re_sentence_cue: re.Pattern
     re_more_heads: re.Pattern
     re_cue: re.Pattern
@@ -75,6 +76,16 @@ class Patterns:
     re_according: re.Pattern
     re_said: re.Pattern
     re_next_attaches: re.Pattern
+    re_source_after_verb: re.Pattern
+    re_sentence_tail: re.Pattern
+    re_source_trim: re.Pattern
+    re_source_lead: re.Pattern
+    re_not_a_source: re.Pattern
+    re_pronoun_source: re.Pattern
+    re_generic_organisation: re.Pattern
+    re_generic_ministry: re.Pattern
+    re_health_ministry_mention: re.Pattern
+    re_sources_word: re.Pattern
     source_types: tuple[tuple[str, re.Pattern], ...]
     re_object_follows: re.Pattern
     re_population_before: re.Pattern
@@ -85,6 +96,10 @@ class Patterns:
     re_adjective_toll: re.Pattern
     re_predicate_group: re.Pattern
     re_another_before: re.Pattern
+    re_coordination: re.Pattern
+    re_apposition: re.Pattern
+    re_gap_bad: re.Pattern
+    re_nominal_gap_bad: re.Pattern
     re_more_after: re.Pattern
     place_first_word: dict[str, tuple[tuple[re.Pattern, str], ...]]
     re_place_word: re.Pattern
@@ -181,6 +196,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     tolls = [w for words in role("tolls").values() for w in words] + scope["tallies"]
     past_event = [w for words in role("verbs").values() for w in words] + scope["event_verbs"]
     attribution = v["attribution"]
+    first_after_verb = _ordered(attribution["source_first_words_after_verb"])
+    after_verb = _ordered(attribution["source_words_after_verb"])
     group_words = sorted((w for w, g in _by_word(v["groups"]).items() if g != "people"), key=len, reverse=True)
 
     source_types = tuple(
@@ -233,6 +250,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         np_modifiers=frozenset(np["modifiers"]),
         function_words=frozenset(np["function_words"]),
         source_words=frozenset(attribution["source_words"]),
+        passive_report_verbs=frozenset(attribution["passive_report_verbs"]),
         re_sentence_cue=_compile(r"\b(?:" + alternation(filter_words) + ")"),
         re_more_heads=_compile(
             rf"(?:\s*(?:,|and|or|&)\s*(?:\w+\s+)?(?:{alternation(v['joined_heads'])}))+", I
@@ -281,6 +299,23 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             r"(?P<src>[^,.;:()\"“”—–\n]{2,90})"
         ),
         re_said=_compile(rf"\b(?:{_ordered(attribution['report_verbs'])})\b"),
+        re_source_after_verb=_compile(
+            rf"\s+(?P<src>(?:the\s+|a\s+)?(?:[A-Z][\w'’\-.&]*|{first_after_verb})"
+            rf"(?:\s+(?:[A-Z][\w'’\-.&]*|{after_verb}))*)"
+        ),
+        re_sentence_tail=_compile(
+            rf"^(?:\s+(?:{_ordered(attribution['sentence_tail_words'])}|[A-Z]\w*))*\s*[.;!?\"”’)]*\s*$"
+        ),
+        re_source_trim=_compile(
+            rf"\s+(?:{_ordered(attribution['source_ends_before'])}|and\s+(?:the\s+)?[a-z]+ed)\b.*$", I
+        ),
+        re_source_lead=_compile(rf"^(?:(?:{_ordered(attribution['source_lead_words'])})\s+)+", I),
+        re_not_a_source=_compile(rf"^(?:{_ordered(attribution['not_sources'])})$", I),
+        re_pronoun_source=_compile(rf"^(?:{_ordered(attribution['pronoun_sources'])})$", I),
+        re_generic_organisation=_compile(rf"^(?:{_ordered(attribution['generic_organisations'])})$", I),
+        re_generic_ministry=_compile(rf"^(?:{_ordered(attribution['generic_ministry'])})$", I),
+        re_health_ministry_mention=_compile(alternation(attribution["health_ministry_mentions"]), I),
+        re_sources_word=_compile(rf"(?:{alternation(attribution['unnamed_sources'])})\b", I),
         re_next_attaches=_compile(rf"^\W*(?:{_ordered(attribution['next_sentence_attaches'])})", I),
         source_types=source_types,
         re_object_follows=_compile(rf"^\s+(?:(?:{short}|{_ordered(subsets['another_before'])})\s+)?$", I),
@@ -307,6 +342,10 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             r"(?P<noun>" + "|".join(map(re.escape, group_words)) + r")\b",
             I,
         ),
+        re_coordination=_compile(rf"^[\s,]*(?:{_ordered(subsets['coordinators'])})?\s*$", I),
+        re_apposition=_compile(rf"^\s*(?:,|\(|—|–|-)\s*(?:{_ordered(subsets['apposition_words'])})?\s*$", I),
+        re_gap_bad=_compile(rf"\d|\b(?:{_ordered(subsets['gap_breakers'])})\b", I),
+        re_nominal_gap_bad=_compile(rf"\b(?:{_ordered(subsets['nominal_gap_breakers'])})\b", I),
         re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
         place_first_word=place_first,
