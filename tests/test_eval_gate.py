@@ -18,7 +18,6 @@ from newskit.figures import extract_figures
 from newskit.paths import DEV_ARTICLES_PATH, PROJECT_DIR
 
 EVAL_DIR = PROJECT_DIR / "eval"
-sys.path.insert(0, str(EVAL_DIR))  # evaluate.py imports annotation_tools beside it
 _spec = importlib.util.spec_from_file_location("evaluate_for_gate", EVAL_DIR / "evaluate.py")
 evaluate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(evaluate)
@@ -68,9 +67,19 @@ def test_sentence_gold_stays_above_its_floors():
 
 @pytest.fixture(scope="module")
 def shared_gold():
-    _, figures_by_article = evaluate.load_dev_gold()
-    articles = evaluate.read_dev_articles()
-    portions = evaluate.load_portions()
+    # evaluate.load_portions imports annotation_tools from beside it: put eval/ on the path for that
+    # call only, and leave sys.modules as it was (test_evaluate loads those modules its own way)
+    modules, path = set(sys.modules), list(sys.path)
+    sys.path.insert(0, str(EVAL_DIR))
+    try:
+        _, figures_by_article = evaluate.load_dev_gold()
+        articles = evaluate.read_dev_articles()
+        portions = evaluate.load_portions()
+    finally:
+        sys.path[:] = path
+        for name in ("annotation_tools", "evaluate"):
+            if name not in modules:
+                sys.modules.pop(name, None)
     gold, pred, _ = evaluate.collect(articles, figures_by_article, [], extract_figures, portions)
     return gold, pred
 
