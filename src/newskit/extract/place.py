@@ -12,6 +12,8 @@ lebanon), else `unknown`. A name is a location when a preposition of the vocabul
 
 from __future__ import annotations
 
+import re
+
 from newskit.extract.candidates import Candidate
 from newskit.extract.patterns import Patterns
 from newskit.extract.scope import clause_bounds
@@ -27,6 +29,7 @@ RULES = {
     "place.demonym": "a demonym of the victims (\"Lebanese\", \"Palestinians\")",
     "place.unknown": "nothing in the text tells where",
 }
+RE_APOSTROPHE = re.compile(r"['’]")
 # How far before the number a location in its clause may stand (characters).
 MAX_BEFORE = 80
 # How much text before a sentence is read at a time for the last place named (characters).
@@ -38,9 +41,14 @@ Found = tuple[int, int, str, bool]  # start, end, place key, named as a location
 def _places(text: str, offset: int, p: Patterns) -> list[Found]:
     """``(start, end, key, located)`` of every place name in ``text`` (offsets plus ``offset``), in order."""
     found = []
+    first_word = p.place_first_word
     for word in p.re_place_word.finditer(text):
-        token = word.group().replace("’", "'")
-        candidates = p.place_first_word.get(token) or p.place_first_word.get(token.split("'")[0], ())
+        token = word.group()
+        candidates = first_word.get(token)
+        if candidates is None:
+            if "'" not in token and "’" not in token:
+                continue
+            candidates = first_word.get(token.replace("’", "'")) or first_word.get(RE_APOSTROPHE.split(token)[0], ())
         for pattern, key in candidates:
             m = pattern.match(text, word.start())
             if m:

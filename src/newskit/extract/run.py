@@ -90,14 +90,16 @@ def _decide_sentence(
                                                   outcome=cand.get("outcome"), found=places_found))
 
 
-def _flags(cand: Candidate, text: str, sentence_start: int) -> tuple[str, ...]:
+def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, bool]) -> tuple[str, ...]:
     rules = cand.rules
     flags = []
     if rules.get("source") in ("source.next_sentence", "source.pronoun_previous_sentence"):
         flags.append("attribution_from_neighbouring_sentence")
     if rules.get("scope", "").startswith("scope.default_"):
         flags.append("scope_by_default")
-    if split_at_abbreviation(text, sentence_start):
+    if sentence_start not in split:
+        split[sentence_start] = split_at_abbreviation(text, sentence_start)
+    if split[sentence_start]:
         flags.append("sentence_split_at_abbreviation")
     if rules.get("place") == "place.previous_sentence":
         flags.append("place_from_previous_sentence")
@@ -138,6 +140,7 @@ def extract_figures(
                 kept.extend((c, (s, e)) for c in cands if c.get("outcome") and not c.thing)
             previous = cands
     index = {id(c): n for n, (c, _) in enumerate(kept)}
+    split: dict[int, bool] = {}  # per sentence start: does it follow an abbreviation's period?
     figures = []
     for cand, (s, e) in kept:
         number = cand.number
@@ -155,7 +158,7 @@ def extract_figures(
                 outcome=cand.get("outcome"), group=cand.get("group") or "people", place=cand.get("place"),
                 scope=cand.get("scope") or "unknown", source=cand.get("source"),
                 source_type=cand.get("source_type"), parent=index.get(id(parent)) if parent is not None else None,
-                sentence=text[s:e], rules=rules, flags=_flags(cand, text, s),
+                sentence=text[s:e], rules=rules, flags=_flags(cand, text, s, split),
             )
         )
     return figures
