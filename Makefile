@@ -13,8 +13,9 @@ help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
+	@echo "Setting up .venv from requirements.lock: a few minutes on first run (about 120 packages)."
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install --disable-pip-version-check --progress-bar on -r requirements.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name newskit --display-name "Python (newskit)" >/dev/null
 	-git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install
@@ -59,7 +60,7 @@ reports: $(STAMP) ## run a report for every params/*.yaml (skipping those whose 
 	done
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit's kernel
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: $(STAMP) ## ruff, and no committed notebook outputs
 	$(VENV)/bin/ruff check src tests eval bench
