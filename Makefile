@@ -78,6 +78,6 @@ bench: $(STAMP) ## print throughput, memory and timing figures (writes bench/res
 sync-notebooks: $(STAMP) ## pair each notebook with its py:percent twin (jupytext)
 	$(VENV)/bin/jupytext --sync notebooks/*.ipynb
 
-clean: ## remove built reports and caches (never data/raw/ nor .venv)
-	rm -rf reports/ .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info
+clean: ## remove built reports, stage files (data/interim/) and caches (never data/raw/ nor .venv)
+	rm -rf reports/ data/interim/ .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

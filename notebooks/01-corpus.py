@@ -31,7 +31,7 @@ report_dir = ""  # set by the runner: folder for tables and charts; empty means 
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 
 # %%
-from newskit import report
+from newskit import pipeline, report
 from newskit.params import check_notebook_params
 
 p = check_notebook_params("01-corpus", globals())
@@ -41,10 +41,12 @@ report.show_parameters(p)
 # ## What was loaded
 
 # %%
-articles, passages, removals = report.load_and_clean(p)
+articles, passages, removals = pipeline.load_stages(p, "articles", "passages", "removals")
 overview = report.corpus_overview(articles, passages, removals)
 report.show_headlines(report.corpus_headlines(articles, passages, removals), notebook="01-corpus")
 report.show_table(overview, "articles", report_dir=p.report_dir, n_rows=p.n_rows_shown, caption="Articles")
+report.show_table(pipeline.dropped_table(articles), "dropped_rows", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                  caption="Files, entries and rows the reader dropped, and why")
 
 # %% [markdown]
 # ## What cleaning removed, and why

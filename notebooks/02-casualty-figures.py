@@ -35,10 +35,8 @@ scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8
 vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
 
 # %%
-from newskit import report
+from newskit import pipeline, report
 from newskit.params import check_notebook_params
-from newskit.pipeline import claims_table
-from newskit.vocabulary import load_vocabulary
 
 p = check_notebook_params("02-casualty-figures", globals())
 report.show_parameters(p)
@@ -47,12 +45,12 @@ report.show_parameters(p)
 # ## The claims table
 
 # %%
-articles, passages, removals = report.load_and_clean(p)
-claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler,
-                      vocabulary=load_vocabulary(p.vocabulary_path))
+articles, claims = pipeline.load_stages(p, "articles", "claims")
 report.show_headlines(report.claims_headlines(claims, articles), notebook="02-casualty-figures")
 report.show_table(claims, "claims", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Every casualty figure (offsets index the passage text)")
+report.show_table(pipeline.failures_table(claims), "failed_articles", report_dir=p.report_dir,
+                  n_rows=p.n_rows_shown, caption="Articles whose extraction failed (they have no claims)")
 
 # %% [markdown]
 # ## The evidence

@@ -41,21 +41,17 @@ n_bootstrap = 1000  # bootstrap resamples for the interval on reported daily inc
 seed = 0  # seed of the bootstrap
 
 # %%
-from newskit import report, stats
+from newskit import pipeline, report, stats
 from newskit.params import check_notebook_params
-from newskit.pipeline import claims_table
 from newskit.plots import claims as claim_charts
 from newskit.reference import load_reference
-from newskit.vocabulary import load_vocabulary
 
 p = check_notebook_params("03-figure-statistics", globals())
 report.show_warnings_inline()
 report.show_parameters(p)
 
 # %%
-articles, passages, removals = report.load_and_clean(p)
-claims = claims_table(passages, articles, engine=p.engine, scheduler=p.scheduler,
-                      vocabulary=load_vocabulary(p.vocabulary_path))
+(claims,) = pipeline.load_stages(p, "claims")
 reference = load_reference(p.reference_path)
 dating = stats.date_from_figures(claims, reference)
 comparison = stats.compare_to_reference(claims, reference, window_days=p.lag_window_days, dating=dating)

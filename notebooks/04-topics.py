@@ -41,11 +41,9 @@ n_top_terms = 10  # terms shown per topic
 seed = 0  # seed of the topic model and of the stability runs
 
 # %%
-from newskit import report, topics
+from newskit import pipeline, report, topics
 from newskit.params import check_notebook_params
-from newskit.pipeline import claims_table
 from newskit.plots import topics as topic_charts
-from newskit.vocabulary import load_vocabulary
 
 p = check_notebook_params("04-topics", globals())
 report.show_warnings_inline()
@@ -55,7 +53,7 @@ report.show_parameters(p)
 # ## Choosing the number of topics
 
 # %%
-articles, passages, removals = report.load_and_clean(p)
+articles, passages, claims = pipeline.load_stages(p, "articles", "passages", "claims")
 units = topics.make_units(passages, unit=p.topic_unit)
 candidates = topics.choose_n_topics(
     units["text"], p.topic_candidates, seeds=list(range(p.seed, p.seed + p.n_stability_seeds)),
@@ -72,7 +70,6 @@ model = topics.TopicModel(
     report.chosen_n_topics(candidates, n_topics=p.n_topics), method=p.topic_method, random_state=p.seed
 ).fit(units["text"])
 assignments = topics.assign_topics(model, units)
-claims = claims_table(passages, articles, vocabulary=load_vocabulary(p.vocabulary_path))
 claims_with_topics = topics.attach_topics(claims, assignments)
 report.show_headlines(report.topics_headlines(candidates, model, assignments, claims_with_topics),
                       notebook="04-topics")

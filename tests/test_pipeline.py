@@ -142,3 +142,91 @@ def test_cli_csv_is_safe_in_a_spreadsheet_and_keeps_whole_counts(tmp_path, strea
     text = out_path.read_text(encoding="utf-8")
     assert '"\'=HYPERLINK(""http://x"")"' in text
     assert ",1234567," in text and "e+06" not in text
+
+
+# --- stage files
+
+
+def stage_params(corpus_path, **extra):
+    import types
+
+    values = {"corpus_path": str(corpus_path), "corpus_columns": {}, "corpus_encoding": None,
+              "vocabulary_path": None, "engine": "local", "scheduler": None}
+    return types.SimpleNamespace(**(values | extra))
+
+
+def stage_log() -> list[str]:
+    from newskit.pipeline import STAGE_LOG_NAME, stage_dir
+
+    path = stage_dir() / STAGE_LOG_NAME
+    return [" ".join(line.split()[1:]) for line in path.read_text().splitlines()] if path.is_file() else []
+
+
+def test_stages_computed_once_then_read_back_with_dtypes_and_attrs(tmp_path, corpus_csv, monkeypatch):
+    from newskit import pipeline
+
+    monkeypatch.setenv(pipeline.STAGE_DIR_VARIABLE, str(tmp_path / "stages"))
+    corpus = tmp_path / "corpus.csv"
+    # one empty text: the reader drops it, and the dropped row must survive the stage file
+    corpus.write_text(corpus_csv.read_text(encoding="utf-8") + 'x-empty,,,,,\n', encoding="utf-8")
+    params = stage_params(corpus)
+    with pytest.warns(NewskitWarning):
+        computed = pipeline.load_stages(params, *pipeline.STAGES)
+    assert [line.split()[0] for line in stage_log()] == ["computed"] * 4
+    again = pipeline.load_stages(params, *pipeline.STAGES)
+    assert [line.split()[0] for line in stage_log()[4:]] == ["reused"] * 4
+    for first, second in zip(computed, again, strict=True):
+        pd.testing.assert_frame_equal(first, second, check_exact=True)
+        assert first.attrs == second.attrs
+    assert len(pipeline.dropped_table(again[0])) == 1
+    assert list(pipeline.dropped_table(again[0]).columns) == ["source_path", "row", "reason"]
+    assert again[3].attrs["failures"] == []
+    with pytest.warns(NewskitWarning):
+        expected_claims, _, _ = in_memory_claims(corpus)
+    pd.testing.assert_frame_equal(again[3], expected_claims, check_exact=True)
+
+
+def test_a_changed_input_or_vocabulary_makes_a_new_stage(tmp_path, corpus_csv):
+    from newskit import pipeline
+
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(corpus_csv.read_text(encoding="utf-8"), encoding="utf-8")
+    keys = pipeline.stage_keys(stage_params(corpus))
+    vocabulary = tmp_path / "words.yaml"
+    vocabulary.write_text("groups: {children: [youngsters]}\n", encoding="utf-8")
+    with_words = pipeline.stage_keys(stage_params(corpus, vocabulary_path=str(vocabulary)))
+    assert with_words["articles"] == keys["articles"] and with_words["claims"] != keys["claims"]
+    assert pipeline.stage_keys(stage_params(corpus, engine="processes")) == keys  # same claims on every engine
+    corpus.write_text(corpus_csv.read_text(encoding="utf-8").replace("killed", "slain", 1), encoding="utf-8")
+    changed = pipeline.stage_keys(stage_params(corpus))
+    assert all(changed[name] != keys[name] for name in pipeline.STAGES)
+
+
+def test_failures_survive_the_claims_stage_file(tmp_path, corpus_csv, monkeypatch):
+    from newskit import pipeline
+
+    monkeypatch.setenv(pipeline.STAGE_DIR_VARIABLE, str(tmp_path / "stages"))
+    articles = load_corpus(corpus_csv)
+    bad_id = articles["article_id"].iloc[2]
+    original = pipeline.claims_for_article
+
+    def poisoned(item):
+        if item[0]["article_id"] == bad_id:
+            raise ValueError("poisoned article")
+        return original(item)
+
+    passages, _ = clean_articles(articles)
+    monkeypatch.setattr(pipeline, "claims_for_article", poisoned)
+    with pytest.warns(NewskitWarning, match="poisoned"):
+        claims = pipeline.claims_table(passages, articles)
+    pipeline.write_stage("claims", "k" * 16, claims)
+    back = pipeline.read_stage("claims", "k" * 16)
+    assert back.attrs["failures"] == claims.attrs["failures"]
+    assert pipeline.failures_table(back)["article_id"].tolist() == [bad_id]
+
+
+def test_an_unknown_stage_is_refused(corpus_csv):
+    from newskit import pipeline
+
+    with pytest.raises(ParameterError, match="no stage"):
+        pipeline.load_stages(stage_params(corpus_csv), "topics")

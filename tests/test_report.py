@@ -243,7 +243,7 @@ def test_a_failed_run_names_notebook_and_cell_and_keeps_the_previous_report(tmp_
         run_report(corpus=empty_corpus, out_dir=target, notebooks=["01-corpus"], progress=False)
     message = str(raised.value)
     assert "notebook 01-corpus failed in cell In [" in message
-    assert "load_and_clean" in message
+    assert "load_stages" in message
     assert "CorpusError" in message and "holds no .txt files" in message
     assert (target / "index.html").read_text(encoding="utf-8") == "previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "report"]  # no build folder left

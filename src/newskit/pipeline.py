@@ -16,11 +16,14 @@ result is the table the in-memory path gives (``load_corpus`` -> ``clean_article
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from datetime import UTC, datetime
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newskit.clean import clean_articles
-from newskit.corpus import iter_corpus
+from newskit.corpus import iter_corpus, load_corpus
 from newskit.engine import (
     PARTITIONS_PER_WORKER,
     Engine,
@@ -42,9 +45,10 @@ from newskit.engine import (
 )
 from newskit.errors import NewskitWarning, ParameterError
 from newskit.figures import DEFAULT_CONVENTIONS, Conventions, article_items, claims_for_article, claims_frame
-from newskit.schema import CLAIM_COLUMNS
+from newskit.paths import INTERIM_DIR, sha256_file
+from newskit.schema import CLAIM_COLUMNS, DROPPED_COLUMNS, FAILURE_COLUMNS, conform_table, validate_table
 from newskit.tables import write_csv
-from newskit.vocabulary import Vocabulary
+from newskit.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_CHUNK_SIZE = 1000
 OUTPUT_SUFFIXES = (".parquet", ".csv")
@@ -63,7 +67,6 @@ CLAIM_ARROW_SCHEMA = pa.schema([(name, CLAIM_ARROW_TYPES[name]) for name in CLAI
 
 R = TypeVar("R")
 
-FAILURE_COLUMNS = ["article_id", "error"]
 # How many failed article ids a warning lists before it says "and N more".
 MAX_IDS_IN_WARNING = 20
 # How much of each article's error the warning shows (the failures rows keep all of its first line).
@@ -409,3 +412,174 @@ def run_claims_stream(
         finally:
             writer.close(keep=completed)
     return counts
+
+
+# --------------------------------------------------------------------------------------------------
+# Stage files: each stage of a report computed once, kept as Parquet keyed by what it was made from
+
+STAGES: tuple[str, ...] = ("articles", "passages", "removals", "claims")
+# Attributes that travel with a stage, each kept as its own small table beside the stage file.
+STAGE_ATTRS: dict[str, tuple[str, list[str]]] = {
+    "articles": ("dropped", DROPPED_COLUMNS),
+    "claims": ("failures", FAILURE_COLUMNS),
+}
+STAGE_DIR_VARIABLE = "NEWSKIT_STAGE_DIR"
+STAGE_LOG_NAME = "stages.log"
+
+
+def stage_dir() -> Path:
+    """The folder of stage files: ``$NEWSKIT_STAGE_DIR``, else ``data/interim/stages`` (``make clean`` empties it)."""
+    configured = os.environ.get(STAGE_DIR_VARIABLE)
+    return Path(configured) if configured else INTERIM_DIR / "stages"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """SHA-256 of the kit's code and word lists: a stage made by other code is made again."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml") and path.is_file():
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _input_digest(path: str | Path | None) -> str | None:
+    """SHA-256 of a file's bytes, or of every file under a folder (names and bytes); None for no path."""
+    if path is None or path == "":
+        return None
+    path = Path(path)
+    if path.is_file():
+        return sha256_file(path)
+    digest = hashlib.sha256()
+    if path.is_dir():
+        for item in sorted(path.rglob("*")):
+            if item.is_file():
+                digest.update(str(item.relative_to(path)).encode() + b"\0" + sha256_file(item).encode())
+    return digest.hexdigest()
+
+
+def _key(parts: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def stage_keys(params: Any) -> dict[str, str]:
+    """The key of each stage: a hash of its inputs' bytes, the parameters it reads and the kit's code.
+
+    Passages and removals share one key (one cleaning run gives both). The engine is not part of the
+    claims key: every engine gives the same claims.
+    """
+    articles = _key({
+        "stage": "articles", "code": code_digest(), "corpus": _input_digest(params.corpus_path),
+        "columns": params.corpus_columns, "encoding": params.corpus_encoding,
+    })
+    cleaned = _key({"stage": "clean", "articles": articles})
+    # A reviews file (corrections applied in finalise_claims) would join the claims key here.
+    claims = _key({
+        "stage": "claims", "articles": articles,
+        "vocabulary": _input_digest(getattr(params, "vocabulary_path", None)),
+    })
+    return {"articles": articles, "passages": cleaned, "removals": cleaned, "claims": claims}
+
+
+def stage_path(name: str, key: str) -> Path:
+    """Where stage ``name`` with ``key`` is kept: ``<stage_dir>/<name>-<key>.parquet``."""
+    return stage_dir() / f"{name}-{key}.parquet"
+
+
+def _attrs_path(path: Path) -> Path:
+    return path.with_name(path.name.replace(".parquet", f".{STAGE_ATTRS[path.name.split('-')[0]][0]}.parquet"))
+
+
+def _log_stage(action: str, path: Path) -> None:
+    """One line per stage read or written, in ``stages.log`` beside the stage files (how reuse is seen)."""
+    with open(stage_dir() / STAGE_LOG_NAME, "a", encoding="utf-8") as log:
+        log.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} {action} {path.name}\n")
+
+
+def write_stage(name: str, key: str, table: pd.DataFrame) -> Path:
+    """Write a stage table (and its attribute table) as Parquet, atomically; return its path."""
+    path = stage_path(name, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    validate_table(table, name)
+    if name in STAGE_ATTRS:
+        attr, columns = STAGE_ATTRS[name]
+        _write_parquet(pd.DataFrame(list(table.attrs.get(attr, [])), columns=columns), _attrs_path(path))
+    _write_parquet(table, path)
+    _log_stage("computed", path)
+    return path
+
+
+def _write_parquet(table: pd.DataFrame, path: Path) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    plain = table.copy(deep=False)
+    plain.attrs = {}
+    plain.to_parquet(partial, index=False)
+    os.replace(partial, path)
+
+
+def read_stage(name: str, key: str) -> pd.DataFrame | None:
+    """A stage table from its file, dtypes and attributes restored; None when there is no such file."""
+    path = stage_path(name, key)
+    if not path.is_file() or (name in STAGE_ATTRS and not _attrs_path(path).is_file()):
+        return None
+    table = conform_table(pd.read_parquet(path), name)
+    if name in STAGE_ATTRS:
+        attr, columns = STAGE_ATTRS[name]
+        rows = pd.read_parquet(_attrs_path(path)).astype(object)
+        table.attrs[attr] = [
+            {c: (None if pd.isna(v) else v) for c, v in row.items()} for row in rows[columns].to_dict("records")
+        ]
+    _log_stage("reused", path)
+    return table
+
+
+def finalise_claims(claims: pd.DataFrame, params: Any) -> pd.DataFrame:
+    """The claims a report uses, after extraction: the one place corrections to claims are applied."""
+    return claims
+
+
+def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
+    """The stage tables ``names`` (of :data:`STAGES`) for a notebook's parameters, in that order.
+
+    Each is read from its stage file when one made from the same inputs, parameters and code exists,
+    else computed (with what upstream of it needs) and written, so the next notebook or run reuses it.
+    ``articles.attrs["dropped"]`` and ``claims.attrs["failures"]`` come back with the tables. A
+    notebook opened alone runs the same way: it computes what is absent.
+    """
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise ParameterError(f"no stage(s) {unknown}; the stages are {list(STAGES)}")
+    keys = stage_keys(params)
+    got: dict[str, pd.DataFrame] = {}
+
+    def get(name: str) -> pd.DataFrame:
+        if name not in got:
+            table = read_stage(name, keys[name])
+            if table is not None:
+                got[name] = table
+            elif name == "articles":
+                got[name] = load_corpus(params.corpus_path, columns=params.corpus_columns or None,
+                                        encoding=params.corpus_encoding)
+                write_stage(name, keys[name], got[name])
+            elif name in ("passages", "removals"):
+                got["passages"], got["removals"] = clean_articles(get("articles"))
+                write_stage("passages", keys["passages"], got["passages"])
+                write_stage("removals", keys["removals"], got["removals"])
+            else:
+                claims = claims_table(get("passages"), get("articles"), engine=getattr(params, "engine", "local"),
+                                      scheduler=getattr(params, "scheduler", None),
+                                      vocabulary=load_vocabulary(getattr(params, "vocabulary_path", None)))
+                got[name] = finalise_claims(claims, params)
+                write_stage(name, keys[name], got[name])
+        return got[name]
+
+    return tuple(get(name) for name in names)
+
+
+def dropped_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The files, entries and rows the corpus reader dropped (``source_path``, ``row``, ``reason``); empty if none.
+
+    Reads ``articles.attrs["dropped"]``, set by :func:`newskit.corpus.load_corpus`.
+    """
+    return pd.DataFrame(list(articles.attrs.get("dropped", [])), columns=DROPPED_COLUMNS)

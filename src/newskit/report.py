@@ -252,16 +252,6 @@ def corpus_overview(articles: pd.DataFrame, passages: pd.DataFrame, removals: pd
     return overview
 
 
-def load_and_clean(params: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """``(articles, passages, removals)`` of the corpus a notebook's validated parameters name."""
-    from newskit.clean import clean_articles
-    from newskit.corpus import load_corpus
-
-    articles = load_corpus(params.corpus_path, columns=params.corpus_columns or None, encoding=params.corpus_encoding)
-    passages, removals = clean_articles(articles)
-    return articles, passages, removals
-
-
 def count_by(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Rows per combination of the ``by`` columns (empty values counted as ``(none)``), most first."""
     keys = table[by].astype(object).where(table[by].notna(), "(none)")
@@ -328,31 +318,6 @@ def claims_headlines(claims: pd.DataFrame, articles: pd.DataFrame) -> dict[str, 
         "cumulative figures": int((claims["scope"] == "cumulative").sum()),
         "figures attributed to a source": int(attributed.sum()),
         "figures with a hedge (not exact)": int((claims["bound"] != "exact").sum()),
-    }
-
-
-def statistics_headlines(
-    comparison: pd.DataFrame,
-    dating: pd.DataFrame,
-    discrepancies: pd.DataFrame,
-    revisions: pd.DataFrame,
-    claim_checks: pd.DataFrame,
-    reference_checks: pd.DataFrame,
-) -> dict[str, Any]:
-    """The statistics notebook's headline numbers (counts of rows; a median lag in days, or empty)."""
-    killed = comparison[comparison["outcome"] == "killed"]
-    lags = comparison["lag_days"].dropna()
-    return {
-        "cumulative claims compared with the official series": len(comparison),
-        "killed claims with the official value inside their interval": (
-            f"{int(killed['within_interval'].fillna(False).astype(bool).sum())} of {len(killed)}"
-        ),
-        "median reporting lag (days)": float(lags.median()) if len(lags) else "",
-        "undated articles dated from their figures": int(dating["earliest"].notna().sum()),
-        "discrepancy groups": int(discrepancies["discrepancy_id"].nunique()),
-        "revisions (later lower figure, same source)": len(revisions),
-        "claims that fail a consistency check": len(claim_checks),
-        "reference days whose daily and cumulative figures disagree": len(reference_checks),
     }
 
 

@@ -60,9 +60,31 @@ PLACES: tuple[str, ...] = (
 CLAIM_COLUMNS = ["article_id", "passage_id", "outlet", "published", "as_of", *FIGURE_FIELDS]
 # `place`: snake_case key of where the series counts (`gaza`, `west_bank`, ...; `unknown` when no one says).
 REFERENCE_COLUMNS = ["date", "place", "series", "outcome", "group", "value", "filled", "source"]
+# Rows a corpus reader dropped (articles.attrs["dropped"]) and articles whose extraction failed
+# (claims.attrs["failures"]).
+DROPPED_COLUMNS = ["source_path", "row", "reason"]
+FAILURE_COLUMNS = ["article_id", "error"]
 # Topics: units of analysis (newskit.topics.make_units) and their topics (newskit.topics.assign_topics).
 UNIT_COLUMNS = ["unit", "unit_id", "article_id", "passage_id", "start", "end", "text"]
 ASSIGNMENT_COLUMNS = [*UNIT_COLUMNS, "topic", "topic_label", "weight", "fit", "explained"]
+
+# The pipeline's stage tables: their columns, and the dtypes a stage file gives back (columns not
+# listed keep the dtype they were written with: text stays object).
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "articles": ARTICLE_COLUMNS,
+    "passages": PASSAGE_COLUMNS,
+    "removals": REMOVAL_COLUMNS,
+    "claims": CLAIM_COLUMNS,
+}
+TABLE_DTYPES: dict[str, dict[str, str]] = {
+    "articles": {"published": "datetime64[ns]"},
+    "passages": {},
+    "removals": {},
+    "claims": {
+        "published": "datetime64[ns]", "as_of": "datetime64[ns]", "start": "int64", "end": "int64",
+        "value": "float64", "low": "float64", "high": "float64", "parent": "Int64",
+    },
+}
 
 
 def validate_columns(table: pd.DataFrame, columns: list[str], *, table_name: str) -> pd.DataFrame:
@@ -89,4 +111,21 @@ def validate_vocabulary(table: pd.DataFrame, *, table_name: str) -> pd.DataFrame
                 f"{table_name} table, column {column!r}, row {bad.index[0]}: {bad.iloc[0]!r} is not "
                 f"one of {list(words)}"
             )
+    return table
+
+
+def validate_table(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Check a stage table (``articles``, ``passages``, ``removals``, ``claims``): columns and vocabularies."""
+    validate_columns(table, TABLE_COLUMNS[name], table_name=name)
+    if name == "claims":
+        validate_vocabulary(table, table_name=name)
+    return table
+
+
+def conform_table(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A stage table read back from a file, checked, with the dtypes of :data:`TABLE_DTYPES`."""
+    validate_columns(table, TABLE_COLUMNS[name], table_name=name)
+    for column, dtype in TABLE_DTYPES[name].items():
+        if str(table[column].dtype) != dtype:
+            table[column] = table[column].astype(dtype)
     return table
