@@ -35,7 +35,7 @@ from newskit.browser_check import (
     unavailable_reason,
 )
 from newskit.report import RUN_ORDER, run_report
-from newskit.report_folder import foreign_files
+from newskit.report.folder import foreign_files
 
 PAGES = ["index.html", *(f"{name}.html" for name in RUN_ORDER)]
 

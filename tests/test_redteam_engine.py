@@ -30,9 +30,10 @@ import pytest
 
 from newskit import figures, pipeline
 from newskit.clean import clean_articles
+from newskit.corpus import load_corpus
 from newskit.engine import ENGINES, PartitionError, check_scheduler, map_items, open_engine
 from newskit.errors import EngineError, NewskitWarning, ParameterError, ReferenceSeriesError
-from newskit.paths import PROJECT_DIR
+from newskit.paths import PROJECT_DIR, SAMPLE_DIR
 from newskit.reference import load_reference
 
 # ----------------------------------------------------------------------------------------------
@@ -250,11 +251,27 @@ def test_cli_in_memory_keeps_the_others_and_names_the_failing_article(
 
 @pytest.mark.parametrize("name", ["02-casualty-figures", "03-figure-statistics", "04-topics"])
 def test_report_notebooks_use_the_isolating_claims_table(name):
-    """The report builds claims with pipeline.claims_table, so one bad article no longer fails the report."""
+    """The report reads claims from pipeline.load_stages (built with pipeline.claims_table), so one bad
+    article no longer fails the report."""
     for suffix in (".py", ".ipynb"):
         text = (PROJECT_DIR / "notebooks" / f"{name}{suffix}").read_text(encoding="utf-8")
-        assert "from newskit.pipeline import claims_table" in text
-        assert "from newskit.figures import claims_table" not in text
+        assert "pipeline.load_stages(p" in text and "claims" in text
+        assert "claims_table" not in text
+
+
+def test_the_claims_stage_keeps_every_other_article_when_one_fails(monkeypatch, tmp_path):
+    import types
+
+    monkeypatch.setenv(pipeline.STAGE_DIR_VARIABLE, str(tmp_path))
+    articles = load_corpus(SAMPLE_DIR)
+    bad_id = articles["article_id"].iloc[0]
+    monkeypatch.setattr(pipeline, "claims_for_article", poison_raising(bad_id))
+    params = types.SimpleNamespace(corpus_path=str(SAMPLE_DIR), corpus_columns={}, corpus_encoding=None,
+                                   vocabulary_path=None, engine="local", scheduler=None)
+    with pytest.warns(NewskitWarning, match="1 of 2 articles failed"):
+        (claims,) = pipeline.load_stages(params, "claims")
+    assert pipeline.failures_table(claims)["article_id"].tolist() == [bad_id]
+    assert len(claims) and set(claims["article_id"]) == set(articles["article_id"]) - {bad_id}
 
 
 def test_figures_imports_no_engine():

@@ -13,7 +13,7 @@ import pytest
 from newskit.errors import NewskitWarning, ReportError
 from newskit.paths import PROJECT_DIR, RAW_DIR, SAMPLE_DIR
 from newskit.report import run_report
-from newskit.report_folder import check_out_dir, foreign_files, make_work_dir, recover, replace_folder
+from newskit.report.folder import check_out_dir, foreign_files, make_work_dir, recover, replace_folder
 
 
 def _write_report(folder: Path, outputs: dict[str, str]) -> None:

@@ -15,7 +15,7 @@ no extra browser flag that loosens file access) and records:
 - a screenshot of the first screen (1280x900) and of the full page.
 
 Screenshots go to a folder *outside* the report: a report folder holds only what its manifest lists
-(:mod:`newskit.report_folder`), so :func:`check_report` refuses a screenshot folder inside it.
+(:mod:`newskit.report.folder`), so :func:`check_report` refuses a screenshot folder inside it.
 
 Chromium is Debian's ``chromium`` with ``chromium-driver`` (``make browser`` installs them); nothing
 is downloaded at run time (Selenium Manager is bypassed by naming the driver). Every network request

@@ -21,7 +21,6 @@ from typing import Literal
 
 import pandas as pd
 
-from newskit.nlp import sentence_spans
 from newskit.numbers import RE_GROUP_SPACE, RE_SPACE_GROUPED, ZERO_WIDTH
 from newskit.schema import ARTICLE_COLUMNS, PASSAGE_COLUMNS, REMOVAL_COLUMNS, validate_columns
 
@@ -133,6 +132,8 @@ def split_paragraphs(text: str, *, sentences_per_paragraph: int = SENTENCES_PER_
     blocks = [b.strip() for b in RE_BLANK_LINES.split(text) if b.strip()]
     if len(blocks) != 1:
         return blocks
+    from newskit.nlp import sentence_spans  # NLTK loads only when a text needs splitting (~1 s)
+
     spans = _merge_bare_punctuation(blocks[0], sentence_spans(blocks[0]))
     if len(spans) <= sentences_per_paragraph:
         return blocks

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -44,11 +44,9 @@ from newskit.engine import (
     split_partitions,
 )
 from newskit.errors import NewskitWarning, ParameterError
-from newskit.figures import DEFAULT_CONVENTIONS, Conventions, article_items, claims_for_article, claims_frame
 from newskit.paths import INTERIM_DIR, sha256_file
 from newskit.schema import CLAIM_COLUMNS, DROPPED_COLUMNS, FAILURE_COLUMNS, conform_table, validate_table
 from newskit.tables import write_csv
-from newskit.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_CHUNK_SIZE = 1000
 OUTPUT_SUFFIXES = (".parquet", ".csv")
@@ -65,7 +63,42 @@ CLAIM_ARROW_TYPES: dict[str, pa.DataType] = {
 }
 CLAIM_ARROW_SCHEMA = pa.schema([(name, CLAIM_ARROW_TYPES[name]) for name in CLAIM_COLUMNS])
 
+if TYPE_CHECKING:
+    from newskit.figures import Conventions
+    from newskit.vocabulary import Vocabulary
+
 R = TypeVar("R")
+
+
+# The extractor (and NLTK under it, ~1-2 s with scikit-learn and SciPy) loads when claims are first
+# computed, not when a notebook imports the pipeline to read stage files. These are module attributes,
+# so an engine's workers and tests that replace one see the same names.
+def claims_for_article(item: tuple[dict, Any]) -> list[dict]:
+    """:func:`newskit.figures.claims_for_article` (imported on first call)."""
+    from newskit.figures import claims_for_article as extract
+
+    return extract(item)
+
+
+def article_items(passages: pd.DataFrame, articles: pd.DataFrame, **options: Any) -> list[tuple[dict, Any]]:
+    """:func:`newskit.figures.article_items` (imported on first call)."""
+    from newskit.figures import article_items as items
+
+    return items(passages, articles, **options)
+
+
+def claims_frame(rows: list[dict]) -> pd.DataFrame:
+    """:func:`newskit.figures.claims_frame` (imported on first call)."""
+    from newskit.figures import claims_frame as frame
+
+    return frame(rows)
+
+
+def load_vocabulary(path: str | Path | None) -> Vocabulary:
+    """:func:`newskit.vocabulary.load_vocabulary` (imported on first call)."""
+    from newskit.vocabulary import load_vocabulary as load
+
+    return load(path)
 
 # How many failed article ids a warning lists before it says "and N more".
 MAX_IDS_IN_WARNING = 20
@@ -148,7 +181,7 @@ def claims_table(
     *,
     engine: Engine = "local",
     scheduler: str | EngineSession | None = None,
-    conventions: Conventions = DEFAULT_CONVENTIONS,
+    conventions: Conventions | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> pd.DataFrame:
     """``figures.claims_table`` on an engine, one article per item; a failing article costs only itself.
@@ -159,6 +192,8 @@ def claims_table(
     (dicts with ``article_id`` and ``error``; :func:`failures_table` gives them as a table) and
     named in one NewskitWarning. Empty input gives an empty table and no failures.
     """
+    if conventions is None:
+        from newskit.figures import DEFAULT_CONVENTIONS as conventions
     items = article_items(passages, articles, conventions=conventions, vocabulary=vocabulary)
     per_article, failures = map_articles(claims_for_article, items, engine=engine, scheduler=scheduler)
     claims = claims_frame([row for rows in per_article if rows for row in rows])

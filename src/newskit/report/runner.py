@@ -1,0 +1,322 @@
+"""The runner: papermill on the kit's kernel, notebook by notebook, kernels prewarmed one ahead.
+
+:func:`run_report` builds the whole report in a temporary folder beside the target and moves it into
+place only when every notebook ran, so a failed run leaves the previous report as it was.
+Reproducibility: the kernel runs with ``PYTHONHASHSEED=0``; papermill's timing metadata, execution
+timestamps and random cell ids are removed from the saved notebooks before they are rendered, and
+every time a run measures goes in the ``run`` section of ``manifest.json`` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import sys
+import time
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newskit.errors import NewskitWarning, ReportError
+from newskit.params import NOTEBOOK_PARAMETERS, PARAMETERS, notebook_params, resolve_params
+from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR
+from newskit.report.folder import check_out_dir, make_work_dir, recover, replace_folder
+from newskit.report.manifest import check_manifest_inputs, write_manifest
+from newskit.report.order import HEADLINES_MIMETYPE, KERNEL_ENV, KERNEL_NAME, RUN_ORDER
+from newskit.report.render import render_html, write_index
+from newskit.report.shown_paths import private_prefixes, redact_paths
+
+# the kernel's own log (e.g. its TCP notice) would break the progress bar
+
+
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# Kernels started ahead of the notebook that runs (each imports its notebook's modules meanwhile):
+# one ahead keeps two processes busy, which is what a two-core machine has; more only contend.
+
+
+PREWARM_AHEAD = 1
+# `git status` runs the nbstripout filter on notebooks whose stat information is stale: slow on a busy
+# machine, so the dirty flag gets time before it is recorded as unknown (null).
+
+
+def run_report(
+    params_path: str | Path | None = None,
+    corpus: str | Path | None = None,
+    out_dir: str | Path | None = None,
+    overrides: Iterable[str] = (),
+    *,
+    notebooks: Iterable[str] | None = None,
+    progress: bool = True,
+    prewarm: bool = True,
+) -> Path:
+    """Run the notebooks in order and write the report folder; return its path.
+
+    ``params_path`` defaults to ``params/sample.yaml`` (a report's ``manifest.json`` works too, to
+    reproduce it); ``corpus`` overrides its corpus path; ``overrides`` are ``key=value`` texts;
+    ``out_dir`` defaults to ``reports/<params name>``. Parameters are validated before anything runs.
+    Raises ReportError naming the notebook and cell that failed, with the cell's error; the previous
+    report at ``out_dir`` is then left untouched.
+
+    ``prewarm``: start each notebook's kernel, and import the modules the notebook imports, while
+    the previous notebook runs (see :class:`WarmKernel`); the outputs are the same either way.
+    """
+    started = time.perf_counter()
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    values = resolve_params(params_path, corpus=corpus, overrides=list(overrides))
+    if params_path is not None and Path(params_path).suffix == ".json":
+        for problem in check_manifest_inputs(params_path):
+            warnings.warn(f"reproducing {params_path}: input {problem}", NewskitWarning, stacklevel=2)
+    names = list(RUN_ORDER if notebooks is None else notebooks)
+    unknown = [n for n in names if n not in NOTEBOOK_PARAMETERS]
+    if unknown:
+        raise ReportError(f"no notebook(s) {unknown}; the notebooks are {list(RUN_ORDER)}")
+    params_file = Path(params_path) if params_path is not None else PARAMS_DIR / "sample.yaml"
+    inputs = [params_file, *(values[n] for n, p in PARAMETERS.items() if p.kind == "path" and values.get(n))]
+    target = check_out_dir(out_dir if out_dir is not None else REPORTS_DIR / params_file.stem, inputs=inputs)
+    _check_kernel()
+    recover(target)
+    build_dir = make_work_dir(target, "building")
+    seconds: dict[str, float] = {}
+    try:
+        headlines = _run_notebooks(names, values, build_dir, seconds, progress=progress, prewarm=prewarm)
+        write_index(build_dir, values, names, headlines)
+        run = {
+            "started_at": started_at,
+            "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "seconds_total": round(time.perf_counter() - started, 2),
+            "seconds_per_notebook": seconds,
+        }
+        write_manifest(build_dir, values, names, run=run)
+        replace_folder(build_dir, target)
+    finally:
+        if build_dir.exists():
+            shutil.rmtree(build_dir, ignore_errors=True)
+    return target
+
+
+def _check_kernel() -> None:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if KERNEL_NAME not in KernelSpecManager().find_kernel_specs():
+        raise ReportError(
+            f"the Jupyter kernel {KERNEL_NAME!r} is not registered: run `make setup`, or "
+            f"`{sys.executable} -m ipykernel install --sys-prefix --name {KERNEL_NAME}`"
+        )
+
+
+def _run_notebooks(
+    names: list[str],
+    values: dict[str, Any],
+    build_dir: Path,
+    seconds: dict[str, float],
+    *,
+    progress: bool,
+    prewarm: bool,
+) -> dict[str, dict[str, Any]]:
+    from tqdm.auto import tqdm
+
+    (build_dir / "notebooks").mkdir()
+    headlines: dict[str, dict[str, Any]] = {}
+    bar = tqdm(names, desc="report", unit="notebook", disable=not progress, file=sys.stderr)
+    sources = [NOTEBOOKS_DIR / f"{name}.ipynb" for name in names]
+    for source_path in sources:
+        if not source_path.is_file():
+            raise ReportError(f"notebook {source_path} is missing (run `make sync-notebooks`)")
+    warm: dict[int, WarmKernel] = {}
+    try:
+        for index, name in enumerate(bar):
+            bar.set_postfix_str(name)
+            if prewarm:
+                # this notebook's kernel and the next ones' start and import while this one runs
+                for ahead in range(index, min(index + 1 + PREWARM_AHEAD, len(sources))):
+                    if ahead not in warm:
+                        warm[ahead] = WarmKernel(sources[ahead], cwd=build_dir)
+            current = warm.pop(index, None)
+            parameters = notebook_params(name, values) | {"report_dir": "."}
+            try:
+                executed, run_seconds, html_seconds = run_notebook(
+                    sources[index],
+                    build_dir / "notebooks" / f"{name}.ipynb",
+                    build_dir / f"{name}.html",
+                    parameters=parameters,
+                    cwd=build_dir,
+                    name=name,
+                    kernel_manager=current.kernel_manager if current else None,
+                    private_prefixes=private_prefixes(values, build_dir),
+                )
+            finally:
+                if current is not None:
+                    current.shutdown()
+            seconds[name] = round(run_seconds + html_seconds, 2)
+            seconds[f"{name} (html)"] = round(html_seconds, 2)
+            headlines.update(collect_headlines(executed))
+    finally:
+        for kernel in warm.values():
+            kernel.shutdown()
+    return headlines
+
+
+@contextmanager
+def _kernel_environment() -> Iterator[None]:
+    """Set :data:`KERNEL_ENV` for kernels started inside the block (they inherit it), then restore."""
+    saved = {k: os.environ.get(k) for k in KERNEL_ENV}
+    os.environ.update(KERNEL_ENV)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def run_notebook(
+    source_path: Path,
+    executed_path: Path,
+    html_path: Path,
+    *,
+    parameters: Mapping[str, Any],
+    cwd: Path,
+    name: str,
+    kernel_manager: Any = None,
+    private_prefixes: Iterable[tuple[str, str]] = (),
+) -> tuple[Any, float, float]:
+    """Execute one notebook with papermill on the kit's kernel, normalise it, render its HTML.
+
+    Returns ``(executed notebook, seconds executing, seconds rendering)``. Raises ReportError naming
+    the notebook and the cell that failed, with the cell's error. ``kernel_manager``: an already
+    started kernel (a :class:`WarmKernel`'s) to run on instead of starting one.
+    """
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    begin = time.perf_counter()
+    try:
+        with _kernel_environment():
+            papermill.execute_notebook(
+                str(source_path),
+                str(executed_path),
+                parameters=dict(parameters),
+                kernel_name=KERNEL_NAME,
+                cwd=str(cwd),
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+                extra_arguments=KERNEL_ARGUMENTS,
+                km=kernel_manager,
+            )
+    except PapermillExecutionError as error:
+        first_line = next((line for line in error.source.splitlines() if line.strip()), "")
+        raise ReportError(
+            f"notebook {name} failed in cell In [{error.exec_count}] (the cell starting "
+            f"{first_line.strip()!r}): {error.ename}: {error.evalue}"
+        ) from None
+    except Exception as error:
+        raise ReportError(f"notebook {name} could not run: {type(error).__name__}: {error}") from None
+    executed = normalise_notebook(nbformat.read(executed_path, as_version=4))
+    nbformat.write(executed, executed_path)
+    middle = time.perf_counter()
+    html_path.write_text(redact_paths(render_html(executed), private_prefixes), encoding="utf-8")
+    return executed, middle - begin, time.perf_counter() - middle
+
+
+def notebook_imports(source_path: Path) -> list[str]:
+    """The modules a notebook's code cells import, in order (``from a import b`` gives a and a.b)."""
+    import nbformat
+
+    names: list[str] = []
+    for cell in nbformat.read(source_path, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.extend(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.append(node.module)
+                names.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return list(dict.fromkeys(names))
+
+
+class WarmKernel:
+    """A ``newskit`` kernel started ahead of its notebook, importing the modules the notebook imports.
+
+    Importing is most of a short notebook's time (NLTK, scikit-learn, matplotlib); done while the
+    previous notebook runs, it overlaps with that work. The import runs silently and outside the
+    history, and binds no name, so the notebook starts from the same namespace and execution count
+    as in a fresh kernel and its outputs do not change.
+    """
+
+    def __init__(self, source_path: Path, *, cwd: Path):
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.kernel_manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        run_sync(self.kernel_manager.start_kernel)(
+            extra_arguments=KERNEL_ARGUMENTS, cwd=str(cwd), env=os.environ | KERNEL_ENV
+        )
+        self._client = None
+        modules = notebook_imports(source_path)
+        if modules:
+            code = (
+                "import importlib as _newskit_importlib\n"
+                f"for _newskit_module in {modules!r}:\n"
+                "    try:\n"
+                "        _newskit_importlib.import_module(_newskit_module)\n"
+                "    except ImportError:\n"
+                "        pass\n"
+                "del _newskit_importlib, _newskit_module\n"
+            )
+            from jupyter_client import BlockingKernelClient
+
+            # a blocking client of its own: no event loop shared with papermill's client
+            self._client = BlockingKernelClient()
+            self._client.load_connection_info(self.kernel_manager.get_connection_info())
+            self._client.start_channels()
+            self._client.execute(code, silent=True, store_history=False)
+
+    def shutdown(self) -> None:
+        """Stop the kernel (papermill does not stop a kernel it did not start)."""
+        from jupyter_core.utils import run_sync
+
+        if self._client is not None:
+            self._client.stop_channels()
+            self._client = None
+        if self.kernel_manager.has_kernel:
+            run_sync(self.kernel_manager.shutdown_kernel)(now=False)
+
+
+def normalise_notebook(notebook: Any) -> Any:
+    """Remove what changes from run to run: papermill times and paths, execution timestamps, cell ids.
+
+    Cell ids become ``cell-N`` (papermill gives its injected cell a random one); the notebook keeps
+    the parameters papermill injected.
+    """
+    papermill_meta = notebook.metadata.get("papermill", {})
+    notebook.metadata["papermill"] = {"parameters": papermill_meta.get("parameters", {})}
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    return notebook
+
+
+def collect_headlines(notebook: Any) -> dict[str, dict[str, Any]]:
+    """The headline numbers a notebook showed with :func:`show_headlines`, by notebook."""
+    found: dict[str, dict[str, Any]] = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if HEADLINES_MIMETYPE in data:  # a list of pairs: nbformat sorts the keys of a mapping
+                headline = data[HEADLINES_MIMETYPE]
+                found.setdefault(headline["notebook"], {}).update(dict(headline["numbers"]))
+    return found
