@@ -1,6 +1,6 @@
 """The ``newskit`` command: a thin shell over the library.
 
-    newskit figures PATH [--columns article_id=ID,text=Body] [-o claims.csv]
+    newskit figures PATH [--columns article_id=ID,text=Body] [--reviews reviews.csv] [-o claims.csv]
     newskit report [--params P] [--corpus PATH] [--out DIR] [-p key=value ...]
 """
 
@@ -33,24 +33,34 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    if args.stream and args.vocabulary:
-        raise NewskitError("--vocabulary does not work with --stream yet: run without --stream")
+    if args.stream and (args.vocabulary or args.reviews):
+        raise NewskitError("--vocabulary and --reviews do not work with --stream yet: run without --stream")
     if args.stream:
         return run_figures_stream(args)
     from newskit.clean import clean_articles
     from newskit.corpus import load_corpus
     from newskit.pipeline import claims_table
+    from newskit.reviews import apply_reviews, describe_reviews, load_reviews, unmatched_reviews
     from newskit.vocabulary import load_vocabulary
 
+    vocabulary = load_vocabulary(args.vocabulary)
+    # A bad reviews file fails before any extraction.
+    reviews = load_reviews(args.reviews, vocabulary=vocabulary) if args.reviews else None
     articles = load_corpus(args.path, columns=parse_mapping(args.columns), encoding=args.encoding)
     passages, _removals = clean_articles(articles)
     # An article that fails extraction is named in a warning and in the summary; the others' claims are kept.
-    claims = claims_table(passages, articles, engine=args.engine, scheduler=args.scheduler,
-                          vocabulary=load_vocabulary(args.vocabulary))
+    claims = claims_table(passages, articles, engine=args.engine, scheduler=args.scheduler, vocabulary=vocabulary)
+    if reviews is not None:
+        claims = apply_reviews(claims, reviews, articles=articles, vocabulary=vocabulary)
+        print(describe_reviews(claims), file=sys.stderr)
     failed = [str(f["article_id"]) for f in claims.attrs.get("failures", [])]
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         write_csv(claims, args.output)
+        if reviews is not None and claims.attrs["unmatched_reviews"]:
+            unmatched_path = Path(args.output).with_suffix(".unmatched_reviews.csv")
+            write_csv(unmatched_reviews(claims), unmatched_path)
+            print(f"reviews not applied (listed with the reason) -> {unmatched_path}", file=sys.stderr)
         print(f"{len(claims)} figures from {len(articles)} articles ({len(failed)} articles failed"
               f"{': ' + ', '.join(failed[:20]) if failed else ''}) -> {args.output}", file=sys.stderr)
     else:
@@ -98,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--scheduler", help="address of an existing Dask scheduler (engine=dask)")
     figures.add_argument("-o", "--output", help="write the claims CSV here (default: standard output)")
     figures.add_argument("--vocabulary", help="a vocabulary YAML file merged over the default word lists (README)")
+    figures.add_argument("--reviews", help="a reviews CSV of reviewer corrections applied to the claims (README)")
     figures.add_argument("--stream", action="store_true",
                          help="read, clean and extract chunk by chunk, appending to -o (.parquet or .csv)")
     figures.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk with --stream")

@@ -145,6 +145,14 @@ PARAMETERS: dict[str, Parameter] = _declare(
         must_exist=True,
     ),
     Parameter(
+        "reviews_path",
+        "path",
+        None,
+        "a reviews CSV of reviewer corrections applied to the claims after extraction (null: none; README)",
+        nullable=True,
+        must_exist=True,
+    ),
+    Parameter(
         "reference_path",
         "path",
         "data/reference/techforpalestine_daily.csv",
