@@ -30,6 +30,8 @@ RULES = {
     "source_type.other": "an attribution that names no known kind of source: other",
     "source_type.none": "no attribution",
 }
+# How far before a reporting verb its source phrase is looked for (characters).
+LOOK_BACK = 200
 # How far back a bare "the ministry" looks for the health ministry it stands for (characters).
 CONTEXT_FOR_MINISTRY = 5_000
 RE_BELIEVED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -48,7 +50,12 @@ Attribution = tuple[int, str, str, str]  # offset, phrase, direction, rule
 def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | None:
     """The noun phrase right before a reporting verb, walking back over source words."""
     head = sentence[:verb_start].rstrip()
-    words = list(RE_SOURCE_WORD.finditer(head))
+    # a source phrase is a few words: read back at most LOOK_BACK characters, from a word start
+    cut = max(0, len(head) - LOOK_BACK)
+    if cut:
+        space = head.find(" ", cut)
+        cut = space + 1 if space >= 0 else len(head)
+    words = list(RE_SOURCE_WORD.finditer(head, cut))
     if not words:
         return None
     if head and head[-1] in ",\"”'’:":
@@ -181,9 +188,19 @@ def _covering(found: list[Attribution], position: int) -> tuple[str, str] | None
 
 def decide_source(
     cand: Candidate, found: list[Attribution], text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
-    *, parent: Candidate | None,
+    *, parent: Candidate | None, cache: dict | None = None,
 ) -> tuple[str | None, str | None, SourceType, str]:
-    """``(source, rule, source_type, rule)``: its sentence, else the next one that attaches it, else its parent's."""
+    """``(source, rule, source_type, rule)``: its sentence, else the next one that attaches it, else its parent's.
+
+    ``cache`` keeps the attributions of neighbouring sentences by index, between calls on the same text.
+    """
+    cache = {} if cache is None else cache
+
+    def attributions_of(k: int) -> list[Attribution]:
+        if k not in cache:
+            cache[k] = attributions(text[spans[k][0] : spans[k][1]], p)
+        return cache[k]
+
     covering = _covering(found, cand.start - spans[i][0])
     phrase, rule = covering if covering else (None, None)
     if phrase is not None and p.re_generic_organisation.match(phrase.strip()):
@@ -193,7 +210,7 @@ def decide_source(
             phrase, rule = named_here[1], "source.named_organisation"
     if phrase is not None and p.re_pronoun_source.match(phrase.strip()):
         prev = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
-        named = [a[1] for a in attributions(prev, p) if not p.re_pronoun_source.match(a[1])]
+        named = [a[1] for a in (attributions_of(i - 1) if i else []) if not p.re_pronoun_source.match(a[1])]
         if named:
             phrase, rule = named[-1], "source.pronoun_previous_sentence"
         else:
@@ -205,7 +222,7 @@ def decide_source(
     if phrase is None and i + 1 < len(spans):
         nxt = text[spans[i + 1][0] : spans[i + 1][1]]
         if p.re_next_attaches.match(nxt):
-            named_next = attributions(nxt, p)
+            named_next = attributions_of(i + 1)
             if named_next:
                 phrase, rule = named_next[0][1], "source.next_sentence"
     if phrase is None and parent is not None and parent.get("source") is not None:

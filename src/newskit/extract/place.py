@@ -12,6 +12,7 @@ lebanon), else `unknown`. A name is a location when a preposition of the vocabul
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newskit.extract.candidates import Candidate
@@ -32,8 +33,6 @@ RULES = {
 RE_APOSTROPHE = re.compile(r"['’]")
 # How far before the number a location in its clause may stand (characters).
 MAX_BEFORE = 80
-# How much text before a sentence is read at a time for the last place named (characters).
-LOOK_BACK = 1_500
 
 Found = tuple[int, int, str, bool]  # start, end, place key, named as a location
 
@@ -60,6 +59,19 @@ def _places(text: str, offset: int, p: Patterns) -> list[Found]:
         found.sort()
     return [(offset + a, offset + b, key, bool(p.re_place_preposition.search(text, max(0, a - 60), a)))
             for a, b, key in found]
+
+
+def _last_place_before(text: str, position: int, p: Patterns, found: dict) -> str | None:
+    """The key of the last place name that ends at or before ``position`` (names of ``text`` found once)."""
+    index = found.get("text")
+    if index is None:
+        names = _places(text, 0, p)
+        index = found["text"] = (names, [name[0] for name in names])
+    names, starts = index
+    k = bisect.bisect_left(starts, position) - 1
+    while k >= 0 and names[k][1] > position:
+        k -= 1
+    return names[k][2] if k >= 0 else None
 
 
 def decide_place(
@@ -101,15 +113,10 @@ def decide_place(
         return p.place_by_outcome[outcome], "place.outcome"
     if in_sentence:
         return in_sentence[0][2], "place.named_in_sentence"
-    # the last place named before the sentence: read back a window at a time (most are near)
-    b = s
-    while b > 0:
-        a = max(0, b - LOOK_BACK)
-        a = text.rfind(" ", 0, a) + 1 if a else 0  # a window starts at a word
-        earlier = places_in(a, b)
-        if earlier:
-            return earlier[-1][2], "place.previous_sentence"
-        b = a
+    # the last place named before the sentence: the place names of the whole text, found once
+    named_before = _last_place_before(text, s, p, found)
+    if named_before is not None:
+        return named_before, "place.previous_sentence"
     if p.re_demonym is not None:
         own = p.re_demonym.search(cand.right[: max(cand.np_end, 1) + 40])
         named = own or p.re_demonym.search(sentence)

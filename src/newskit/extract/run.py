@@ -46,7 +46,7 @@ FIELD_ORDER = [name for _, names in STAGES for name in names]
 
 def _decide_sentence(
     text: str, spans: list[tuple[int, int]], i: int, cands: list[Candidate], previous: list[Candidate],
-    p: Patterns, places_found: dict,
+    p: Patterns, places_found: dict, attributions_found: dict,
 ) -> None:
     s, e = spans[i]
     sentence = text[s:e]
@@ -78,10 +78,13 @@ def _decide_sentence(
         segment = (numbers_at[k - 1][1] if k else 0, numbers_at[k + 1][0] if k + 1 < len(cands) else len(sentence))
         own_scopes[id(cand)] = own_scope(cand, sentence, s, cues, segment, p, has_parent=cand.get("parent") is not None,
                                          outcome=cand.get("outcome"))
-    found = attributions(sentence, p)
+    found = attributions_found.get(i)
+    if found is None:
+        found = attributions_found[i] = attributions(sentence, p)
     for k, cand in enumerate(live):
         parent, prev = cand.get("parent"), (live[k - 1] if k else None)
-        source, source_rule, source_type, type_rule = decide_source(cand, found, text, spans, i, p, parent=parent)
+        source, source_rule, source_type, type_rule = decide_source(cand, found, text, spans, i, p, parent=parent,
+                                                                        cache=attributions_found)
         cand.decide("source", source, source_rule)
         cand.decide("source_type", source_type, type_rule)
         cand.decide("group", *decide_group(cand, p, parent=parent, previous=prev))
@@ -132,11 +135,12 @@ def extract_figures(
     for block_start, block_end in blocks(text):
         spans, numbered = sentence_spans_of_block(text[block_start:block_end], block_start)
         previous: list[Candidate] = []
+        attributions_found: dict = {}  # per sentence of the block: its attributions, found once
         for i, (s, e) in enumerate(spans):
             worth_reading = numbered[i] and p.re_sentence_cue.search(ascii_lower(text[s:e]))
             cands = read_sentence(text, s, e, i, p) if worth_reading else []
             if cands:
-                _decide_sentence(text, spans, i, cands, previous, p, places_found)
+                _decide_sentence(text, spans, i, cands, previous, p, places_found, attributions_found)
                 kept.extend((c, (s, e)) for c in cands if c.get("outcome") and not c.thing)
             previous = cands
     index = {id(c): n for n, (c, _) in enumerate(kept)}

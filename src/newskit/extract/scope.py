@@ -12,6 +12,7 @@ health-ministry source or a hostage count (cumulative), a past event verb (incid
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -90,19 +91,20 @@ def _nearest(cues: list[Cue], start: int, end: int, *, by_class: bool = False) -
 
 
 @functools.lru_cache(maxsize=64)
-def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in RE_CLAUSE_BREAK.finditer(ascii_lower(sentence)))
+def _clause_breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks of ``sentence``, found once per sentence."""
+    found = [(m.start(), m.end()) for m in RE_CLAUSE_BREAK.finditer(ascii_lower(sentence))]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the clause of ``sentence`` that holds ``[start, end)``."""
-    lo, hi = 0, len(sentence)
-    for m_start, m_end in _clause_breaks(sentence):
-        if m_end <= start:
-            lo = m_end
-        elif m_start >= end:
-            hi = m_start
-            break
+    starts, ends = _clause_breaks(sentence)
+    # the last break ending at or before the number, and the first break after it that starts at or after its end
+    k = bisect.bisect_right(ends, start) - 1
+    lo = ends[k] if k >= 0 else 0
+    j = bisect.bisect_left(starts, end, lo=k + 1)
+    hi = starts[j] if j < len(starts) else len(sentence)
     return lo, hi
 
 
