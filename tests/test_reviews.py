@@ -16,6 +16,7 @@ from newskit.reviews import (
     REVIEW_TABLE_COLUMNS,
     ReviewsError,
     apply_reviews,
+    apply_reviews_file,
     describe_reviews,
     extracted_claims,
     load_reviews,
@@ -207,6 +208,14 @@ def test_a_reviews_table_in_memory_is_checked_too(claims):
                            "value": "weekly", "reviewer": "ab", "note": ""}])
     with pytest.raises(ReviewsError, match="reviews table, row 2: scope 'weekly' is not one of"):
         apply_reviews(claims, table)
+
+
+def test_apply_reviews_file_gives_one_shape_with_or_without_a_file(tmp_path, claims):
+    none = apply_reviews_file(claims, None)
+    assert list(none.columns) == [*CLAIM_COLUMNS, *REVIEW_COLUMNS] and not none["reviewed"].any()
+    assert review_counts(none)["reviewed"] == 0 and describe_reviews(none) == "No claim was reviewed."
+    path = write(tmp_path, HEADER + "a2,3,10,scope,incident,ab,\n")
+    pd.testing.assert_frame_equal(apply_reviews_file(claims, path), apply_reviews(claims, load_reviews(path)))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ values with no change), and keeps the raw extraction:
 changed), or more than one, is not applied: it is listed in ``claims.attrs["unmatched_reviews"]``
 (:func:`unmatched_reviews` gives the table, with a ``reason``) and named in a NewskitWarning.
 Applying reviews to a reviewed table first restores the extraction (:func:`extracted_claims`), so
-reapplying a file gives the same table.
+reapplying a file gives the same table. :func:`apply_reviews_file` is the one call a report makes
+(a path or None), and :func:`review_counts` / :func:`describe_reviews` say how many claims were reviewed.
 """
 
 from __future__ import annotations
@@ -584,6 +585,27 @@ def _with_additions(out: pd.DataFrame, base: pd.DataFrame, additions: list[list[
     else:
         added.index = [f"added-{i}" for i in range(len(added))]
     return pd.concat([out, added])
+
+
+def apply_reviews_file(
+    claims: pd.DataFrame,
+    reviews_path: str | Path | None,
+    *,
+    articles: pd.DataFrame | None = None,
+    vocabulary: Vocabulary | None = None,
+    conventions: Conventions = DEFAULT_CONVENTIONS,
+) -> pd.DataFrame:
+    """:func:`apply_reviews` of the file at ``reviews_path``; with no file (None), of no review.
+
+    The one call a report makes after extraction: the table has the review columns either way
+    (all false with no file), so what follows reads one shape. Statistics then read
+    :func:`reviewed_claims` of it.
+    """
+    if reviews_path is None or str(reviews_path) == "":
+        reviews = pd.DataFrame(columns=REVIEW_FILE_COLUMNS)
+    else:
+        reviews = load_reviews(reviews_path, vocabulary=vocabulary)
+    return apply_reviews(claims, reviews, articles=articles, vocabulary=vocabulary, conventions=conventions)
 
 
 # --------------------------------------------------------------------------------------------------
