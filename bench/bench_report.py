@@ -1,24 +1,44 @@
-"""Report wall time next to its floor: papermill plus nbconvert on an empty notebook, same run.
+"""Report wall time next to its floor, measured in one run; and the full report on a large corpus.
 
-The floor is what any papermill report pays per notebook (start a kernel, execute, save, render the
-HTML) before doing any work; the ratio per notebook says how much the kit adds on top. Aim: <= 1.5x.
+1. The floor: papermill plus nbconvert on an empty notebook (start a kernel, execute, save, render the
+   HTML), what any papermill report pays per notebook before doing any work.
+2. The sample report and the dev report (``params/dev.yaml``, when ../shared is beside the checkout),
+   each from cold stage files (a fresh stage folder): seconds per notebook and in total, and the ratio
+   to floor x notebooks. Targets: sample <= 1.5x, dev <= 2x.
+3. The full report on ``NEWSKIT_BENCH_REPORT_ARTICLES`` (default 20,000) synthetic articles with
+   ``engine: processes``: wall time and the peak summed RSS of the whole process tree (the runner, its
+   kernels and their workers, sampled from /proc). Targets: under 10 minutes and 4 GB.
+   ``BENCH_QUICK=1`` skips it (it takes minutes).
+
+    .venv/bin/python bench/run_bench.py report         # this section only
+    BENCH_QUICK=1 make bench                           # every section, without the large report
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import nbformat
+import synthetic
 
+from newskit.paths import DEV_ARTICLES_PATH, PARAMS_DIR, PROJECT_DIR
+from newskit.pipeline import STAGE_DIR_VARIABLE
 from newskit.report import KERNEL_NAME, RUN_ORDER, run_notebook, run_report
 
 N_FLOOR_RUNS = 3
+LARGE_ARTICLES = int(os.environ.get("NEWSKIT_BENCH_REPORT_ARTICLES", "20000"))
+QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
+TARGETS = {"sample": 1.5, "dev": 2.0}
+TARGET_LARGE_SECONDS = 600
+TARGET_LARGE_MB = 4096
 
 
 def measure_floor(work_dir: Path) -> float:
@@ -31,55 +51,119 @@ def measure_floor(work_dir: Path) -> float:
     times = []
     for number in range(N_FLOOR_RUNS):
         _, run_seconds, html_seconds = run_notebook(
-            source,
-            work_dir / f"empty-{number}.out.ipynb",
-            work_dir / f"empty-{number}.html",
-            parameters={},
-            cwd=work_dir,
-            name="empty",
+            source, work_dir / f"empty-{number}.out.ipynb", work_dir / f"empty-{number}.html",
+            parameters={}, cwd=work_dir, name="empty",
         )
         times.append(run_seconds + html_seconds)
     return statistics.median(times)
 
 
-def measure_imports() -> float:
-    """Seconds for a fresh Python to import what the notebooks import (the part of each notebook's
-    time that is neither the floor nor the kit's own work)."""
-    code = "import newskit.report, newskit.clean, newskit.stats, newskit.topics, matplotlib.pyplot"
+def measure_report(name: str, params_path: Path, work_dir: Path, floor: float) -> dict:
+    """One report from cold stage files: wall, seconds per notebook, ratios to the floor."""
+    saved = os.environ.get(STAGE_DIR_VARIABLE)
+    os.environ[STAGE_DIR_VARIABLE] = str(work_dir / f"stages-{name}")
+    try:
+        started = time.perf_counter()
+        out_dir = run_report(params_path, out_dir=work_dir / name, progress=False)
+        wall = time.perf_counter() - started
+    finally:
+        if saved is None:
+            os.environ.pop(STAGE_DIR_VARIABLE, None)
+        else:
+            os.environ[STAGE_DIR_VARIABLE] = saved
+    manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    per_notebook = {n: manifest["run"]["seconds_per_notebook"][n] for n in RUN_ORDER}
+    ratios = {n: round(seconds / floor, 2) for n, seconds in per_notebook.items()}
+    total_ratio = wall / (floor * len(RUN_ORDER))
+    target = TARGETS[name]
+    print(f"{name} report: {wall:.2f} s wall for {len(RUN_ORDER)} notebooks = {total_ratio:.2f}x floor x "
+          f"{len(RUN_ORDER)} ({floor * len(RUN_ORDER):.2f} s); target <= {target}x: "
+          f"{'met' if total_ratio <= target else 'NOT met'}", flush=True)
+    for n in RUN_ORDER:
+        print(f"  {n:24s} {per_notebook[n]:6.2f} s  = {ratios[n]:.2f}x floor", flush=True)
+    return {"wall_seconds": round(wall, 2), "over_floor_x_notebooks": round(total_ratio, 2),
+            "target": target, "seconds_per_notebook": per_notebook, "ratio_per_notebook": ratios}
+
+
+def _tree_rss_kb(root_pid: int) -> int:
+    """Summed resident memory (KiB) of ``root_pid`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[int(entry.name)] = int(line.split()[1])
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measure_large_report(work_dir: Path) -> dict:
+    """The full report on LARGE_ARTICLES synthetic articles, engine processes, in a child process."""
+    corpus_path = synthetic.write_synthetic_corpus(work_dir / "synthetic.csv", LARGE_ARTICLES, seed=14)
+    mb = corpus_path.stat().st_size / 1e6
+    command = [sys.executable, "-m", "newskit.cli", "report", "--params", str(PARAMS_DIR / "sample.yaml"),
+               "--corpus", str(corpus_path), "--out", str(work_dir / "large"), "-p", "engine=processes",
+               "-p", f"title=Synthetic corpus: {LARGE_ARTICLES} articles"]
+    env = os.environ | {STAGE_DIR_VARIABLE: str(work_dir / "stages-large")}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
-    return time.perf_counter() - started
+    child = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = [0]
+
+    def sample() -> None:
+        while child.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_kb(child.pid))
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = child.communicate()[0].decode(errors="replace")
+    wall = time.perf_counter() - started
+    sampler.join()
+    if child.returncode != 0:
+        raise RuntimeError(f"large report failed: {output[-2000:]}")
+    manifest = json.loads((work_dir / "large" / "manifest.json").read_text(encoding="utf-8"))
+    per_notebook = {n: manifest["run"]["seconds_per_notebook"][n] for n in RUN_ORDER}
+    peak_mb = peak[0] / 1024
+    print(f"{LARGE_ARTICLES} synthetic articles ({mb:.1f} MB), engine processes: {wall:.1f} s wall "
+          f"(target < {TARGET_LARGE_SECONDS} s), peak RSS of the process tree {peak_mb:.0f} MB "
+          f"(target < {TARGET_LARGE_MB} MB)", flush=True)
+    for n in RUN_ORDER:
+        print(f"  {n:24s} {per_notebook[n]:7.1f} s", flush=True)
+    return {"articles": LARGE_ARTICLES, "corpus_mb": round(mb, 1), "wall_seconds": round(wall, 1),
+            "peak_tree_rss_mb": round(peak_mb), "seconds_per_notebook": per_notebook}
 
 
 def run() -> dict:
+    results: dict = {}
     with tempfile.TemporaryDirectory() as work:
         work_dir = Path(work)
         floor = measure_floor(work_dir)
+        results["floor_seconds"] = round(floor, 2)
         print(f"floor (papermill + nbconvert, empty notebook, median of {N_FLOOR_RUNS}): {floor:.2f} s", flush=True)
-        imports = measure_imports()
-        print(f"importing the libraries the notebooks use, in a fresh Python: {imports:.2f} s", flush=True)
-        started = time.perf_counter()
-        out_dir = run_report(out_dir=work_dir / "sample", progress=False)
-        wall = time.perf_counter() - started
-        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
-    per_notebook = {name: manifest["run"]["seconds_per_notebook"][name] for name in RUN_ORDER}
-    ratios = {name: round(seconds / floor, 2) for name, seconds in per_notebook.items()}
-    print(
-        f"sample report: {wall:.2f} s wall for {len(RUN_ORDER)} notebooks "
-        f"(floor x {len(RUN_ORDER)} = {floor * len(RUN_ORDER):.2f} s)"
-    )
-    for name in RUN_ORDER:
-        print(f"  {name:24s} {per_notebook[name]:6.2f} s  = {ratios[name]:.2f}x floor")
-    return {
-        "floor_seconds": round(floor, 2),
-        "library_import_seconds": round(imports, 2),
-        "report_wall_seconds": round(wall, 2),
-        "report_over_floor_total": round(wall / (floor * len(RUN_ORDER)), 2),
-        "seconds_per_notebook": per_notebook,
-        "ratio_per_notebook": ratios,
-        "max_ratio": max(ratios.values()),
-    }
+        results["sample"] = measure_report("sample", PARAMS_DIR / "sample.yaml", work_dir, floor)
+        if DEV_ARTICLES_PATH.is_file():
+            results["dev"] = measure_report("dev", PARAMS_DIR / "dev.yaml", work_dir, floor)
+        else:
+            print("dev report: skipped (../shared is not beside the checkout)")
+        if QUICK:
+            print("large report: skipped (BENCH_QUICK=1)")
+        else:
+            results["large"] = measure_large_report(work_dir)
+    return results
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     run()

@@ -55,10 +55,7 @@ report.show_parameters(p)
 # %%
 articles, passages, claims = pipeline.load_stages(p, "articles", "passages", "claims")
 units = topics.make_units(passages, unit=p.topic_unit)
-candidates = topics.choose_n_topics(
-    units["text"], p.topic_candidates, seeds=list(range(p.seed, p.seed + p.n_stability_seeds)),
-    method=p.topic_method, random_state=p.seed,
-)
+candidates = pipeline.choose_topics(units, p)
 report.show_table(candidates, "topic_candidates", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Coherence and stability per candidate k (chosen: the most coherent of the most stable)")
 
@@ -66,10 +63,7 @@ report.show_table(candidates, "topic_candidates", report_dir=p.report_dir, n_row
 # ## The topics
 
 # %%
-model = topics.TopicModel(
-    report.chosen_n_topics(candidates, n_topics=p.n_topics), method=p.topic_method, random_state=p.seed
-).fit(units["text"])
-assignments = topics.assign_topics(model, units)
+model, assignments = pipeline.fit_topics(units, report.chosen_n_topics(candidates, n_topics=p.n_topics), p)
 claims_with_topics = topics.attach_topics(claims, assignments)
 report.show_headlines(report.topics_headlines(candidates, model, assignments, claims_with_topics),
                       notebook="04-topics")

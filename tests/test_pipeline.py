@@ -173,7 +173,9 @@ def test_stages_computed_once_then_read_back_with_dtypes_and_attrs(tmp_path, cor
     with pytest.warns(NewskitWarning):
         computed = pipeline.load_stages(params, *pipeline.STAGES)
     assert [line.split()[0] for line in stage_log()] == ["computed"] * 4
-    again = pipeline.load_stages(params, *pipeline.STAGES)
+    with pytest.warns(NewskitWarning, match="empty text") as given_again:  # a stage read warns as computing it did
+        again = pipeline.load_stages(params, *pipeline.STAGES)
+    assert len(given_again) == 1
     assert [line.split()[0] for line in stage_log()[4:]] == ["reused"] * 4
     for first, second in zip(computed, again, strict=True):
         pd.testing.assert_frame_equal(first, second, check_exact=True)
@@ -220,7 +222,8 @@ def test_failures_survive_the_claims_stage_file(tmp_path, corpus_csv, monkeypatc
     with pytest.warns(NewskitWarning, match="poisoned"):
         claims = pipeline.claims_table(passages, articles)
     pipeline.write_stage("claims", "k" * 16, claims)
-    back = pipeline.read_stage("claims", "k" * 16)
+    with pytest.warns(NewskitWarning, match="poisoned"):
+        back = pipeline.read_stage("claims", "k" * 16)
     assert back.attrs["failures"] == claims.attrs["failures"]
     assert pipeline.failures_table(back)["article_id"].tolist() == [bad_id]
 
@@ -230,3 +233,14 @@ def test_an_unknown_stage_is_refused(corpus_csv):
 
     with pytest.raises(ParameterError, match="no stage"):
         pipeline.load_stages(stage_params(corpus_csv), "topics")
+
+
+@pytest.mark.parametrize(("n_units", "method", "expected"), [
+    (10, "nmf", False), (49_999, "nmf", False), (50_000, "nmf", True), (10**6, "nmf", True),
+    (10**6, "lda", False), (10**6, "kmeans", False),
+])
+def test_topics_use_the_streaming_model_from_the_size_switch(n_units, method, expected):
+    from newskit import pipeline
+
+    assert pipeline.STREAMING_MIN_UNITS == 50_000
+    assert pipeline.uses_streaming_topics(n_units, method) is expected

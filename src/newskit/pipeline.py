@@ -45,7 +45,14 @@ from newskit.engine import (
 )
 from newskit.errors import NewskitWarning, ParameterError
 from newskit.paths import INTERIM_DIR, sha256_file
-from newskit.schema import CLAIM_COLUMNS, DROPPED_COLUMNS, FAILURE_COLUMNS, conform_table, validate_table
+from newskit.schema import (
+    CLAIM_COLUMNS,
+    DROPPED_COLUMNS,
+    FAILURE_COLUMNS,
+    WARNING_COLUMNS,
+    conform_table,
+    validate_table,
+)
 from newskit.tables import write_csv
 
 DEFAULT_CHUNK_SIZE = 1000
@@ -454,9 +461,9 @@ def run_claims_stream(
 
 STAGES: tuple[str, ...] = ("articles", "passages", "removals", "claims")
 # Attributes that travel with a stage, each kept as its own small table beside the stage file.
-STAGE_ATTRS: dict[str, tuple[str, list[str]]] = {
-    "articles": ("dropped", DROPPED_COLUMNS),
-    "claims": ("failures", FAILURE_COLUMNS),
+STAGE_ATTRS: dict[str, dict[str, list[str]]] = {
+    "articles": {"dropped": DROPPED_COLUMNS, "load_warnings": WARNING_COLUMNS},
+    "claims": {"failures": FAILURE_COLUMNS},
 }
 STAGE_DIR_VARIABLE = "NEWSKIT_STAGE_DIR"
 STAGE_LOG_NAME = "stages.log"
@@ -522,8 +529,8 @@ def stage_path(name: str, key: str) -> Path:
     return stage_dir() / f"{name}-{key}.parquet"
 
 
-def _attrs_path(path: Path) -> Path:
-    return path.with_name(path.name.replace(".parquet", f".{STAGE_ATTRS[path.name.split('-')[0]][0]}.parquet"))
+def _attrs_path(path: Path, attr: str) -> Path:
+    return path.with_name(path.name.replace(".parquet", f".{attr}.parquet"))
 
 
 def _log_stage(action: str, path: Path) -> None:
@@ -537,9 +544,8 @@ def write_stage(name: str, key: str, table: pd.DataFrame) -> Path:
     path = stage_path(name, key)
     path.parent.mkdir(parents=True, exist_ok=True)
     validate_table(table, name)
-    if name in STAGE_ATTRS:
-        attr, columns = STAGE_ATTRS[name]
-        _write_parquet(pd.DataFrame(list(table.attrs.get(attr, [])), columns=columns), _attrs_path(path))
+    for attr, columns in STAGE_ATTRS.get(name, {}).items():
+        _write_parquet(pd.DataFrame(list(table.attrs.get(attr, [])), columns=columns), _attrs_path(path, attr))
     _write_parquet(table, path)
     _log_stage("computed", path)
     return path
@@ -554,19 +560,42 @@ def _write_parquet(table: pd.DataFrame, path: Path) -> None:
 
 
 def read_stage(name: str, key: str) -> pd.DataFrame | None:
-    """A stage table from its file, dtypes and attributes restored; None when there is no such file."""
+    """A stage table from its file, dtypes and attributes restored; None when there is no such file.
+
+    The warnings its computation gave (a corpus reader's, failed extractions) are given again, so a
+    notebook that reads a stage shows what one that computed it would.
+    """
     path = stage_path(name, key)
-    if not path.is_file() or (name in STAGE_ATTRS and not _attrs_path(path).is_file()):
+    attrs = STAGE_ATTRS.get(name, {})
+    if not path.is_file() or not all(_attrs_path(path, attr).is_file() for attr in attrs):
         return None
     table = conform_table(pd.read_parquet(path), name)
-    if name in STAGE_ATTRS:
-        attr, columns = STAGE_ATTRS[name]
-        rows = pd.read_parquet(_attrs_path(path)).astype(object)
+    for attr, columns in attrs.items():
+        rows = pd.read_parquet(_attrs_path(path, attr)).astype(object)
         table.attrs[attr] = [
             {c: (None if pd.isna(v) else v) for c, v in row.items()} for row in rows[columns].to_dict("records")
         ]
     _log_stage("reused", path)
+    for warning in table.attrs.get("load_warnings", []):
+        warnings.warn(warning["message"], NewskitWarning, stacklevel=3)
+    if name == "claims":
+        warn_failures(table.attrs["failures"], n_articles=int(table.attrs.get("n_articles", 0)) or len(
+            set(table["article_id"])) + len(table.attrs["failures"]), where="claims stage", stacklevel=3)
     return table
+
+
+def load_articles(params: Any) -> pd.DataFrame:
+    """The articles stage computed: :func:`newskit.corpus.load_corpus`, its warnings kept in ``attrs``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NewskitWarning)
+        articles = load_corpus(params.corpus_path, columns=params.corpus_columns or None,
+                               encoding=params.corpus_encoding)
+    for warning in caught:  # shown as they would have been, and kept for the notebooks that read the stage
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    articles.attrs["load_warnings"] = [
+        {"message": str(w.message)} for w in caught if issubclass(w.category, NewskitWarning)
+    ]
+    return articles
 
 
 def finalise_claims(claims: pd.DataFrame, params: Any) -> pd.DataFrame:
@@ -594,8 +623,7 @@ def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
             if table is not None:
                 got[name] = table
             elif name == "articles":
-                got[name] = load_corpus(params.corpus_path, columns=params.corpus_columns or None,
-                                        encoding=params.corpus_encoding)
+                got[name] = load_articles(params)
                 write_stage(name, keys[name], got[name])
             elif name in ("passages", "removals"):
                 got["passages"], got["removals"] = clean_articles(get("articles"))
@@ -618,3 +646,42 @@ def dropped_table(articles: pd.DataFrame) -> pd.DataFrame:
     Reads ``articles.attrs["dropped"]``, set by :func:`newskit.corpus.load_corpus`.
     """
     return pd.DataFrame(list(articles.attrs.get("dropped", [])), columns=DROPPED_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------------------
+# Topics: the in-memory model for a corpus that fits, the streaming model for a large one
+
+# At or above this many units (paragraphs, sentences or articles), notebook 04 fits NMF with the
+# streaming model (MiniBatchNMF over chunks, newskit.topics.StreamingTopicModel) instead of holding the
+# whole term matrix; below it, the in-memory model of topic_method. The streaming model is NMF only.
+STREAMING_MIN_UNITS = 50_000
+TOPIC_CHUNK_SIZE = 10_000
+
+
+def uses_streaming_topics(n_units: int, method: str) -> bool:
+    """Whether topics of ``n_units`` units are fitted with the streaming model (NMF at STREAMING_MIN_UNITS or more)."""
+    return method == "nmf" and n_units >= STREAMING_MIN_UNITS
+
+
+def choose_topics(units: pd.DataFrame, params: Any) -> pd.DataFrame:
+    """:func:`newskit.topics.choose_n_topics` on ``units`` with a notebook's topic parameters (streaming when large)."""
+    from newskit import topics
+
+    streaming = uses_streaming_topics(len(units), params.topic_method)
+    options = {"streaming": True, "chunk_size": TOPIC_CHUNK_SIZE} if streaming else {"method": params.topic_method}
+    return topics.choose_n_topics(
+        units["text"], params.topic_candidates, seeds=list(range(params.seed, params.seed + params.n_stability_seeds)),
+        random_state=params.seed, **options,
+    )
+
+
+def fit_topics(units: pd.DataFrame, n_topics: int, params: Any) -> tuple[Any, pd.DataFrame]:
+    """``(model, assignments)``: ``n_topics`` topics fitted on ``units`` (streaming when large), each unit's topic."""
+    from newskit import topics
+
+    if uses_streaming_topics(len(units), params.topic_method):
+        model = topics.StreamingTopicModel(n_topics, random_state=params.seed)
+        model.fit(topics.in_chunks(list(units["text"]), TOPIC_CHUNK_SIZE))
+    else:
+        model = topics.TopicModel(n_topics, method=params.topic_method, random_state=params.seed).fit(units["text"])
+    return model, topics.assign_topics(model, units)

@@ -39,6 +39,8 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 PREWARM_AHEAD = 1
+# The notebook whose parameters name every stage's inputs (corpus, vocabulary, engine).
+STAGES_NOTEBOOK = "02-casualty-figures"
 # `git status` runs the nbstripout filter on notebooks whose stat information is stale: slow on a busy
 # machine, so the dirty flag gets time before it is recorded as unknown (null).
 
@@ -98,6 +100,25 @@ def run_report(
     return target
 
 
+def compute_stages(values: Mapping[str, Any]) -> None:
+    """Compute (or find) the report's stage files once, in this process, before the notebooks read them.
+
+    The parameters are those of the notebook that reads every stage (:data:`STAGES_NOTEBOOK`); a stage
+    file already made from the same inputs, parameters and code is reused (see
+    :func:`newskit.pipeline.load_stages`).
+    """
+    from newskit import pipeline
+    from newskit.params import check_notebook_params
+
+    params = check_notebook_params(STAGES_NOTEBOOK, notebook_params(STAGES_NOTEBOOK, dict(values)))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the notebooks show them, with the stage they read
+            pipeline.load_stages(params, *pipeline.STAGES)
+    except Exception:  # noqa: BLE001 - the notebook that needs the stage computes it and fails naming its cell
+        pass
+
+
 def _check_kernel() -> None:
     from jupyter_client.kernelspec import KernelSpecManager
 
@@ -128,6 +149,10 @@ def _run_notebooks(
             raise ReportError(f"notebook {source_path} is missing (run `make sync-notebooks`)")
     warm: dict[int, WarmKernel] = {}
     try:
+        if prewarm:  # the first kernels start while the stages are computed
+            for ahead in range(min(1 + PREWARM_AHEAD, len(sources))):
+                warm[ahead] = WarmKernel(sources[ahead], cwd=build_dir)
+        compute_stages(values)
         for index, name in enumerate(bar):
             bar.set_postfix_str(name)
             if prewarm:
