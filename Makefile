@@ -41,7 +41,7 @@ browser: ## install headless Chromium and its driver for the browser tests (Debi
 
 # A report is rebuilt only when something it reads changed: the kit's code, the notebooks, the
 # parameter file, or an input file the parameters name (listed, after setup, by newskit.params).
-REPORT_SOURCES = $(wildcard src/newskit/*.py src/newskit/*/*.py notebooks/*.ipynb)
+REPORT_SOURCES = $(wildcard src/newskit/*.py src/newskit/*/*.py src/newskit/*/templates/* notebooks/*.ipynb)
 .SECONDEXPANSION:
 report: $(REPORT_DIR)/manifest.json ## run the main job on the sample corpus into reports/sample/ (PARAMS=params/x.yaml for another)
 
@@ -71,7 +71,7 @@ eval: $(STAMP) ## score extraction against the dev gold set; statistics and topi
 	$(PY) eval/dev_statistics.py
 	$(PY) eval/dev_topics.py
 
-bench: $(STAMP) ## print throughput, memory and timing figures (writes bench/results.json)
+bench: $(STAMP) ## print throughput, memory and timing figures, the report beside its floor and at 20,000 articles (BENCH_QUICK=1: without the large report; writes bench/results.json)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements-bench.lock
 	$(PY) bench/run_bench.py
 

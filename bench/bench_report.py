@@ -9,6 +9,8 @@
    ``engine: processes``: wall time and the peak summed RSS of the whole process tree (the runner, its
    kernels and their workers, sampled from /proc). Targets: under 10 minutes and 4 GB.
    ``BENCH_QUICK=1`` skips it (it takes minutes).
+4. Dask: ``claims_table`` on a LocalCluster of 1 and of 2 workers, the dev corpus repeated to 5,000
+   articles; the speed-up of 2 workers over 1 (target >= 1.7x).
 
     .venv/bin/python bench/run_bench.py report         # this section only
     BENCH_QUICK=1 make bench                           # every section, without the large report
@@ -39,6 +41,8 @@ QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 TARGETS = {"sample": 1.5, "dev": 2.0}
 TARGET_LARGE_SECONDS = 600
 TARGET_LARGE_MB = 4096
+DASK_ARTICLES = 5000
+TARGET_DASK_SPEEDUP = 1.7
 
 
 def measure_floor(work_dir: Path) -> float:
@@ -145,6 +149,38 @@ def measure_large_report(work_dir: Path) -> dict:
             "peak_tree_rss_mb": round(peak_mb), "seconds_per_notebook": per_notebook}
 
 
+def measure_dask_speedup() -> dict:
+    """claims_table on a Dask LocalCluster of 1 and of 2 workers: the dev corpus repeated to DASK_ARTICLES articles."""
+    import pandas as pd
+
+    from newskit.clean import clean_articles
+    from newskit.corpus import load_corpus
+    from newskit.engine import open_engine
+    from newskit.paths import DEV_COLUMNS
+    from newskit.pipeline import claims_table
+
+    dev = load_corpus(DEV_ARTICLES_PATH, columns=DEV_COLUMNS)
+    copies = -(-DASK_ARTICLES // len(dev))
+    articles = pd.concat(
+        [dev.assign(article_id=dev["article_id"].astype(str) + f"-copy{n}") for n in range(copies)], ignore_index=True
+    ).head(DASK_ARTICLES)
+    passages, _ = clean_articles(articles)
+    seconds: dict[int, float] = {}
+    with open_engine("dask", n_workers=1) as one, open_engine("dask", n_workers=2) as two:
+        sessions = {1: one, 2: two}
+        for session in sessions.values():  # workers import the kit once
+            claims_table(passages.head(200), articles, engine="dask", scheduler=session)
+        for n, session in sessions.items():
+            started = time.perf_counter()
+            claims_table(passages, articles, engine="dask", scheduler=session)
+            seconds[n] = time.perf_counter() - started
+    speedup = seconds[1] / seconds[2]
+    print(f"Dask, dev corpus repeated to {len(articles)} articles: 1 worker {seconds[1]:.1f} s, 2 workers "
+          f"{seconds[2]:.1f} s: speed-up {speedup:.2f}x (target >= {TARGET_DASK_SPEEDUP})", flush=True)
+    return {"articles": len(articles), "seconds_1_worker": round(seconds[1], 2),
+            "seconds_2_workers": round(seconds[2], 2), "speedup": round(speedup, 3)}
+
+
 def run() -> dict:
     results: dict = {}
     with tempfile.TemporaryDirectory() as work:
@@ -161,6 +197,8 @@ def run() -> dict:
             print("large report: skipped (BENCH_QUICK=1)")
         else:
             results["large"] = measure_large_report(work_dir)
+        if DEV_ARTICLES_PATH.is_file():
+            results["dask"] = measure_dask_speedup()
     return results
 
 
