@@ -32,6 +32,10 @@ RULES = {
 }
 # How far before a reporting verb its source phrase is looked for (characters).
 LOOK_BACK = 200
+# How far before its sentence "the group said" looks for the organisation it stands for (characters).
+ORGANISATION_LOOK_BACK = 1_000
+# The longest parenthetical between a source and its verb ("X, speaking on condition of anonymity, said").
+MAX_ASIDE = 90
 # How far back a bare "the ministry" looks for the health ministry it stands for (characters).
 CONTEXT_FOR_MINISTRY = 5_000
 RE_BELIEVED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -43,6 +47,10 @@ RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
+RE_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.]{3,80}?)\s+as\s+(?:saying|stating|reporting)\b")
+RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
+# what a source phrase is stripped of at both ends
+SOURCE_STRIP = " ,()[]'\"‘’“”"
 
 Attribution = tuple[int, str, str, str]  # offset, phrase, direction, rule
 
@@ -58,7 +66,15 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     words = list(RE_SOURCE_WORD.finditer(head, cut))
     if not words:
         return None
-    if head and head[-1] in ",\"”'’:":
+    if head and head[-1] == ",":
+        # "X, speaking on condition of anonymity, said", "Mr. Alfred, while confirming the incident, said":
+        # the source stands before a parenthetical set off by commas
+        k = head.rfind(",", 0, len(head) - 1)
+        aside = head[k + 1 : -1].strip()
+        if k > 0 and aside[:1].islower() and len(aside) <= MAX_ASIDE and not has_number(aside):
+            return _source_phrase_before(sentence, k, p)
+        return None
+    if head and head[-1] in "\"”'’:":
         return None
     first = None
     for match in reversed(words):
@@ -118,11 +134,23 @@ def attributions(sentence: str, p: Patterns) -> list[Attribution]:
                 direction = "backward"
         elif p.re_sentence_tail.match(sentence[m.end() :]):
             direction = "backward"
-        if phrase and phrase.lower() not in ("the", "a"):
+        if phrase:
+            phrase = phrase.strip(SOURCE_STRIP)
+        if phrase and direction == "forward":
+            # ", the ministry said ...": an attribution after a clause that holds a number covers both sides
+            at = sentence.rfind(phrase, 0, m.start())
+            before = sentence[:at] if at >= 0 else ""
+            if RE_AFTER_CLAUSE.search(before) and has_number(before):
+                direction = "both"
+        if phrase and (p.re_pronoun_source.match(phrase) or not p.re_not_a_source.match(phrase)):
             if verb.startswith("told") and phrase.lower() in ("sources", "a source", "source"):
                 outlet = RE_OUTLET_AFTER.match(sentence[m.end() :])
                 phrase = f"{phrase} told {outlet.group(1)}" if outlet else phrase
             found.append((m.start(), phrase, direction, "source.reporting_verb"))
+    for m in RE_QUOTED_AS_SAYING.finditer(sentence):  # "local media quoted the ministry as saying ..."
+        phrase = p.re_source_lead.sub("", m.group("src")).strip(SOURCE_STRIP)
+        if phrase and not p.re_not_a_source.match(phrase):
+            found.append((m.start("src"), phrase, "forward", "source.reporting_verb"))
     found.sort()
     return found
 
@@ -144,6 +172,18 @@ def _typed_match(text: str, p: Patterns, *, types: tuple[str, ...] | None = None
         if m.start() <= best.start() and m.end() >= best.end() and m.end() - m.start() > best.end() - best.start():
             best_type, best = source_type, m
     return best_type, best.group()
+
+
+def _last_typed_before(text: str, position: int, p: Patterns, *, types: tuple[str, ...]) -> tuple[str, str] | None:
+    """``(source_type, phrase)``: the last phrase of ``types`` in the text just before ``position``."""
+    window = text[max(0, position - ORGANISATION_LOOK_BACK) : position]
+    best = None
+    for source_type, pattern in p.source_types:
+        if source_type in types:
+            for m in pattern.finditer(window):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), source_type, m.group())
+    return (best[1], best[2]) if best else None
 
 
 def classify_source_rule(source: str | None, p: Patterns, *, context: str = "") -> tuple[SourceType, str]:
@@ -178,7 +218,7 @@ def _covering(found: list[Attribution], position: int) -> tuple[str, str] | None
     """The nearest attribution whose direction covers a figure at ``position``: ``(phrase, rule)``."""
     best, best_distance = None, None
     for offset, phrase, direction, rule in found:
-        if (direction == "backward") != (offset > position):
+        if direction != "both" and (direction == "backward") != (offset > position):
             continue
         distance = abs(offset - position)
         if best_distance is None or distance < best_distance:
@@ -206,6 +246,8 @@ def decide_source(
     if phrase is not None and p.re_generic_organisation.match(phrase.strip()):
         # "the organisation said": the NGO or UN body this sentence names ("Palestinian Red Crescent medics")
         named_here = _typed_match(text[spans[i][0] : spans[i][1]], p, types=("ngo", "un"))
+        if named_here is None:  # named earlier in the passage: the last NGO or UN body before the sentence
+            named_here = _last_typed_before(text, spans[i][0], p, types=("ngo", "un"))
         if named_here:
             phrase, rule = named_here[1], "source.named_organisation"
     if phrase is not None and p.re_pronoun_source.match(phrase.strip()):

@@ -71,6 +71,7 @@ class Patterns:
     re_event_agent: re.Pattern
     re_scope_incidents: re.Pattern
     re_scope_period: re.Pattern
+    re_scope_day: re.Pattern
     re_cumulative_default: re.Pattern
     re_past_event: re.Pattern
     re_according: re.Pattern
@@ -290,6 +291,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         ),
         re_scope_incidents=_compile(rf"\b(?:{_ordered(scope['events'])})\b"),
         re_scope_period=_compile(rf"\b(?:{_ordered(scope['period'])})\b"),
+        re_scope_day=_compile(rf"\b(?:{_ordered(scope['day'])})\b"),
         re_cumulative_default=_compile(rf"\b(?:{_ordered(scope['default_running_total'])})\b", I),
         re_past_event=_compile(rf"\b(?:{alternation(past_event)})\b", I),
         re_according=_compile(

@@ -29,6 +29,7 @@ SCOPE_CLASSES = {
     "incident": ("incident", "scope.event"),
     "toll": ("cumulative", "scope.toll"),
     "period": ("period", "scope.day_or_period"),
+    "day": ("period", "scope.day_or_period"),
     "incidents": ("incident", "scope.events"),
     "weak": ("cumulative", "scope.war_words"),
 }
@@ -50,6 +51,8 @@ RULES = {
     "scope.default_running_total": "no cue: a health-ministry count, a hostage count or a tally word (cumulative)",
     "scope.default_past_event": "no cue: a past event verb in the sentence (\"died\", \"were wounded\"): incident",
     "scope.default_unknown": "no cue at all",
+    "scope.single_day_event": "a named day, no plural events in the sentence (\"killed on Monday in a blast\")",
+    "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
 }
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
@@ -68,7 +71,7 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
     since = [(m.start(), m.end(), "since") for m in p.re_since.finditer(sentence)]
     others = [
         (m.start(), m.end(), name)
-        for pattern, name in ((p.re_scope_strong, "strong"), (p.re_scope_period, "period"),
+        for pattern, name in ((p.re_scope_strong, "strong"), (p.re_scope_period, "period"), (p.re_scope_day, "day"),
                               (p.re_scope_perfect, "perfect"), (p.re_scope_window, "window"),
                               (p.re_scope_toll, "toll"), (p.re_scope_incident, "incident"),
                               (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"))
@@ -133,6 +136,12 @@ def own_scope(
         c[2] == "period" and c[0] >= end for c in own
     ):
         scope, rule = "incident", "scope.event_agent"
+    if name == "day" and not any(c[2] in ("incidents", "window", "period") for c in unmasked):
+        scope, rule = "incident", "scope.single_day_event"
+    if name == "toll" and any(c[2] == "incident" for c in unmasked) and not any(
+        c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in unmasked
+    ):
+        scope, rule = "incident", "scope.event_toll"
     if outcome == "released" and scope in ("period", "cumulative") and not any(
         c[2] in ("since", "strong") for c in own
     ):

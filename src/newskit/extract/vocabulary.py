@@ -59,7 +59,7 @@ SHAPE: dict[str, Any] = {
                              "generic_ministry", "health_ministry_mentions", "unnamed_sources",
                              "next_sentence_attaches", "source_words"), "list"),
     "scope": ("keys", ("running_total", "since", "since_not_before", "perfect", "window", "tallies", "war",
-                       "event", "events", "period", "agent_events", "agent_verbs", "agent_qualifiers",
+                       "event", "events", "day", "period", "agent_events", "agent_verbs", "agent_qualifiers",
                        "default_running_total", "event_verbs"), "list"),
     "subsets": ("keys", ("before", "after", "sentence_start", "predicate_of", "predicate_outcomes",
                          "predicate_hedges", "coordinators", "apposition_words", "gap_breakers",
