@@ -112,6 +112,7 @@ class Patterns:
     re_demonym: re.Pattern | None
     place_by_source_type: dict[str, str]
     place_by_outcome: dict[str, str]
+    re_place_taken: re.Pattern
     re_place_preposition: re.Pattern
 
 
@@ -362,5 +363,6 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         if demonyms else None,
         place_by_source_type=dict(v["place_by_source_type"]),
         place_by_outcome=dict(v["place_by_outcome"]),
+        re_place_taken=_compile(rf"\b(?:{_ordered(v['place_taken_words'])})\b", I),
         re_place_preposition=_compile(rf"\b(?:{alternation(v['place_prepositions'])})\s+(?:the\s+)?$", I),
     )

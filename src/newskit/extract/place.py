@@ -28,11 +28,15 @@ RULES = {
     "place.named_in_sentence": "a place its sentence names, not as a location (\"Israel says ...\")",
     "place.previous_sentence": "its sentence names no place: the last place named before it in the text",
     "place.demonym": "a demonym of the victims (\"Lebanese\", \"Palestinians\")",
+    "place.passage": "no place before it: the first place named after its sentence, else a demonym in the text",
     "place.unknown": "nothing in the text tells where",
 }
 RE_APOSTROPHE = re.compile(r"['’]")
 # How far before the number a location in its clause may stand (characters).
 MAX_BEFORE = 80
+
+# How far from the number a word of taking ("took", "kidnapped") is read for a hostage figure (characters).
+TAKEN_REACH = 60
 
 Found = tuple[int, int, str, bool]  # start, end, place key, named as a location
 
@@ -97,6 +101,13 @@ def decide_place(
     lo, hi = clause_bounds(sentence, start - s, end - s)
     after = [pl for pl in located if pl[0] >= end and pl[1] <= s + hi]
     before = [pl for pl in located if pl[1] <= start and pl[0] >= max(s + lo, start - MAX_BEFORE)]
+    near = (max(s, start - TAKEN_REACH), min(e, end + TAKEN_REACH))
+    taken = outcome == "hostage" and p.re_place_taken.search(text, *near) is not None
+    if taken and p.re_place_event is not None and p.re_place_event.search(sentence):
+        # people taken hostage in an event known by its place were taken there ("... into Gaza" is where to)
+        for key, pattern in p.place_of_event:
+            if pattern.search(sentence):
+                return key, "place.event"
     if after:
         return after[0][2], "place.in_clause"
     if before:
@@ -109,7 +120,7 @@ def decide_place(
         return located[0][2], "place.in_sentence"
     if source_type in p.place_by_source_type:
         return p.place_by_source_type[source_type], "place.source_type"
-    if outcome in p.place_by_outcome:
+    if outcome in p.place_by_outcome and not taken:  # people taken hostage: where they were taken, not held
         return p.place_by_outcome[outcome], "place.outcome"
     if in_sentence:
         return in_sentence[0][2], "place.named_in_sentence"
@@ -122,4 +133,13 @@ def decide_place(
         named = own or p.re_demonym.search(sentence)
         if named:
             return p.demonym_place[named.group().lower()], "place.demonym"
+    # the place the passage is about: the first place named after the sentence, else a demonym anywhere
+    names, starts = found["text"]
+    k = bisect.bisect_left(starts, e)
+    if k < len(names):
+        return names[k][2], "place.passage"
+    if p.re_demonym is not None:
+        named = p.re_demonym.search(text)
+        if named:
+            return p.demonym_place[named.group().lower()], "place.passage"
     return "unknown", "place.unknown"

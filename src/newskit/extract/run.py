@@ -39,6 +39,7 @@ FLAGS = {
     "scope_by_default": "no scope cue: the scope is a default (scope.default_*)",
     "sentence_split_at_abbreviation": "the sentence starts right after an abbreviation's period (check the split)",
     "place_from_previous_sentence": "the sentence names no place: the last place named before it",
+    "place_from_passage": "no place named up to its sentence: a place named later in the text, or a demonym",
     "vague_quantifier": "a vague quantifier (\"dozens\"): the interval is a convention",
 }
 FIELD_ORDER = [name for _, names in STAGES for name in names]
@@ -106,6 +107,8 @@ def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, boo
         flags.append("sentence_split_at_abbreviation")
     if rules.get("place") == "place.previous_sentence":
         flags.append("place_from_previous_sentence")
+    if rules.get("place") == "place.passage":
+        flags.append("place_from_passage")
     if cand.get("bound") == "vague":
         flags.append("vague_quantifier")
     return tuple(flags)

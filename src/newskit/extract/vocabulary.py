@@ -48,6 +48,7 @@ SHAPE: dict[str, Any] = {
     "places": ("keys", ANY_KEY, "list"),
     "place_prepositions": "list",
     "place_by_outcome": ("keys", OUTCOMES, "text"),
+    "place_taken_words": "list",
     "place_events": ("keys", ANY_KEY, "list"),
     "demonyms": ("keys", ANY_KEY, "list"),
     "place_by_source_type": ("keys", NAMED_SOURCE_TYPES, "text"),
