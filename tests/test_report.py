@@ -269,3 +269,25 @@ def test_compare_manifests_finds_only_real_differences(sample_runs, tmp_path):
     lines = [line for line in compare_manifests(first / "manifest.json", changed) if not line.startswith("git:")]
     assert lines[0].startswith("parameters: ")
     assert lines[1:] == ["output tables/claims.csv: differs"]
+
+
+def test_stages_are_computed_once_per_report_and_reused_by_the_next_run(tmp_path, monkeypatch):
+    from newskit.pipeline import STAGE_DIR_VARIABLE, STAGE_LOG_NAME, STAGES
+
+    monkeypatch.setenv(STAGE_DIR_VARIABLE, str(tmp_path / "stages"))
+    log_path = tmp_path / "stages" / STAGE_LOG_NAME
+
+    def actions() -> list[tuple[str, str]]:
+        return [(line.split()[1], line.split()[2].split("-")[0]) for line in log_path.read_text().splitlines()]
+
+    names = ["01-corpus", "03-figure-statistics"]
+    run_report(out_dir=tmp_path / "first", notebooks=names, progress=False)
+    first = actions()
+    assert first[:4] == [("computed", stage) for stage in STAGES]  # by the runner, once
+    assert all(action == "reused" for action, _ in first[4:])  # by the notebooks
+    assert [stage for _, stage in first[4:]] == ["articles", "passages", "removals", "claims"]
+    run_report(out_dir=tmp_path / "second", notebooks=names, progress=False)
+    assert all(action == "reused" for action, _ in actions()[len(first):])
+    for folder in ("tables", "charts"):
+        for path in sorted((tmp_path / "first" / folder).iterdir()):
+            assert path.read_bytes() == (tmp_path / "second" / folder / path.name).read_bytes(), path.name

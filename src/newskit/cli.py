@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 from newskit.errors import NewskitError, NewskitWarning
+from newskit.schema import DEFAULT_CHUNK_SIZE, ENGINES
 from newskit.tables import write_csv
 
 
@@ -104,14 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("path", help="a folder of .txt files, or one .csv/.jsonl/.parquet file")
     figures.add_argument("--columns", help="map the kit's fields to the file's: article_id=ID,text=Body,...")
     figures.add_argument("--encoding", help="text encoding of the corpus files (default: detect)")
-    figures.add_argument("--engine", default="local", choices=["local", "processes", "dask"])
+    figures.add_argument("--engine", default="local", choices=list(ENGINES))
     figures.add_argument("--scheduler", help="address of an existing Dask scheduler (engine=dask)")
     figures.add_argument("-o", "--output", help="write the claims CSV here (default: standard output)")
     figures.add_argument("--vocabulary", help="a vocabulary YAML file merged over the default word lists (README)")
     figures.add_argument("--reviews", help="a reviews CSV of reviewer corrections applied to the claims (README)")
     figures.add_argument("--stream", action="store_true",
                          help="read, clean and extract chunk by chunk, appending to -o (.parquet or .csv)")
-    figures.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk with --stream")
+    figures.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE,
+                         help="articles per chunk with --stream")
     figures.add_argument("--workers", type=int,
                          help="with --stream: workers of the pool or LocalCluster (default: cores)")
     figures.set_defaults(run=run_figures)

@@ -33,7 +33,7 @@ import pandas as pd
 
 from newskit.dates import EARLIEST_SUPPORTED_DATE, LATEST_SUPPORTED_DATE, is_supported_date, parse_date
 from newskit.errors import CorpusError, NewskitWarning
-from newskit.schema import ARTICLE_COLUMNS
+from newskit.schema import ARTICLE_COLUMNS, DEFAULT_CHUNK_SIZE
 
 TEXT_SUFFIXES = (".txt",)
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -41,7 +41,6 @@ METADATA_NAME = "metadata.csv"
 # Files a corpus folder may hold beside its articles without a warning.
 QUIET_NAMES = frozenset({METADATA_NAME, "README.md", ".gitkeep", ".DS_Store"})
 METADATA_FIELDS = ("article_id", "outlet", "published", "title", "url")
-DEFAULT_CHUNK_SIZE = 1000
 
 # A leading " date 2023-12-14 " prefix is metadata, not text (as in the sample corpus).
 RE_DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")

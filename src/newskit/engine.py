@@ -42,14 +42,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, TypeVar
 
 import cloudpickle
 
 from newskit.errors import EngineError, ParameterError
-
-Engine = Literal["local", "processes", "dask"]
-ENGINES: tuple[str, ...] = get_args(Engine)
+from newskit.schema import ENGINES, Engine
 
 DEFAULT_RETRIES = 2
 DEFAULT_CONNECT_TIMEOUT = 5.0

@@ -29,6 +29,7 @@ import yaml
 
 from newskit.errors import ParameterError
 from newskit.paths import PARAMS_DIR, PROJECT_DIR
+from newskit.schema import ENGINES
 
 Kind = Literal["int", "float", "str", "bool", "path", "mapping", "int_list"]
 KIND_NAMES: dict[str, str] = {
@@ -128,7 +129,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         low=1,
         high=10_000,
     ),
-    Parameter("engine", "str", "local", "how per-article work runs", choices=("local", "processes", "dask")),
+    Parameter("engine", "str", "local", "how per-article work runs", choices=ENGINES),
     Parameter(
         "scheduler",
         "str",

@@ -47,6 +47,7 @@ from newskit.errors import NewskitWarning, ParameterError
 from newskit.paths import INTERIM_DIR, sha256_file
 from newskit.schema import (
     CLAIM_COLUMNS,
+    DEFAULT_CHUNK_SIZE,
     DROPPED_COLUMNS,
     FAILURE_COLUMNS,
     WARNING_COLUMNS,
@@ -55,7 +56,6 @@ from newskit.schema import (
 )
 from newskit.tables import write_csv
 
-DEFAULT_CHUNK_SIZE = 1000
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 
 _STRING = pa.large_string()

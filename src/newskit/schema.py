@@ -6,11 +6,12 @@ on purpose, and nowhere else: tests, notebooks and the evaluation share these li
 
 from __future__ import annotations
 
-from typing import Literal, get_args
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal, get_args
 
 from newskit.errors import SchemaError
+
+if TYPE_CHECKING:  # pandas only in annotations: the command line reads ENGINES before pandas loads
+    import pandas as pd
 
 Unit = Literal["people", "percent"]
 Bound = Literal["exact", "lower", "upper", "approximate", "range", "vague"]
@@ -25,6 +26,11 @@ SourceType = Literal[
     "health_ministry", "palestinian_officials", "israeli_government", "israeli_military",
     "un", "ngo", "media", "other", "none",
 ]
+
+# How per-article work runs (newskit.engine), and how many articles a streaming run reads at a time.
+Engine = Literal["local", "processes", "dask"]
+ENGINES: tuple[str, ...] = get_args(Engine)
+DEFAULT_CHUNK_SIZE = 1000
 
 UNITS: tuple[str, ...] = get_args(Unit)
 BOUNDS: tuple[str, ...] = get_args(Bound)

@@ -23,6 +23,8 @@ from newskit.report.shown_paths import portable_value
 from newskit.tables import read_csv, write_csv
 
 TEXT_SHOWN_CHARS = 300
+# Bars a bar chart draws at most (one per row of its table).
+MAX_BARS = 60
 # The HTML template: JupyterLab's, without the scripts it would fetch from CDNs (require.js, MathJax,
 # Mermaid, widgets), so a report opens offline and makes no network request.
 
@@ -183,10 +185,16 @@ def show_evidence(claims: pd.DataFrame, *, n_rows: int = 20, caption: str | None
 
 
 def bar_chart(table: pd.DataFrame, *, label: str, counts: list[str], title: str) -> tuple[Any, pd.DataFrame]:
-    """A horizontal bar chart of the ``counts`` columns by ``label``; returns ``(figure, data)``."""
+    """A horizontal bar chart of the ``counts`` columns by ``label``; returns ``(figure, data)``.
+
+    At most :data:`MAX_BARS` rows are drawn (the first ones; the title says so): a chart of 20,000
+    articles would be a figure hundreds of metres tall. ``data`` is exactly the rows drawn.
+    """
     import matplotlib.pyplot as plt
 
-    data = table[[label, *counts]].reset_index(drop=True)
+    data = table[[label, *counts]].head(MAX_BARS).reset_index(drop=True)
+    if len(table) > MAX_BARS:
+        title = f"{title} (first {MAX_BARS} of {len(table):,})"
     figure, axes = plt.subplots(figsize=(7, 0.45 * len(data) + 1.4))
     data.set_index(label)[counts].iloc[::-1].plot.barh(ax=axes, width=0.8)
     axes.set_title(title)
