@@ -186,6 +186,12 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
         if (prev is not None and work[id(prev)][0] and p.re_apposition.match(cand.left)
                 and cand.number.unit == "percent"):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_apposition"]
+    # a list read from its end: "124,752 men, 17,139 children and 15,278 women had been killed"
+    for k in range(len(live) - 2, -1, -1):
+        cand, nxt = live[k], live[k + 1]
+        if (work[id(cand)][0] is None and work[id(nxt)][1] == "outcome.shared_next"
+                and parent_of[id(cand)] is None and p.re_coordination.match(cand.right[cand.np_end :])):
+            work[id(cand)] = [work[id(nxt)][0], "outcome.shared_next"]
     return [tuple(work[id(c)]) for c in cands]  # type: ignore[misc]
 
 
