@@ -22,9 +22,15 @@ RULES = {
     "group.parent": "a subset with no noun of its own takes its parent's group",
     "group.toll_adjective": "an adjective before the toll (\"the Palestinian death toll\")",
     "group.number_of": "\"the number of X\"",
+    "group.taken_hostage": "people taken hostage (\"took some 240 hostages\", \"239 hostages were taken\"): people",
+    "group.coordinated_before": "no noun, joined to the figure before (\"12 soldiers were killed and eight wounded\")",
     "group.default_people": "no word for who they are: people",
 }
 RE_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(\w+)")
+# "..., and eight wounded", "and a further 1,760 injured": a number joined to the figure before it
+RE_JOINED_BEFORE = re.compile(r"\band\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?$", re.IGNORECASE)
+# how far from the number a word of taking is read for a hostage count (characters)
+TAKEN_REACH = 40
 
 
 def _near_cue(cand: Candidate, p: Patterns) -> tuple[str, str]:
@@ -59,6 +65,15 @@ def decide_group(
         parent_group = parent.get("group") if "group" in parent.values else parent.np_group
         if parent_group is not None:
             group, rule = parent_group, "group.parent"
+    if group is None and previous is not None and previous.get("group") not in (None, "people") and (
+        RE_JOINED_BEFORE.search(p.re_qualifier_before.sub("", cand.left[-40:]))
+        and previous.get("outcome") != cand.get("outcome")
+    ):
+        group, rule = previous.get("group"), "group.coordinated_before"
+    if group == "hostages" and rule == "group.head_noun" and cand.get("outcome") == "hostage" and (
+        p.re_place_taken.search(cand.left[-TAKEN_REACH:]) or p.re_place_taken.search(cand.right[:TAKEN_REACH])
+    ):
+        group, rule = "people", "group.taken_hostage"
     if group is None:
         group, rule = _near_cue(cand, p)
     return group, rule
