@@ -23,6 +23,7 @@ RULES = {
     "source.named_organisation": "\"the organisation said\": the NGO or UN body the sentence names",
     "source.pronoun_previous_sentence": "\"it said\": the source named in the previous sentence",
     "source.next_sentence": "the next sentence attaches the figure (\"That's according to X\")",
+    "source.quote_closed_next_sentence": "a quotation that holds it is closed in the next sentence by \"..., he said\"",
     "source.parent": "a subset with no source of its own takes its parent's",
     "source_type.generic_ministry": "a bare \"the ministry\" after a health ministry is named: health_ministry",
     "source_type.sources_told_outlet": "\"sources told CNN\": media",
@@ -46,6 +47,8 @@ RE_QUOTE_OR_COMMA_END = re.compile(r"[,\"”’]\s*$")
 RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
+RE_LAST_WORD = re.compile(r"(?:^|[\s,“”\"])(\w+)$")
+PRONOUNS = ("he", "she", "they", "it")
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 RE_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.]{3,80}?)\s+as\s+(?:saying|stating|reporting)\b")
 RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
@@ -76,6 +79,9 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         return None
     if head and head[-1] in "\"”'’:":
         return None
+    last = RE_LAST_WORD.search(head)
+    if last and last.group(1) in PRONOUNS:  # "..., she said": the pronoun, resolved by the sentence before
+        return last.group(1)
     first = None
     for match in reversed(words):
         if match.end() < len(head) and head[match.end() :].strip() and first is not None:
@@ -261,6 +267,16 @@ def decide_source(
                 phrase, rule = in_prev[1], "source.pronoun_previous_sentence"
             elif not phrase.lower().startswith("the "):
                 phrase, rule = None, None
+    if phrase is None and i + 1 < len(spans):
+        # a quotation opened before the figure and closed in the next sentence by "..., he said"
+        own = text[spans[i][0] : cand.start]
+        if own.count("“") > own.count("”") or own.count('"') % 2:
+            nxt = text[spans[i + 1][0] : spans[i + 1][1]]
+            close = max(nxt.find("”"), nxt.find('"'))
+            if close >= 0:
+                closing = [a for a in attributions_of(i + 1) if 0 < a[0] - close <= MAX_ASIDE]
+                if closing:
+                    phrase, rule = closing[0][1], "source.quote_closed_next_sentence"
     if phrase is None and i + 1 < len(spans):
         nxt = text[spans[i + 1][0] : spans[i + 1][1]]
         if p.re_next_attaches.match(nxt):
