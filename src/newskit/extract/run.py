@@ -42,6 +42,8 @@ FLAGS = {
     "place_from_passage": "no place named up to its sentence: a place named later in the text, or a demonym",
     "vague_quantifier": "a vague quantifier (\"dozens\"): the interval is a convention",
 }
+# How much text before a sentence tells which event a toll with no frame of its own belongs to (characters).
+SCOPE_LOOK_BACK = 400
 FIELD_ORDER = [name for _, names in STAGES for name in names]
 
 
@@ -89,7 +91,8 @@ def _decide_sentence(
         cand.decide("source", source, source_rule)
         cand.decide("source_type", source_type, type_rule)
         cand.decide("group", *decide_group(cand, p, parent=parent, previous=prev))
-        cand.decide("scope", *decide_scope(cand, own_scopes[id(cand)], sentence, p, parent=parent, previous=prev))
+        cand.decide("scope", *decide_scope(cand, own_scopes[id(cand)], sentence, p, parent=parent, previous=prev,
+                                                  before=text[max(0, s - SCOPE_LOOK_BACK) : s]))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
                                                   outcome=cand.get("outcome"), found=places_found))
 
