@@ -28,6 +28,7 @@ RULES = {
     "source_type.generic_ministry": "a bare \"the ministry\" after a health ministry is named: health_ministry",
     "source_type.sources_told_outlet": "\"sources told CNN\": media",
     "source_type.phrase": "a phrase of the vocabulary's sources section in the attribution",
+    "source_type.apposition": "a person's apposition says the kind (\"X, spokesperson for the UN rights office\")",
     "source_type.other": "an attribution that names no known kind of source: other",
     "source_type.none": "no attribution",
 }
@@ -47,6 +48,7 @@ RE_QUOTE_OR_COMMA_END = re.compile(r"[,\"”’]\s*$")
 RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
+RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?[^,;.]{3,100}?)\s*(?:,|\bsaid\b|$)")
 RE_LAST_WORD = re.compile(r"(?:^|[\s,“”\"])(\w+)$")
 PRONOUNS = ("he", "she", "they", "it")
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
@@ -290,4 +292,12 @@ def decide_source(
         named = p.re_health_ministry_mention.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
         context = named.group() if named else ""
     source_type, type_rule = classify_source_rule(phrase, p, context=context)
+    if type_rule == "source_type.other" and phrase:
+        # "Jeremy Laurence, spokesperson for the UN human rights office, said": the apposition says who
+        sentence = text[spans[i][0] : spans[i][1]]
+        at = sentence.find(phrase)
+        apposition = RE_APPOSITION.match(sentence, at + len(phrase)) if at >= 0 else None
+        typed = _typed_match(apposition.group(1), p) if apposition else None
+        if typed and typed[0] not in ("other", "media"):
+            source_type, type_rule = typed[0], "source_type.apposition"
     return phrase, rule, source_type, type_rule
