@@ -157,3 +157,12 @@ def test_runs_with_no_nltk_data(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['Gen. Halevi spoke.', 'He left.'] kill [('west', 'bank')] True"
+
+
+def test_military_and_official_titles_do_not_end_a_sentence():
+    # issue 12: "Rear Adm. Daniel Hagari said" is one sentence
+    from newskit.nlp import sentence_spans
+
+    for text in ("The military spokesman, Rear Adm. Daniel Hagari, said 20 soldiers were killed.",
+                 "Brig. Gen. Yossi Sariel and Cmdr. Dana Levi said 3 died."):
+        assert len(sentence_spans(text)) == 1

@@ -27,6 +27,7 @@ CollocationMeasure = Literal["likelihood_ratio", "pmi"]
 # Abbreviations Punkt must not end a sentence on (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl sen rep gov pres st jr sr rev hon
+    adm brig cmdr cdr pvt lieut atty supt insp det amb gens
     no nos vol fig approx est etc vs u.s u.k u.n e.g i.e a.m p.m
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
