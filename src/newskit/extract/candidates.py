@@ -24,6 +24,7 @@ _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "t
 RULES = {
     "candidate.thing": "the noun after the number names a thing, not people (\"3,000 rockets\"): no figure",
     "candidate.population": "\"a population of N\", \"for every N\": the number counts no casualties",
+    "candidate.rate": "a rate, not a count (\"an average of six died\", \"15 people die every day\"): no figure",
 }
 
 
@@ -164,5 +165,7 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
         cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right))
         if p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:]):
             cand.thing, cand.thing_rule = True, "candidate.population"
+        elif p.re_rate_before.search(cand.left[-25:]) or p.re_rate_after.match(sentence, number.end):
+            cand.thing, cand.thing_rule = True, "candidate.rate"
         cands.append(cand)
     return cands

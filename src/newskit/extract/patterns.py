@@ -91,6 +91,8 @@ class Patterns:
     re_object_follows: re.Pattern
     re_population_before: re.Pattern
     re_every_before: re.Pattern
+    re_rate_before: re.Pattern
+    re_rate_after: re.Pattern
     re_dash_apposition: re.Pattern
     re_headless_outcome: re.Pattern
     re_captives_after: re.Pattern
@@ -326,6 +328,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{alternation(v['non_figures']['population_before'])})\s+(?:(?:{short})\s+)?$", I
         ),
         re_every_before=_compile(rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+$", I),
+        re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),
+        re_rate_after=_compile(rf"[^;:.!?]*?\b(?:{alternation(v['non_figures']['rate_after'])})\b", I),
         re_dash_apposition=_compile(
             rf"\b(?:(?P<adj>{alternation(np['dash_adjectives'])})\s+)?(?P<noun>{alternation(np['dash_nouns'])})"
             rf"(?:\s+[\w'’]+){{0,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$",

@@ -66,7 +66,7 @@ SHAPE: dict[str, Any] = {
                          "predicate_hedges", "coordinators", "apposition_words", "gap_breakers",
                          "nominal_gap_breakers", "another_before", "more_after"),
                 "list"),
-    "non_figures": ("keys", ("population_before", "every_before"), "list"),
+    "non_figures": ("keys", ("population_before", "every_before", "rate_before", "rate_after"), "list"),
     "sentence_filter": ("keys", ("extra", "skip"), "list"),
     "noun_phrase": ("keys", ("modifiers", "function_words", "before_cue_after", "place_nouns_before_cue",
                              "compass_before_cue", "dash_adjectives", "dash_nouns", "captive_nouns",
