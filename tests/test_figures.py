@@ -19,33 +19,36 @@ from newskit.figures import (
 from newskit.schema import CLAIM_COLUMNS, FIGURE_FIELDS
 
 # FIGURES.md worked examples, as (article stem, surface, value, unit, bound, outcome, group, scope,
-# source_type, parent surface). The 18,600 caption repeats in raw text, so it counts twice.
+# source_type, parent surface, place). The 18,600 caption repeats in raw text, so it counts twice. Place
+# (eval/README.md, "Place"): gaza for the Gaza tolls, the soldiers killed there and the hostages held;
+# israel for the figures of the October 7 attack (including the hostages taken that day).
 SAMPLE_FIGURES = [
     ("000_ac6a83ea76d8dca2", "25,000", 25000, "people", "upper", "killed", "palestinians", "cumulative",
-     "health_ministry", None),
-    ("000_ac6a83ea76d8dca2", "85%", 85, "percent", "exact", "displaced", "people", "cumulative", "none", None),
+     "health_ministry", None, "gaza"),
+    ("000_ac6a83ea76d8dca2", "85%", 85, "percent", "exact", "displaced", "people", "cumulative", "none", None, "gaza"),
     ("000_ac6a83ea76d8dca2", "1,300", 1300, "people", "approximate", "killed", "israelis", "incident", "none",
-     None),
-    ("000_ac6a83ea76d8dca2", "240", 240, "people", "approximate", "hostage", "people", "incident", "none", None),
+     None, "israel"),
+    ("000_ac6a83ea76d8dca2", "240", 240, "people", "approximate", "hostage", "people", "incident", "none", None,
+     "israel"),
     ("002_da15ff6bf3766d8c", "18,600", 18600, "people", "lower", "killed", "palestinians", "cumulative",
-     "health_ministry", None),
-    ("002_da15ff6bf3766d8c", "1,200", 1200, "people", "exact", "killed", "people", "incident", "none", None),
-    ("002_da15ff6bf3766d8c", "100", 100, "people", "lower", "killed", "soldiers", "cumulative", "none", None),
-    ("002_da15ff6bf3766d8c", "10", 10, "people", "exact", "killed", "soldiers", "period", "none", None),
-    ("002_da15ff6bf3766d8c", "nine", 9, "people", "exact", "killed", "soldiers", "incident", "none", "10"),
+     "health_ministry", None, "gaza"),
+    ("002_da15ff6bf3766d8c", "1,200", 1200, "people", "exact", "killed", "people", "incident", "none", None, "israel"),
+    ("002_da15ff6bf3766d8c", "100", 100, "people", "lower", "killed", "soldiers", "cumulative", "none", None, "gaza"),
+    ("002_da15ff6bf3766d8c", "10", 10, "people", "exact", "killed", "soldiers", "period", "none", None, "gaza"),
+    ("002_da15ff6bf3766d8c", "nine", 9, "people", "exact", "killed", "soldiers", "incident", "none", "10", "gaza"),
     ("002_da15ff6bf3766d8c", "18,600", 18600, "people", "lower", "killed", "palestinians", "cumulative",
-     "health_ministry", None),
+     "health_ministry", None, "gaza"),
     ("002_da15ff6bf3766d8c", "135", 135, "people", "exact", "hostage", "hostages", "cumulative",
-     "israeli_government", None),
+     "israeli_government", None, "gaza"),
     ("002_da15ff6bf3766d8c", "116", 116, "people", "exact", "hostage", "hostages", "cumulative",
-     "israeli_government", "135"),
+     "israeli_government", "135", "gaza"),
 ]
 
 
 def _row(figure: Figure, figures: list[Figure]) -> tuple:
     parent = figures[figure.parent].surface if figure.parent is not None else None
     return (figure.surface, figure.value, figure.unit, figure.bound, figure.outcome, figure.group, figure.scope,
-            figure.source_type, parent)
+            figure.source_type, parent, figure.place)
 
 
 def test_sample_articles_give_the_twelve_worked_examples(sample_texts):
