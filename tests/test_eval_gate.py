@@ -25,18 +25,25 @@ _spec.loader.exec_module(evaluate)
 FIELDS = ["bound", "outcome", "group", "scope", "source_type", "place"]
 # kind -> (detection F1 floor, {field: accuracy floor}); scores when set: see the module docstring.
 FLOORS: dict[str, tuple[float, dict[str, float]]] = {
-    # scores: F1 0.981; 1.000 0.962 0.975 0.848 0.975 place 0.823
-    "sentence": (0.96, {"bound": 0.98, "outcome": 0.94, "group": 0.95, "scope": 0.82, "source_type": 0.95,
-                        "place": 0.79}),
-    # scores: F1 0.963; 1.000 1.000 0.938 0.848 0.869 place 0.821
-    "article": (0.94, {"bound": 0.98, "outcome": 0.98, "group": 0.91, "scope": 0.82, "source_type": 0.84,
-                       "place": 0.79}),
-    # scores: F1 0.838; 0.988 0.971 0.927 0.457 0.567 place 0.727
-    "crossdomain": (0.80, {"bound": 0.96, "outcome": 0.94, "group": 0.89, "scope": 0.42, "source_type": 0.53,
-                           "place": 0.69}),
-    # scores: F1 0.929; 0.986 0.968 0.883 0.733 0.751 place 0.740
-    "outlets": (0.90, {"bound": 0.96, "outcome": 0.94, "group": 0.85, "scope": 0.70, "source_type": 0.72,
-                       "place": 0.71}),
+    # scores: F1 0.981; 1.000 0.962 0.975 0.823 0.987 place 0.848
+    "sentence": (0.96, {"bound": 0.98, "outcome": 0.94, "group": 0.95, "scope": 0.80, "source_type": 0.96,
+                        "place": 0.82}),
+    # scores: F1 0.963; 1.000 1.000 0.959 0.841 0.883 place 0.834
+    "article": (0.94, {"bound": 0.98, "outcome": 0.98, "group": 0.93, "scope": 0.81, "source_type": 0.86,
+                       "place": 0.81}),
+    # scores: F1 0.848; 0.988 0.972 0.948 0.635 0.735 place 0.855
+    "crossdomain": (0.82, {"bound": 0.96, "outcome": 0.94, "group": 0.92, "scope": 0.60, "source_type": 0.70,
+                           "place": 0.82}),
+    # scores: F1 0.929; 0.986 0.968 0.925 0.740 0.801 place 0.783
+    "outlets": (0.90, {"bound": 0.96, "outcome": 0.94, "group": 0.90, "scope": 0.71, "source_type": 0.77,
+                       "place": 0.75}),
+    # the held-out halves (evaluate.split_of; no rule was tuned on them), fewer figures: wider margins
+    # scores: F1 0.823; 0.983 0.983 0.983 0.741 0.845 place 0.690 (58 matched)
+    "crossdomain/heldout": (0.78, {"bound": 0.94, "outcome": 0.94, "group": 0.94, "scope": 0.69,
+                                   "source_type": 0.79, "place": 0.63}),
+    # scores: F1 0.935; 0.992 0.969 0.938 0.721 0.798 place 0.791 (129 matched)
+    "outlets/heldout": (0.91, {"bound": 0.96, "outcome": 0.94, "group": 0.91, "scope": 0.69, "source_type": 0.76,
+                               "place": 0.76}),
 }
 needs_shared = pytest.mark.skipif(
     not DEV_ARTICLES_PATH.is_file(),
@@ -85,10 +92,15 @@ def shared_gold():
 
 
 @needs_shared
-@pytest.mark.parametrize("kind", ["article", "crossdomain", "outlets"])
+@pytest.mark.parametrize("kind", ["article", "crossdomain", "outlets", "crossdomain/heldout", "outlets/heldout"])
 def test_shared_gold_stays_above_its_floors(shared_gold, kind):
     gold, pred = shared_gold
-    gold = [f for f in gold if f["kind"] == kind]
+    portion, _, half = kind.partition("/")
+
+    def keep(f: dict) -> bool:
+        return f["kind"] == portion and (not half or f["split"] == half)
+
+    gold = [f for f in gold if keep(f)]
     if not gold:
         pytest.skip(f"no {kind} gold in this checkout")
-    _check(kind, gold, [f for f in pred if f["kind"] == kind])
+    _check(kind, gold, [f for f in pred if keep(f)])
