@@ -4,8 +4,9 @@ Every per-article step in the kit is a pure function of one article's rows, so t
 to split the work into partitions, run them, and put results back in a stable order.
 
 - ``local``: partitions run one after another in this process (no pickling, the reference engine).
-- ``processes``: a ``concurrent.futures.ProcessPoolExecutor`` (spawn start method); the
-  function is sent with cloudpickle, so closures and lambdas work as they do on Dask.
+- ``processes``: loky's process pool (``joblib.externals.loky``, the maintained executor joblib
+  runs on: fresh interpreters, no fork), through its public API only; the function is sent with
+  cloudpickle, so closures and lambdas work as they do on Dask.
 - ``dask``: a ``dask.distributed`` Client, on a LocalCluster (one single-threaded worker process per
   core) by default, or on an existing cluster when ``scheduler`` gives its address
   (``tcp://host:8786``).
@@ -32,15 +33,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-import multiprocessing
 import os
 import socket
 import struct
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool  # loky's own BrokenProcessPool subclasses it
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -55,8 +55,6 @@ DEFAULT_CONNECT_TIMEOUT = 5.0
 PARTITIONS_PER_WORKER = 4
 # How many failed articles an error message lists before it says "and N more".
 MAX_LABELS_IN_MESSAGE = 20
-# Seconds to wait for a broken process pool's manager thread before starting a new pool.
-POOL_STOP_TIMEOUT = 30.0
 # A LocalCluster listens here only: nothing the kit starts is reachable from another machine.
 LOOPBACK_HOST = "127.0.0.1"
 # A Dask scheduler's opening handshake is ~100 bytes; a stranger announcing more is not a scheduler.
@@ -202,14 +200,14 @@ class EngineSession:
         retries: int,
         partitions_per_worker: int = PARTITIONS_PER_WORKER,
         client: Any = None,
-        pool_factory: Callable[[], ProcessPoolExecutor] | None = None,
+        pool_factory: Callable[[], Any] | None = None,
     ) -> None:
         self.engine = engine
         self.n_workers = n_workers
         self.retries = retries
         self.partitions_per_worker = partitions_per_worker
         self.client = client
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Any = None  # a loky ProcessPoolExecutor
         self._pool_factory = pool_factory
 
     def __repr__(self) -> str:
@@ -334,7 +332,7 @@ class EngineSession:
             todo.sort()
         return outcomes  # type: ignore[return-value]
 
-    def _open_pool(self) -> ProcessPoolExecutor:
+    def _open_pool(self) -> Any:
         if self._pool is None:
             if self._pool_factory is None:
                 raise EngineError("this engine session is closed; open a new one with open_engine()")
@@ -342,33 +340,19 @@ class EngineSession:
         return self._pool
 
     def _discard_pool(self) -> None:
-        """Stop a pool that broke (a worker died) without hanging, and before a new one starts.
+        """Stop a pool that broke (a worker died) without hanging, before a new one starts.
 
-        CPython 3.11's ProcessPoolExecutor can hang when a worker dies: the queue's feeder thread
-        stays blocked on a pipe nobody reads, and a worker started while the pool was breaking is
-        joined but never stopped. So: no join on the feeder, kill the pool's workers, then wait
-        (bounded) for its manager thread, since a new pool started while the old one still closes
-        its pipes can be handed a closed file descriptor.
+        ``shutdown(wait=False, kill_workers=True)`` is loky's public way to stop a pool whose workers
+        may be stuck or dead: it kills them and returns at once.
         """
         pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        call_queue = getattr(pool, "_call_queue", None)
-        if call_queue is not None:
-            call_queue.cancel_join_thread()
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            with contextlib.suppress(Exception):
-                process.kill()
-        manager = getattr(pool, "_executor_manager_thread", None)
-        if manager is not None:
-            manager.join(timeout=POOL_STOP_TIMEOUT)
+        if pool is not None:
+            pool.shutdown(wait=False, kill_workers=True)
 
     def _close_pool(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True)
 
     def _run_dask(self, func: Callable, chunks: list[list]) -> list[list | str]:
         run_id = uuid.uuid4().hex[:12]
@@ -638,12 +622,12 @@ def open_engine(
         yield EngineSession("local", n_workers=1, retries=retries)
         return
     if engine == "processes":
-        # spawn, not fork (this process may run threads: Dask clients, Arrow) nor forkserver (one
-        # server whose loss, seen after workers die, stops every later pool from starting).
-        context = multiprocessing.get_context("spawn")
+        # loky starts fresh interpreters (no fork: this process may run threads, Dask clients, Arrow)
+        # and marks every future of a pool whose worker died with TerminatedWorkerError.
+        from joblib.externals.loky import ProcessPoolExecutor
 
-        def factory() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
+        def factory() -> Any:
+            return ProcessPoolExecutor(max_workers=n_workers)
 
         session = EngineSession("processes", n_workers=n_workers, retries=retries, pool_factory=factory)
         try:
