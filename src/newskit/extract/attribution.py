@@ -36,6 +36,8 @@ RULES = {
 LOOK_BACK = 200
 # How far before its sentence "the group said" looks for the organisation it stands for (characters).
 ORGANISATION_LOOK_BACK = 1_000
+# How far before a figure an open quotation is looked for (characters).
+QUOTE_LOOK_BACK = 600
 # The longest parenthetical between a source and its verb ("X, speaking on condition of anonymity, said").
 MAX_ASIDE = 90
 # How far back a bare "the ministry" looks for the health ministry it stands for (characters).
@@ -271,7 +273,7 @@ def decide_source(
                 phrase, rule = None, None
     if phrase is None and i + 1 < len(spans):
         # a quotation opened before the figure and closed in the next sentence by "..., he said"
-        own = text[spans[i][0] : cand.start]
+        own = text[max(spans[i][0], cand.start - QUOTE_LOOK_BACK) : cand.start]
         if own.count("“") > own.count("”") or own.count('"') % 2:
             nxt = text[spans[i + 1][0] : spans[i + 1][1]]
             close = max(nxt.find("”"), nxt.find('"'))

@@ -329,7 +329,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         ),
         re_every_before=_compile(rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+$", I),
         re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),
-        re_rate_after=_compile(rf"[^;:.!?]*?\b(?:{alternation(v['non_figures']['rate_after'])})\b", I),
+        re_rate_after=_compile(rf"[^;:.!?]{{0,80}}?\b(?:{alternation(v['non_figures']['rate_after'])})\b", I),
         re_dash_apposition=_compile(
             rf"\b(?:(?P<adj>{alternation(np['dash_adjectives'])})\s+)?(?P<noun>{alternation(np['dash_nouns'])})"
             rf"(?:\s+[\w'’]+){{0,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$",

@@ -138,8 +138,9 @@ def decide_place(
     k = bisect.bisect_left(starts, e)
     if k < len(names):
         return names[k][2], "place.passage"
-    if p.re_demonym is not None:
-        named = p.re_demonym.search(text)
-        if named:
-            return p.demonym_place[named.group().lower()], "place.passage"
+    if "demonym" not in found:  # the first demonym of the text, found once
+        named = p.re_demonym.search(text) if p.re_demonym is not None else None
+        found["demonym"] = p.demonym_place[named.group().lower()] if named else None
+    if found["demonym"] is not None:
+        return found["demonym"], "place.passage"
     return "unknown", "place.unknown"
