@@ -92,7 +92,8 @@ def _decide_sentence(
         cand.decide("source_type", source_type, type_rule)
         cand.decide("group", *decide_group(cand, p, parent=parent, previous=prev))
         cand.decide("scope", *decide_scope(cand, own_scopes[id(cand)], sentence, p, parent=parent, previous=prev,
-                                                  before=text[max(0, s - SCOPE_LOOK_BACK) : s]))
+                                                  before=text[max(0, s - SCOPE_LOOK_BACK) : s],
+                                                  sentence_cues=cues[1]))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
                                                   outcome=cand.get("outcome"), found=places_found))
 

@@ -161,15 +161,17 @@ def default_scope(sentence: str, p: Patterns, *, source_type: str, outcome: str 
 def decide_scope(
     cand: Candidate, own: tuple[str | None, str | None], sentence: str, p: Patterns,
     *, parent: Candidate | None, previous: Candidate | None, before: str = "",
+    sentence_cues: list[Cue] | None = None,
 ) -> tuple[str, str]:
     """The scope of a figure: its own, else its parent's, else the default; "N more" keeps the frame before.
 
     ``before``: the text just before its sentence; a toll with no frame of its own in a passage that
-    has just told of one event is that event's toll.
+    has just told of one event is that event's toll. ``sentence_cues``: the unmasked cues of
+    :func:`scope_cues` for the sentence, when the caller has them.
     """
     scope, rule = own
     if rule == "scope.toll" and cand.get("source_type") != "health_ministry" and before:
-        cues = scope_cues(sentence, p)[1]
+        cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
         if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in cues):
             earlier = scope_cues(before, p)[1]
             if any(c[2] == "incident" for c in earlier) and not any(c[2] in ("since", "weak", "incidents")
