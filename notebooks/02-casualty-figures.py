@@ -33,9 +33,10 @@ n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 engine = "local"  # how per-article work runs: local, processes or dask
 scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8786"; None: a local cluster
 vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
+reviews_path = None  # a reviews CSV of corrections to claims (article_id, start, surface, field, value, reviewer, note); None: none
 
 # %%
-from newskit import pipeline, report
+from newskit import pipeline, report, reviews
 from newskit.params import check_notebook_params
 
 p = check_notebook_params("02-casualty-figures", globals())
@@ -51,6 +52,18 @@ report.show_table(claims, "claims", report_dir=p.report_dir, n_rows=p.n_rows_sho
                   caption="Every casualty figure (offsets index the passage text)")
 report.show_table(pipeline.failures_table(claims), "failed_articles", report_dir=p.report_dir,
                   n_rows=p.n_rows_shown, caption="Articles whose extraction failed (they have no claims)")
+
+# %% [markdown]
+# ## Reviewers' corrections
+#
+# A reviews file (parameter `reviews_path`) corrects fields of claims, marks rows "not a figure" or adds
+# missed figures; each corrected field keeps the extracted value in an `extracted_<field>` column.
+
+# %%
+report.show_text(reviews.describe_reviews(claims))
+report.show_table(reviews.unmatched_reviews(claims), "unmatched_reviews", report_dir=p.report_dir,
+                  n_rows=p.n_rows_shown, caption="Reviews that match no claim (the text or the rules changed)")
+claims = reviews.reviewed_claims(claims)
 
 # %% [markdown]
 # ## The evidence

@@ -35,13 +35,14 @@ n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 engine = "local"  # how per-article work runs: local, processes or dask
 scheduler = None  # Dask scheduler address for engine "dask", e.g. "tcp://host:8786"; None: a local cluster
 vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
+reviews_path = None  # a reviews CSV of corrections to claims (article_id, start, surface, field, value, reviewer, note); None: none
 reference_path = "../data/reference/techforpalestine_daily.csv"  # official series: tidy CSV or Tech for Palestine JSON
 lag_window_days = 30  # days searched before and after a claim's day for the official value that gives it
 n_bootstrap = 1000  # bootstrap resamples for the interval on reported daily increases
 seed = 0  # seed of the bootstrap
 
 # %%
-from newskit import pipeline, report, stats
+from newskit import pipeline, report, reviews, stats
 from newskit.params import check_notebook_params
 from newskit.plots import claims as claim_charts
 from newskit.reference import load_reference
@@ -52,6 +53,7 @@ report.show_parameters(p)
 
 # %%
 (claims,) = pipeline.load_stages(p, "claims")
+claims = reviews.reviewed_claims(claims)  # rows a reviewer marked "not a figure" are left out
 reference = load_reference(p.reference_path)
 dating = stats.date_from_figures(claims, reference)
 comparison = stats.compare_to_reference(claims, reference, window_days=p.lag_window_days, dating=dating)

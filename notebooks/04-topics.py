@@ -32,6 +32,7 @@ corpus_encoding = None  # text encoding of the corpus files; None: detect
 report_dir = ""  # set by the runner: folder for tables and charts; empty means show only
 n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 vocabulary_path = None  # a vocabulary YAML merged over the default word lists of the extractor; None: the default
+reviews_path = None  # a reviews CSV of corrections to claims (article_id, start, surface, field, value, reviewer, note); None: none
 topic_unit = "paragraph"  # unit clustered: article, paragraph or sentence
 topic_method = "nmf"  # topic model: nmf, kmeans or lda
 n_topics = None  # topics of the model shown; None: the k that coherence and stability pick
@@ -41,7 +42,7 @@ n_top_terms = 10  # terms shown per topic
 seed = 0  # seed of the topic model and of the stability runs
 
 # %%
-from newskit import pipeline, report, topics
+from newskit import pipeline, report, reviews, topics
 from newskit.params import check_notebook_params
 from newskit.plots import topics as topic_charts
 
@@ -54,6 +55,7 @@ report.show_parameters(p)
 
 # %%
 articles, passages, claims = pipeline.load_stages(p, "articles", "passages", "claims")
+claims = reviews.reviewed_claims(claims)  # rows a reviewer marked "not a figure" are left out
 units = topics.make_units(passages, unit=p.topic_unit)
 candidates = pipeline.choose_topics(units, p)
 report.show_table(candidates, "topic_candidates", report_dir=p.report_dir, n_rows=p.n_rows_shown,

@@ -291,3 +291,31 @@ def test_stages_are_computed_once_per_report_and_reused_by_the_next_run(tmp_path
     for folder in ("tables", "charts"):
         for path in sorted((tmp_path / "first" / folder).iterdir()):
             assert path.read_bytes() == (tmp_path / "second" / folder / path.name).read_bytes(), path.name
+
+
+def test_a_reviews_file_changes_the_claims_statistics_and_index_and_keeps_the_raw_extraction(tmp_path):
+    reviews_path = tmp_path / "reviews.csv"
+    reviews_path.write_text(
+        "article_id,start,surface,field,value,reviewer,note\n"
+        "002_da15ff6bf3766d8c,199,10,scope,incident,ann,one ambush\n"
+        "002_da15ff6bf3766d8c,60,116,figure,not_a_figure,ann,alive: not a casualty\n"
+        "002_da15ff6bf3766d8c,9999,7,scope,period,ann,a claim that does not exist\n",
+        encoding="utf-8",
+    )
+    out = run_report(out_dir=tmp_path / "report", overrides=[f"reviews_path={reviews_path}"],
+                     notebooks=["01-corpus", "02-casualty-figures", "03-figure-statistics"], progress=False)
+    claims = read_table("claims", report_dir=str(out))
+    ten = claims[(claims["surface"].astype(str) == "10") & (claims["start"] == 199)].iloc[0]
+    assert (ten["scope"], ten["extracted_scope"], bool(ten["reviewed"])) == ("incident", "period", True)
+    alive = claims[(claims["surface"].astype(str) == "116")].iloc[0]
+    assert bool(alive["not_a_figure"]) and alive["scope"] == "cumulative"  # the row stays, for audit
+    assert len(claims) == 11  # every extracted row is still in the claims table
+    unmatched = read_table("unmatched_reviews", report_dir=str(out))
+    assert list(unmatched["start"]) == [9999]
+    by_outcome = read_table("claims_by_outcome_group", report_dir=str(out))
+    hostages = by_outcome[(by_outcome["outcome"] == "hostage") & (by_outcome["group"] == "hostages")]
+    assert int(hostages["n"].iloc[0]) == 1  # the 135 held; the 116 marked not a figure is not counted
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for headline in ("figures corrected by a reviewer</td><td>1<", "rows a reviewer marked not a figure</td><td>1<",
+                     "reviews that match no claim</td><td>1<", "casualty figures</td><td>10<"):
+        assert headline in index, headline

@@ -211,14 +211,16 @@ COMMON = ("title", "corpus_path", "corpus_columns", "corpus_encoding", "report_d
 # reads the tables the other notebooks wrote.
 NOTEBOOK_PARAMETERS: dict[str, tuple[str, ...]] = {
     "01-corpus": COMMON,
-    "02-casualty-figures": (*COMMON, "engine", "scheduler", "vocabulary_path"),
+    "02-casualty-figures": (*COMMON, "engine", "scheduler", "vocabulary_path", "reviews_path"),
     "03-figure-statistics": (
-        *COMMON, "engine", "scheduler", "vocabulary_path", "reference_path", "lag_window_days", "n_bootstrap",
+        *COMMON, "engine", "scheduler", "vocabulary_path", "reviews_path", "reference_path", "lag_window_days",
+        "n_bootstrap",
         "seed",
     ),
     "04-topics": (
         *COMMON,
         "vocabulary_path",
+        "reviews_path",
         "topic_unit",
         "topic_method",
         "n_topics",

@@ -516,7 +516,8 @@ def stage_keys(params: Any) -> dict[str, str]:
         "columns": params.corpus_columns, "encoding": params.corpus_encoding,
     })
     cleaned = _key({"stage": "clean", "articles": articles})
-    # A reviews file (corrections applied in finalise_claims) would join the claims key here.
+    # The reviews file is not in the claims key: the stage keeps the raw extraction, and
+    # finalise_claims applies the reviews on every read.
     claims = _key({
         "stage": "claims", "articles": articles,
         "vocabulary": _input_digest(getattr(params, "vocabulary_path", None)),
@@ -598,9 +599,21 @@ def load_articles(params: Any) -> pd.DataFrame:
     return articles
 
 
-def finalise_claims(claims: pd.DataFrame, params: Any) -> pd.DataFrame:
-    """The claims a report uses, after extraction: the one place corrections to claims are applied."""
-    return claims
+def finalise_claims(claims: pd.DataFrame, params: Any, *, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The claims a report uses, after extraction: the one place corrections to claims are applied.
+
+    The reviewers' corrections of ``params.reviews_path`` (none: the claims as extracted, with the
+    review columns) are applied to the extracted claims; the stage file keeps the raw extraction, so
+    a changed reviews file needs no new extraction. See :mod:`newskit.reviews`.
+    """
+    from newskit.reviews import apply_reviews_file
+
+    return apply_reviews_file(
+        claims,
+        getattr(params, "reviews_path", None),
+        articles=articles,
+        vocabulary=load_vocabulary(getattr(params, "vocabulary_path", None)),
+    )
 
 
 def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
@@ -617,11 +630,16 @@ def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
     keys = stage_keys(params)
     got: dict[str, pd.DataFrame] = {}
 
+    def finalise(claims: pd.DataFrame) -> pd.DataFrame:
+        # articles give an added figure its outlet and date: read only when there are reviews
+        articles = get("articles") if getattr(params, "reviews_path", None) else None
+        return finalise_claims(claims, params, articles=articles)
+
     def get(name: str) -> pd.DataFrame:
         if name not in got:
             table = read_stage(name, keys[name])
             if table is not None:
-                got[name] = table
+                got[name] = finalise(table) if name == "claims" else table
             elif name == "articles":
                 got[name] = load_articles(params)
                 write_stage(name, keys[name], got[name])
@@ -633,8 +651,8 @@ def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
                 claims = claims_table(get("passages"), get("articles"), engine=getattr(params, "engine", "local"),
                                       scheduler=getattr(params, "scheduler", None),
                                       vocabulary=load_vocabulary(getattr(params, "vocabulary_path", None)))
-                got[name] = finalise_claims(claims, params)
-                write_stage(name, keys[name], got[name])
+                write_stage(name, keys[name], claims)
+                got[name] = finalise(claims)
         return got[name]
 
     return tuple(get(name) for name in names)

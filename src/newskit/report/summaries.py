@@ -53,7 +53,14 @@ def corpus_headlines(articles: pd.DataFrame, passages: pd.DataFrame, removals: p
 
 
 def claims_headlines(claims: pd.DataFrame, articles: pd.DataFrame) -> dict[str, Any]:
-    """The claims notebook's headline numbers: figures, articles with one, outcomes, attribution."""
+    """The claims notebook's headline numbers: figures, articles with one, outcomes, attribution, reviews.
+
+    Counted on the claims after review (rows a reviewer marked not a figure left out).
+    """
+    from newskit.reviews import review_counts, reviewed_claims
+
+    reviews = review_counts(claims)
+    claims = reviewed_claims(claims)
     people = claims[claims["unit"] == "people"]
     attributed = claims["source_type"].notna() & (claims["source_type"] != "none")
     return {
@@ -64,6 +71,10 @@ def claims_headlines(claims: pd.DataFrame, articles: pd.DataFrame) -> dict[str, 
         "cumulative figures": int((claims["scope"] == "cumulative").sum()),
         "figures attributed to a source": int(attributed.sum()),
         "figures with a hedge (not exact)": int((claims["bound"] != "exact").sum()),
+        "figures corrected by a reviewer": reviews["reviewed"] - reviews["not_a_figure"] - reviews["added"],
+        "rows a reviewer marked not a figure": reviews["not_a_figure"],
+        "figures a reviewer added": reviews["added"],
+        "reviews that match no claim": reviews["unmatched_reviews"],
     }
 
 
