@@ -96,8 +96,7 @@ def test_claims_and_comparison_tables(sample_report):
         "health_ministry",
     ]
     comparison = pd.read_csv(sample_report / "tables" / "comparison.csv")
-    if "place" not in claims.columns:
-        pytest.skip("claims have no place yet: statistics compare a claim only with a series of its place")
+    assert claims.loc[claims["surface"] == "18,600", "place"].tolist() == ["gaza"]
     row = comparison[comparison["surface"] == "18,600"].iloc[0]
     # issue 4's sample expectation: 18,787 on 2023-12-14, agrees on its day, lag +1 (18,608 the day before)
     assert (row["reference_value"], bool(row["agrees_on_day"]), row["lag_days"]) == (18787, True, 1)
