@@ -30,6 +30,7 @@ from pathlib import Path
 
 import nbformat
 import synthetic
+from bench_scale import tree_rss_kb
 
 from newskit.paths import DEV_ARTICLES_PATH, PARAMS_DIR, PROJECT_DIR
 from newskit.pipeline import STAGE_DIR_VARIABLE
@@ -89,30 +90,6 @@ def measure_report(name: str, params_path: Path, work_dir: Path, floor: float) -
             "target": target, "seconds_per_notebook": per_notebook, "ratio_per_notebook": ratios}
 
 
-def _tree_rss_kb(root_pid: int) -> int:
-    """Summed resident memory (KiB) of ``root_pid`` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
-        except OSError:  # the process ended meanwhile
-            continue
-        children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                rss[int(entry.name)] = int(line.split()[1])
-    total, stack = 0, [root_pid]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total
-
-
 def measure_large_report(work_dir: Path) -> dict:
     """The full report on LARGE_ARTICLES synthetic articles, engine processes, in a child process."""
     corpus_path = synthetic.write_synthetic_corpus(work_dir / "synthetic.csv", LARGE_ARTICLES, seed=14)
@@ -127,7 +104,7 @@ def measure_large_report(work_dir: Path) -> dict:
 
     def sample() -> None:
         while child.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_kb(child.pid))
+            peak[0] = max(peak[0], tree_rss_kb(child.pid))
             time.sleep(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -126,7 +126,7 @@ def measure_slice_speedup(articles: pd.DataFrame, mb: float) -> dict:
     return figures
 
 
-def _tree_rss_kb(root_pid: int) -> int:
+def tree_rss_kb(root_pid: int) -> int:
     """Summed resident memory (KiB) of ``root_pid`` and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
@@ -186,7 +186,7 @@ def measure_streaming(work_dir: Path) -> dict:
         nonlocal peak_kb
         last_report = time.perf_counter()
         while not done.is_set():
-            peak_kb = max(peak_kb, _tree_rss_kb(child.pid))
+            peak_kb = max(peak_kb, tree_rss_kb(child.pid))
             if time.perf_counter() - last_report > 60:
                 print(f"  ... peak RSS so far, child + workers: {peak_kb / 1024:.0f} MB", flush=True)
                 last_report = time.perf_counter()

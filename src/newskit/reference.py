@@ -31,8 +31,9 @@ import json
 import math
 import reprlib
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -299,16 +300,22 @@ def _tidy_rows(dates, series, outcome, group, counts, filled, source) -> pd.Data
     })
 
 
+def _wanted_series(columns: list[str] | None, known: Mapping[str, Any], path: Path, *, what: str) -> list[str]:
+    """The series to read: ``columns`` (each one of ``known``) or every known one; refused naming the file."""
+    wanted = columns or list(known)
+    unknown = [c for c in wanted if c not in known]
+    if unknown:
+        raise ReferenceSeriesError(
+            f"reference file {path}: columns {unknown} are not {what} series this kit reads; "
+            f"choose from {list(known)}"
+        )
+    return wanted
+
+
 def _from_tfp(raw: pd.DataFrame, path: Path, *, fill: bool, columns: list[str] | None) -> pd.DataFrame:
     dates = _parse_dates(raw[TFP_DATE_FIELD], path, TFP_DATE_FIELD)
     _check_order(dates, path, TFP_DATE_FIELD)
-    wanted = columns or list(TFP_SERIES)
-    unknown = [c for c in wanted if c not in TFP_SERIES]
-    if unknown:
-        raise ReferenceSeriesError(
-            f"reference file {path}: columns {unknown} are not Tech for Palestine series this kit "
-            f"reads; choose from {list(TFP_SERIES)}"
-        )
+    wanted = _wanted_series(columns, TFP_SERIES, path, what="Tech for Palestine")
     report_source = (raw[TFP_SOURCE_FIELD].fillna("unknown").astype(str)
                      if TFP_SOURCE_FIELD in raw.columns else pd.Series("unknown", index=raw.index))
     parts = []
@@ -469,13 +476,7 @@ def _from_west_bank(raw: pd.DataFrame, path: Path, *, fill: bool, columns: list[
     """
     dates = _parse_dates(raw[TFP_DATE_FIELD], path, TFP_DATE_FIELD)
     _check_order(dates, path, TFP_DATE_FIELD)
-    wanted = columns or list(WB_SERIES)
-    unknown = [c for c in wanted if c not in WB_SERIES]
-    if unknown:
-        raise ReferenceSeriesError(
-            f"reference file {path}: columns {unknown} are not West Bank series this kit reads; "
-            f"choose from {list(WB_SERIES)}"
-        )
+    wanted = _wanted_series(columns, WB_SERIES, path, what="West Bank")
     flash_source = (raw["flash_source"].fillna("unknown").astype(str) if "flash_source" in raw.columns
                     else pd.Series("unknown", index=raw.index))
     verified = (raw["verified"] if "verified" in raw.columns
