@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -232,3 +233,22 @@ def test_make_helper_lists_inputs_and_says_when_one_is_missing(tmp_path, yaml_te
         listed = done.stdout.split()
         assert str(SAMPLE_DIR / "000_ac6a83ea76d8dca2.txt") in listed
         assert str(PROJECT_DIR / "data" / "reference" / "techforpalestine_daily.csv") in listed
+
+
+@pytest.mark.parametrize(
+    ("override", "suggestion"),
+    [("n_topic=6", "did you mean 'n_topics'?"), ("refrence_path=x.csv", "did you mean 'reference_path'?")],
+)
+def test_a_misspelt_parameter_gets_a_did_you_mean(override, suggestion):
+    from newskit.params import parse_override
+
+    with pytest.raises(ParameterError, match=re.escape(suggestion)):
+        parse_override(override)
+
+
+def test_a_name_like_no_parameter_gets_no_suggestion():
+    from newskit.params import parse_override
+
+    with pytest.raises(ParameterError) as raised:
+        parse_override("zzzz=1")
+    assert "did you mean" not in str(raised.value)

@@ -244,6 +244,18 @@ def _fail(message: str, names: Iterable[str] | None = None) -> ParameterError:
     return ParameterError(f"{message}\nvalid parameters:\n{describe_parameters(names)}")
 
 
+def did_you_mean(unknown: Iterable[str], names: Iterable[str]) -> str:
+    """`` (did you mean ...?)`` naming the closest valid parameter of each unknown name, or ``""``.
+
+    >>> did_you_mean(["n_topic", "xyz"], ["n_topics", "seed"])
+    " (did you mean 'n_topics'?)"
+    """
+    import difflib
+
+    close = [m for u in unknown for m in difflib.get_close_matches(str(u), list(names), n=1, cutoff=0.75)]
+    return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+
+
 def check_value(parameter: Parameter, value: Any, *, where: str = "") -> Any:
     """Check one value against its parameter's type and range; return it normalised.
 
@@ -316,7 +328,7 @@ def validate_params(
     names = NOTEBOOK_PARAMETERS[notebook] if notebook else tuple(PARAMETERS)
     unknown = [k for k in values if k not in names]
     if unknown:
-        raise _fail(f"{source}: unknown parameter(s) {excerpt(unknown)}", names)
+        raise _fail(f"{source}: unknown parameter(s) {excerpt(unknown)}{did_you_mean(unknown, names)}", names)
     checked = {}
     for name in names:
         parameter = PARAMETERS[name]
@@ -341,7 +353,8 @@ def parse_override(text: str) -> tuple[str, Any]:
     if not sep or not name:
         raise _fail(f"-p {excerpt(text)} is not key=value (e.g. -p n_topics=6)")
     if name not in PARAMETERS or PARAMETERS[name].runner_only:
-        raise _fail(f"-p {excerpt(text)}: unknown parameter {excerpt(name)}")
+        known = [n for n, p in PARAMETERS.items() if not p.runner_only]
+        raise _fail(f"-p {excerpt(text)}: unknown parameter {excerpt(name)}{did_you_mean([name], known)}")
     parameter = PARAMETERS[name]
     if parameter.kind in ("str", "path") and raw.strip().lower() not in ("null", "~"):
         value: Any = raw
