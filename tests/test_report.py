@@ -318,3 +318,13 @@ def test_a_reviews_file_changes_the_claims_statistics_and_index_and_keeps_the_ra
     for headline in ("figures corrected by a reviewer</td><td>1<", "rows a reviewer marked not a figure</td><td>1<",
                      "reviews that match no claim</td><td>1<", "casualty figures</td><td>10<"):
         assert headline in index, headline
+
+
+def test_each_notebook_page_is_titled_by_its_heading(sample_report):
+    titles = {
+        p.name: re.search(r"<title>(.*?)</title>", p.read_text(encoding="utf-8")).group(1)
+        for p in sample_report.glob("0*.html")
+    }
+    assert titles["02-casualty-figures.html"] == "02 · Casualty figures as claims"
+    assert titles["01-corpus.html"].startswith("01 · ")
+    assert "Notebook" not in titles.values()

@@ -22,8 +22,24 @@ OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
+def page_title(notebook: Any) -> str:
+    """A page's title: the first heading of the notebook's first markdown cell ("Notebook" if none).
+
+    >>> import nbformat
+    >>> page_title(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 02 · Claims\\ntext")]))
+    '02 · Claims'
+    """
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+            break
+    return "Notebook"
+
+
 def render_html(notebook: Any) -> str:
-    """The executed notebook as one offline HTML page, code hidden."""
+    """The executed notebook as one offline HTML page, code hidden, titled by its first heading."""
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
@@ -35,7 +51,7 @@ def render_html(notebook: Any) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _resources = exporter.from_notebook_node(notebook)
+    body, _resources = exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})
     return body
 
 
