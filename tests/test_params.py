@@ -252,3 +252,15 @@ def test_a_name_like_no_parameter_gets_no_suggestion():
     with pytest.raises(ParameterError) as raised:
         parse_override("zzzz=1")
     assert "did you mean" not in str(raised.value)
+
+
+def test_report_command_takes_the_same_column_map_as_figures_and_a_title():
+    from newskit.cli import build_parser, report_overrides
+
+    args = build_parser().parse_args(
+        ["report", "--columns", "text=Body,published=Date", "--title", "Floods: a year", "-p", "n_topics=4"]
+    )
+    values = resolve_params(None, overrides=[*report_overrides(args), *args.p])
+    assert values["corpus_columns"] == {"text": "Body", "published": "Date"}
+    assert values["title"] == "Floods: a year"
+    assert values["n_topics"] == 4

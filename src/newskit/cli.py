@@ -1,12 +1,14 @@
 """The ``newskit`` command: a thin shell over the library.
 
     newskit figures PATH [--columns article_id=ID,text=Body] [--reviews reviews.csv] [-o claims.csv]
-    newskit report [--params P] [--corpus PATH] [--out DIR] [-p key=value ...]
+    newskit report [--params P] [--corpus PATH] [--columns article_id=ID,text=Body] [--title T] [--out DIR]
+                   [-p key=value ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from pathlib import Path
@@ -85,14 +87,24 @@ def run_figures_stream(args: argparse.Namespace) -> int:
     return 0
 
 
+def report_overrides(args: argparse.Namespace) -> list[str]:
+    """``--title`` and ``--columns`` of ``newskit report`` as ``-p`` overrides (``-p`` given later wins)."""
+    overrides = [f"title={args.title}"] if args.title is not None else []
+    columns = parse_mapping(args.columns)
+    if columns is not None:
+        overrides.append(f"corpus_columns={json.dumps(columns)}")
+    return overrides
+
+
 def run_report_command(args: argparse.Namespace) -> int:
     from newskit.params import resolve_params
 
+    overrides = [*report_overrides(args), *args.p]
     # Fail on a bad parameter in well under a second, before pandas, papermill or a kernel load.
-    resolve_params(args.params, corpus=args.corpus, overrides=args.p)
+    resolve_params(args.params, corpus=args.corpus, overrides=overrides)
     from newskit.report import run_report
 
-    out_dir = run_report(params_path=args.params, corpus=args.corpus, out_dir=args.out, overrides=args.p)
+    out_dir = run_report(params_path=args.params, corpus=args.corpus, out_dir=args.out, overrides=overrides)
     print(f"report written to {out_dir}", file=sys.stderr)
     return 0
 
@@ -122,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--params", default=None, help="a params/*.yaml file (default: params/sample.yaml)")
     report.add_argument("--corpus", default=None, help="override the corpus path of the params file")
     report.add_argument("--out", default=None, help="report folder (default: reports/<params name>)")
+    report.add_argument("--title", default=None, help="the report's title (default: the params file's)")
+    report.add_argument("--columns", help="map the kit's fields to the corpus file's: article_id=ID,text=Body,...")
     report.add_argument("-p", action="append", default=[], metavar="KEY=VALUE", help="override one parameter")
     report.set_defaults(run=run_report_command)
     return parser
