@@ -6,6 +6,34 @@ the fix. Recoverable problems are warnings (``NewskitWarning``) so a run goes on
 
 from __future__ import annotations
 
+import reprlib
+from typing import Any
+
+# How much of a bad value an error message shows.
+MAX_EXCERPT_CHARS = 80
+_REPR = reprlib.Repr()
+_REPR.maxstring = MAX_EXCERPT_CHARS
+_REPR.maxother = MAX_EXCERPT_CHARS
+
+
+def excerpt(value: Any, *, limit: int = MAX_EXCERPT_CHARS) -> str:
+    """A bounded ``repr`` of a bad value for an error message: at most ``limit`` characters, nested
+    containers cut short (a value built from YAML aliases is never expanded).
+
+    A NumPy scalar shows as its Python value (``12.5``, not ``np.float64(12.5)``).
+
+    >>> excerpt("a title")
+    "'a title'"
+    >>> excerpt(list(range(1000)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    >>> len(excerpt("x" * 10_000)) <= MAX_EXCERPT_CHARS
+    True
+    """
+    if getattr(value, "shape", None) == () and hasattr(value, "item"):
+        value = value.item()
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
 
 class NewskitError(Exception):
     """Base of every error the kit raises on purpose."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import reprlib
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from typing import Any, Literal
 
 import yaml
 
-from newskit.errors import ParameterError
+from newskit.errors import ParameterError, excerpt
 from newskit.paths import PARAMS_DIR, PROJECT_DIR
 from newskit.schema import ENGINES
 
@@ -44,28 +43,6 @@ KIND_NAMES: dict[str, str] = {
 DEFAULT_PARAMS_PATH = PARAMS_DIR / "sample.yaml"
 ARTICLE_FIELDS = ("article_id", "outlet", "published", "title", "url", "text")
 MAX_SEED = 2**32 - 1
-# How much of a bad value an error message shows.
-MAX_EXCERPT_CHARS = 80
-_REPR = reprlib.Repr()
-_REPR.maxstring = MAX_EXCERPT_CHARS
-_REPR.maxother = MAX_EXCERPT_CHARS
-
-
-def excerpt(value: Any, *, limit: int = MAX_EXCERPT_CHARS) -> str:
-    """A bounded ``repr`` of a value for an error message: at most ``limit`` characters, nested
-    containers cut short (a value built from YAML aliases is never expanded).
-
-    >>> excerpt("a title")
-    "'a title'"
-    >>> excerpt(list(range(1000)))
-    '[0, 1, 2, 3, 4, 5, ...]'
-    >>> len(excerpt("x" * 10_000)) <= MAX_EXCERPT_CHARS
-    True
-    """
-    text = _REPR.repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 @dataclass(frozen=True)
 class Parameter:
     """One report parameter: its type, default, allowed values and a one-line help."""

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import math
-import reprlib
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,7 +37,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from newskit.errors import NewskitWarning, ReferenceSeriesError
+from newskit.errors import NewskitWarning, ReferenceSeriesError, excerpt
 from newskit.schema import GROUPS, OUTCOMES, REFERENCE_COLUMNS, validate_columns
 
 Duplicates = Literal["last", "first", "keep"]
@@ -93,27 +92,6 @@ GROUP_WORDS = {"children": "children", "women": "women", "soldiers": "soldiers",
                "israelis": "israelis", "journalists": "journalists", "press": "journalists"}
 
 OUTPUT_COLUMNS = [*REFERENCE_COLUMNS, "scope"]
-# How much of a bad value an error message shows.
-MAX_EXCERPT_CHARS = 80
-_REPR = reprlib.Repr()
-_REPR.maxstring = MAX_EXCERPT_CHARS
-_REPR.maxother = MAX_EXCERPT_CHARS
-
-
-def excerpt(value: object, *, limit: int = MAX_EXCERPT_CHARS) -> str:
-    """A bounded ``repr`` of a bad value for an error message (at most ``limit`` characters).
-
-    >>> excerpt("12.5")
-    "'12.5'"
-    >>> len(excerpt("9" * 10_000)) <= MAX_EXCERPT_CHARS
-    True
-    """
-    if isinstance(value, np.generic):  # a cell of a numeric column: show 12.5, not np.float64(12.5)
-        value = value.item()
-    text = _REPR.repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def series_scope(series: str) -> str:
     """``period`` for a daily series name (see DAILY_SERIES), else ``cumulative``.
 

@@ -56,10 +56,9 @@ from typing import Any
 
 import pandas as pd
 
-from newskit.errors import NewskitError, NewskitWarning
+from newskit.errors import NewskitError, NewskitWarning, excerpt
 from newskit.extract.record import DEFAULT_CONVENTIONS, Conventions
 from newskit.numbers import NumberExpr, find_numbers
-from newskit.params import excerpt
 from newskit.schema import PLACES, VOCABULARIES, validate_columns
 from newskit.tables import unescape
 from newskit.vocabulary import Vocabulary, load_vocabulary
