@@ -76,6 +76,7 @@ class Patterns:
     re_past_event: re.Pattern
     re_according: re.Pattern
     re_said: re.Pattern
+    re_said_before: re.Pattern
     re_next_attaches: re.Pattern
     re_source_after_verb: re.Pattern
     re_sentence_tail: re.Pattern
@@ -304,6 +305,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             r"(?P<src>[^,.;:()\"“”—–\n]{2,90})"
         ),
         re_said=_compile(rf"\b(?:{_ordered(attribution['report_verbs'])})\b"),
+        re_said_before=_compile(rf"\b(?:{_ordered(attribution['report_verbs'])})\s+$"),
         re_source_after_verb=_compile(
             rf"\s+(?P<src>(?:the\s+|a\s+)?(?:[A-Z][\w'’\-.&]*|{first_after_verb})"
             rf"(?:\s+(?:[A-Z][\w'’\-.&]*|{after_verb}))*)"

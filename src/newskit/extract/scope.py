@@ -30,7 +30,7 @@ SCOPE_CLASSES = {
     "toll": ("cumulative", "scope.toll"),
     "period": ("period", "scope.day_or_period"),
     "day": ("period", "scope.day_or_period"),
-    "incidents": ("incident", "scope.events"),
+    "incidents": ("cumulative", "scope.events"),
     "weak": ("cumulative", "scope.war_words"),
 }
 SCOPE_RANK = {name: rank for rank, name in enumerate(SCOPE_CLASSES)}
@@ -53,8 +53,11 @@ RULES = {
     "scope.default_unknown": "no cue at all",
     "scope.single_day_event": "a named day, no plural events in the sentence (\"killed on Monday in a blast\")",
     "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
+    "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one incident",
+    "scope.passage_window": "no frame of its own, a window stated just before its sentence (\"in April\"): that period",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
 }
+TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 
 Cue = tuple[int, int, str]
@@ -77,9 +80,24 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
                               (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"))
         for m in pattern.finditer(sentence)
     ]
+    others = [c for c in others if not _not_a_frame(sentence, c, p)]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
     since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
+
+
+RE_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
+def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
+    """A cue that dates the statement, not the figure ("said on Friday"), or an infinitive ("said to have killed")."""
+    start, _, name = cue
+    before = sentence[max(0, start - 30) : start]
+    if name == "day":
+        return bool(p.re_said_before.search(before))
+    if name == "perfect":
+        return bool(RE_TO_BEFORE.search(before))
+    return False
 
 
 def _nearest(cues: list[Cue], start: int, end: int, *, by_class: bool = False) -> str | None:
@@ -125,7 +143,7 @@ def own_scope(
     if name is None:
         name = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end, by_class=True)
     rule = SCOPE_CLASSES[name][1] if name else None
-    if has_parent and (name is None or SCOPE_CLASSES[name][0] == "period"):
+    if has_parent and name not in ("since", "strong", "incident"):
         return None, None  # inherits the parent's later: a stated window belongs to the whole count
     if name is None:
         name = _nearest(unmasked, start, end)
@@ -142,6 +160,10 @@ def own_scope(
         c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in unmasked
     ):
         scope, rule = "incident", "scope.event_toll"
+    if outcome == "hostage" and p.re_place_taken.search(sentence, max(0, start - TAKEN_REACH), end + TAKEN_REACH) and not any(
+        c[2] in ("since", "strong", "window", "period") for c in own
+    ) and not any(c[2] == "perfect" for c in unmasked):
+        scope, rule = "incident", "scope.taking_hostages"
     if outcome == "released" and scope in ("period", "cumulative") and not any(
         c[2] in ("since", "strong") for c in own
     ):
@@ -156,6 +178,22 @@ def default_scope(sentence: str, p: Patterns, *, source_type: str, outcome: str 
     if p.re_past_event.search(sentence):
         return "incident", "scope.default_past_event"
     return "unknown", "scope.default_unknown"
+
+
+# Rules weak enough that a window stated just before the sentence beats them.
+PASSAGE_OVERRIDES = ("scope.events", "scope.nearest_in_sentence", "scope.default_past_event", "scope.default_unknown")
+
+
+def passage_window(before: str, p: Patterns) -> bool:
+    """Does the text just before a sentence state a window that nothing after it closes?
+
+    A report that opens "324 civilians were killed in April" goes on counting within April: a later
+    figure with no frame of its own belongs to the same window. A later event, "since ..." or "so far"
+    closes it.
+    """
+    cues = sorted(scope_cues(before, p)[1])
+    last = max((k for k, c in enumerate(cues) if c[2] in ("window", "period")), default=None)
+    return last is not None and not any(c[2] in ("since", "strong", "incident", "day") for c in cues[last + 1 :])
 
 
 def decide_scope(
@@ -181,6 +219,8 @@ def decide_scope(
         scope, rule = parent.get("scope"), "scope.parent"
     if scope is None:
         scope, rule = default_scope(sentence, p, source_type=cand.get("source_type"), outcome=cand.get("outcome"))
+    if rule in PASSAGE_OVERRIDES and before and passage_window(before, p):
+        scope, rule = "period", "scope.passage_window"
     if previous is not None and p.re_more_after.match(cand.right) and scope in ("unknown", "incident"):
         scope, rule = previous.get("scope"), "scope.more_same_frame"
     return scope, rule  # type: ignore[return-value]

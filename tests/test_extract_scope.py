@@ -1,0 +1,106 @@
+"""Scope rules (src/newskit/extract/scope.py), each on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newskit.figures import extract_figures
+
+
+def scopes(text: str) -> list[tuple[str, str, str]]:
+    """(surface, scope, rule) of every figure of ``text``."""
+    return [(f.surface, f.scope, f.rules.get("scope")) for f in extract_figures(text)]
+
+
+def scope_of(text: str, surface: str) -> str:
+    found = [f.scope for f in extract_figures(text) if f.surface == surface]
+    assert found, f"no figure {surface!r} in {text!r}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- a day that dates the statement
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said on Thursday that 300 people remain missing across the province.",
+    "The agency reported Monday that 300 people are still missing across the region.",
+])
+def test_a_day_after_a_report_verb_dates_the_statement_not_the_figure(text):
+    assert scopes(text)[0][1] == "cumulative"
+
+
+def test_a_day_of_the_figure_itself_still_makes_one_incident():
+    assert scopes("Twelve people were killed on Thursday in a blast at a market.")[0][1] == "incident"
+
+
+def test_said_to_have_killed_is_no_present_perfect():
+    text = "A fire at the depot, said to have killed 30 people, was put out at dawn."
+    assert scopes(text)[0][2] != "scope.present_perfect"
+
+
+# --------------------------------------------------------------------------- taking hostages
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The gunmen killed nine villagers and abducted 14 others.", "14"),
+    ("The raiders shot the guards and took 30 people hostage.", "30"),
+])
+def test_people_taken_hostage_are_one_act_of_taking(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+def test_hostages_held_stay_a_running_total():
+    assert scope_of("About 60 hostages are still held in the tunnels.", "60") == "cumulative"
+
+
+def test_have_been_taken_hostage_is_a_running_total():
+    text = "So far 25 soldiers have been killed and 11 have been taken hostage, the army said."
+    assert scope_of(text, "11") == "cumulative"
+
+
+# --------------------------------------------------------------------------- plural events
+
+
+def test_plural_events_without_a_window_are_a_running_total():
+    text = "More than 2,000 civilians died in rebel raids on farming villages, the monitor said."
+    assert scopes(text)[0][1:] == ("cumulative", "scope.events")
+
+
+def test_plural_events_on_a_named_day_are_a_period():
+    assert scope_of("Some 17 people died in air raids on the port city on Sunday.", "17") == "period"
+
+
+# --------------------------------------------------------------------------- subsets follow their parent
+
+
+def test_a_subset_follows_its_parents_window():
+    text = "The monitor said 210 civilians were killed in March, including 40 children in raids."
+    assert [s for _, s, _ in scopes(text)] == ["period", "period"]
+
+
+def test_a_subset_with_its_own_event_keeps_it():
+    text = "The unit lost 12 soldiers this month, eight of whom were killed in a single ambush."
+    assert [s for _, s, _ in scopes(text)] == ["period", "incident"]
+
+
+# --------------------------------------------------------------------------- a window stated before
+
+
+def test_a_window_stated_in_the_sentence_before_frames_the_next_count():
+    text = ("The monitor recorded 412 civilian deaths in May. "
+            "The victims included 58 children and 31 women, who died in various explosions.")
+    found = scopes(text)
+    assert [s for _, s, _ in found] == ["period", "period", "period"]
+    assert found[1][2] == "scope.passage_window"
+
+
+def test_an_event_after_the_window_closes_it():
+    text = ("The monitor recorded 412 civilian deaths in May. On the last day a car bomb went off at a checkpoint. "
+            "Witnesses said nine people died.")
+    assert scope_of(text, "nine") == "incident"
+
+
+def test_a_running_total_is_not_taken_for_the_window_before():
+    text = ("Talks stalled in March. "
+            "Officials believe 90 hostages remain in the tunnels.")
+    assert scope_of(text, "90") == "cumulative"
