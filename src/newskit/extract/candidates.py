@@ -18,8 +18,11 @@ from newskit.numbers import NumberExpr, find_numbers
 
 RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
 RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
+RE_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
+_POSSESSIVES = frozenset({"their", "his", "her", "our", "my"})
 
 RULES = {
     "candidate.thing": "the noun after the number names a thing, not people (\"3,000 rockets\"): no figure",
@@ -64,6 +67,17 @@ class Candidate:
         return self.values.get(name)
 
 
+def _people_noun_follows(right: str, at: int, p: Patterns) -> bool:
+    """Whether a people or outcome noun is one of the next two words of ``right`` from ``at``."""
+    for word in RE_NEXT_WORDS.match(right, at).group().split()[:2]:
+        low = word.lower().replace("’", "'")
+        if low in p.people_groups or low in p.outcome_nouns:
+            return True
+        if low in p.function_words:
+            return False
+    return False
+
+
 def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
     """Head noun, group, outcome noun and thing-ness of the words right after the number."""
     right = cand.right
@@ -73,6 +87,7 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
     generic = False
     steps = 0
     after_of = False
+    kin = False  # "of his", "of Mr. Maymon's": someone's people, whom the vocabulary may not name
     for match in RE_TOKEN.finditer(right):
         if match.start() - pos > 3 and steps:
             break
@@ -91,6 +106,7 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             pos = match.end()
             continue
         if after_of and low in _DETERMINERS_AFTER_OF:
+            kin = kin or low in _POSSESSIVES
             pos = match.end()
             continue
         base = low[:-2] if low.endswith("'s") else low
@@ -127,13 +143,22 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             pos = match.end()
             continue
         if base in p.np_modifiers or token[:1].isupper() or token == "'s" or low.endswith("'s"):
+            kin = kin or (after_of and low.endswith("'s"))
             if base in p.headless_adjectives and cand.np_outcome is None:
                 # an outcome used as an adjective: "12,000 displaced civilians", "10 injured people"
                 cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[base], "outcome.adjective"
             pos = match.end()
             continue
+        if token == "." and match.start() == pos and RE_TITLE.search(right, max(0, pos - 5), pos):
+            pos = match.end()  # the period of a title ("Mr.", "Dr.") inside the noun phrase
+            continue
         if base in p.function_words or base in p.outcome_cues or not base[:1].isalpha() or RE_VERBISH.match(base):
             break
+        if kin or "-" in base[1:] or _people_noun_follows(right, match.end(), p):
+            # a compound modifier ("pro-government fighters", "government troops", "lifeless bodies"), or a
+            # partitive whose noun the vocabulary lacks ("four of her closest friends"): the cue decides
+            pos = match.end()
+            continue
         cand.thing, cand.thing_rule = True, "candidate.thing"
         break
     cand.np_end = pos

@@ -29,6 +29,7 @@ RULES = {
     "outcome.shared_coordination": "coordinated objects of one verb (\"release 50 hostages ... and 150 Palestinians\")",
     "outcome.shared_next": "a number coordinated with, or in apposition to, the next figure shares its cue",
     "outcome.shared_apposition": "a share in apposition to the figure before (\"1,200, or 80%\")",
+    "outcome.shared_comparison": "a number compared with the figure before (\"rose from 560 to 761\", \"compared with\")",
     "outcome.parent_previous_sentence": "\"Of those, ...\": the outcome of the figure the previous sentence ends with",
 }
 _NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition"}
@@ -126,6 +127,16 @@ def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
     return work
 
 
+def _compared(cand: Candidate, prev: Candidate, p: Patterns) -> bool:
+    """Whether ``cand`` is compared with the number before it, of the same unit ("from 560 to 761")."""
+    if cand.number.unit != prev.number.unit:
+        return False
+    left = p.re_qualifier_before.sub("", cand.left)
+    if p.re_change_to.match(left):
+        return bool(p.re_change_from.search(p.re_qualifier_before.sub("", prev.left)))
+    return bool(p.re_comparison_before.search(left[-40:]))
+
+
 def _how(rule: str | None) -> str | None:
     """The kind of binding a rule is, as the linking rules below read it."""
     if rule in _NOUN_RULES:
@@ -186,6 +197,9 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
         if (prev is not None and work[id(prev)][0] and p.re_apposition.match(cand.left)
                 and cand.number.unit == "percent"):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_apposition"]
+            continue
+        if prev is not None and work[id(prev)][0] and _compared(cand, prev, p):
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_comparison"]
     # a list read from its end: "124,752 men, 17,139 children and 15,278 women had been killed"
     for k in range(len(live) - 2, -1, -1):
         cand, nxt = live[k], live[k + 1]

@@ -105,6 +105,9 @@ class Patterns:
     re_gap_bad: re.Pattern
     re_nominal_gap_bad: re.Pattern
     re_more_after: re.Pattern
+    re_comparison_before: re.Pattern
+    re_change_from: re.Pattern
+    re_change_to: re.Pattern
     place_first_word: dict[str, tuple[tuple[re.Pattern, str], ...]]
     re_place_word: re.Pattern
     re_place: re.Pattern | None
@@ -258,7 +261,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         passive_report_verbs=frozenset(attribution["passive_report_verbs"]),
         re_sentence_cue=_compile(r"\b(?:" + alternation(filter_words) + ")"),
         re_more_heads=_compile(
-            rf"(?:\s*(?:,|and|or|&)\s*(?:\w+\s+)?(?:{alternation(v['joined_heads'])}))+", I
+            rf"(?:\s*(?:,|and|or|&)\s*(?:(?!(?:{cue})\b)[\w'’-]+\s+){{0,2}}"
+            rf"(?:{alternation({*v['joined_heads'], *_by_word(v['groups'])})})\b)+", I
         ),
         re_cue=_compile(rf"\b(?:{cue})\b", I),
         re_lower_before=_compile(
@@ -357,6 +361,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_nominal_gap_bad=_compile(rf"\b(?:{_ordered(subsets['nominal_gap_breakers'])})\b", I),
         re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
+        re_comparison_before=_compile(rf"(?:^|[\s,])(?:{alternation(subsets['comparison_before'])})\s+$", I),
+        re_change_from=_compile(rf"\b(?:{alternation(subsets['change_from'])})\s+$", I),
+        re_change_to=_compile(rf"^\s*(?:{alternation(subsets['change_to'])})\s+$", I),
         place_first_word=place_first,
         re_place_word=_compile(re_place_word),
         re_place=_compile(rf"(?<![\w-])(?:{re_place})(?![\w-])") if opening_with_grammar else None,
