@@ -328,3 +328,196 @@ def test_each_notebook_page_is_titled_by_its_heading(sample_report):
     assert titles["02-casualty-figures.html"] == "02 · Casualty figures as claims"
     assert titles["01-corpus.html"].startswith("01 · ")
     assert "Notebook" not in titles.values()
+
+
+# --- navigation, headline claims, notices, parameters in use, a step with too little data (issue 15) ---
+
+RE_NAV = re.compile(r'<nav class="newskit-nav"[^>]*>(.*?)</nav>', re.S)
+RE_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
+RE_HREF = re.compile(r'href="([^"#]+)"')
+# A date, then an interval, then the year: the word "tables/" in a path names the report's tables folder.
+RE_OUTPUT_NAME = re.compile(r"(?:tables|charts)/[A-Za-z0-9_.-]+\.csv")
+
+
+def test_every_page_links_the_index_and_its_neighbours(sample_report):
+    reading = ["index", "00-summary", "01-corpus", "02-casualty-figures", "03-figure-statistics", "04-topics"]
+    for at, name in enumerate(reading):
+        page = (sample_report / f"{name}.html").read_text(encoding="utf-8")
+        bars = RE_NAV.findall(page)
+        assert len(bars) == 2, name  # top and bottom
+        hrefs = RE_HREF.findall(bars[0])
+        expected = ([] if name == "index" else ["index.html"]) + [
+            f"{neighbour}.html" for neighbour in reading[max(at - 1, 1) : at + 2] if neighbour not in (name, "index")
+        ]
+        assert hrefs == expected, name
+        assert page.index(bars[0]) < page.index("<h1")  # the bar comes before the page's title
+
+
+def test_table_and_chart_csvs_named_on_pages_are_links_that_resolve(sample_report):
+    for path in sample_report.glob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        without_links = RE_LINK.sub("", page)
+        text = re.sub(r"<[^>]+>", " ", without_links)  # tags (and their attributes) out: the text a reader sees
+        assert RE_OUTPUT_NAME.findall(text) == [], path.name
+        for href in RE_HREF.findall(page):
+            if not href.startswith(("http:", "https:", "data:")):
+                assert (sample_report / href).is_file(), f"{path.name}: {href}"
+    claims_page = (sample_report / "02-casualty-figures.html").read_text(encoding="utf-8")
+    assert 'all in <a href="tables/claims.csv">tables/claims.csv</a>' in claims_page
+    statistics_page = (sample_report / "03-figure-statistics.html").read_text(encoding="utf-8")
+    assert 'Numbers drawn: <a href="charts/timeline_killed.csv">charts/timeline_killed.csv</a>' in statistics_page
+
+
+def test_index_leads_with_the_headline_claims_and_their_evidence(sample_report):
+    index = (sample_report / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", index))
+    assert index.index("Headline claims") < index.index("Headline numbers") < index.index("Pages, in reading order")
+    # data/raw/sample/002: "More than 18,600 Palestinians have now been killed in the strip since Israel
+    # launched its assault, according to Gaza health authorities." (dated 2023-12-14 by metadata.csv)
+    evidence = ("More than <mark>18,600</mark> Palestinians have now been killed in the strip since Israel "
+                "launched its assault, according to Gaza health authorities.")
+    assert index.count(evidence) == 2  # latest official toll, and the agreement example
+    assert "(outlet not given) , 2023-12-14: 18,600 (palestinians killed, gaza), according to Gaza health " \
+           "authorities (health_ministry)" in text
+    # 18,787 killed in Gaza on 2023-12-14 in the Tech for Palestine series; the claim's interval [18,600, inf)
+    assert "100% (1 of 1) of the running totals compared" in text
+    assert "the series gives 18,787 on 2023-12-14; agrees on its day: yes" in text
+    assert "No two articles give different values for one quantity." in text  # the sample has no discrepancy
+    assert not re.search(r"\d\.\d{5,}", text)  # no raw floats such as 0.181818
+
+
+def test_warnings_on_pages_are_sentences_with_the_developer_detail_folded(sample_report):
+    from newskit.report.notices import warning_notice
+
+    notice = warning_notice("no usable date in row 3: pass dates as 2024-01-31", UserWarning,
+                            str(PROJECT_DIR / "src" / "newskit" / "corpus.py"), 12)
+    assert notice.startswith('<div class="newskit-notice" role="note"><p>No usable date in row 3: pass dates as '
+                             "2024-01-31. The run went on; this page shows what could be computed.</p>")
+    assert "<details><summary>Details for developers</summary><pre>UserWarning at src/newskit/corpus.py:12\n" in notice
+    for path in sample_report.glob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert not re.search(r'class="muted">\w*Warning:', page), path.name  # the old bare developer line
+        for block in re.findall(r"<details>.*?</details>", page, re.S):
+            assert str(PROJECT_DIR) not in block, path.name
+
+
+def test_the_index_lists_each_parameter_with_its_value_and_where_it_came_from(sample_report):
+    index = (sample_report / "index.html").read_text(encoding="utf-8")
+    assert '<tr><td>topic_candidates</td><td>[2, 3, 4]</td><td>params file sample.yaml</td></tr>' in index
+    assert "<tr><td>reviews_path</td><td>null</td><td>default</td></tr>" in index  # not in params/sample.yaml
+
+
+def test_parameter_sources_name_default_file_corpus_and_p(tmp_path):
+    from newskit.params import parameter_sources
+
+    params_path = tmp_path / "mine.yaml"
+    params_path.write_text("title: Mine\nseed: 4\n", encoding="utf-8")
+    sources = parameter_sources(params_path, corpus=tmp_path, overrides=["seed=5", "n_topics=3"])
+    assert (sources["title"], sources["seed"], sources["n_topics"]) == ("params file mine.yaml", "-p", "-p")
+    assert (sources["corpus_path"], sources["engine"]) == ("--corpus", "default")
+    assert "report_dir" not in sources  # set by the runner, never by a user
+
+
+def test_latest_official_tolls_take_the_latest_day_per_outlet_and_place():
+    import pandas as pd
+
+    from newskit.report.summaries import latest_official_tolls
+
+    base = {"unit": "people", "outcome": "killed", "scope": "cumulative", "parent": None, "as_of": None,
+            "place": "gaza", "source_type": "health_ministry", "not_a_figure": False}
+    rows = [
+        {"article_id": "a1", "start": 5, "outlet": "Post", "published": "2024-01-02", "value": 100},
+        {"article_id": "a2", "start": 9, "outlet": "Post", "published": "2024-01-05", "value": 90},  # latest day
+        {"article_id": "a2", "start": 1, "outlet": "Post", "published": "2024-01-05", "value": 80,
+         "source_type": "none"},  # not official
+        {"article_id": "a3", "start": 1, "outlet": "Post", "published": "2024-01-09", "value": 120,
+         "not_a_figure": True},  # a reviewer: not a figure
+        {"article_id": "a4", "start": 1, "outlet": "Post", "published": "2024-01-09", "value": 50,
+         "parent": "a4-p1:0"},  # a subset of another figure
+        {"article_id": "a5", "start": 3, "outlet": "Post", "published": "2024-01-01", "value": 70,
+         "as_of": "2024-01-06"},  # as_of wins over published: the latest
+        {"article_id": "a6", "start": 2, "outlet": "Globe", "published": None, "value": 60},  # undated only
+        {"article_id": "a7", "start": 2, "outlet": "Globe", "published": "2024-01-03", "value": 65,
+         "place": "west_bank", "source_type": "un"},
+    ]
+    claims = pd.DataFrame([base | row for row in rows])
+    tolls = latest_official_tolls(claims)
+    assert tolls[["outlet", "place", "article_id"]].values.tolist() == [
+        ["Globe", "gaza", "a6"], ["Globe", "west_bank", "a7"], ["Post", "gaza", "a5"]]
+
+
+def test_widest_discrepancies_and_agreement_on_day():
+    import pandas as pd
+
+    from newskit.report.summaries import agreement_on_day, widest_discrepancies
+
+    discrepancies = pd.DataFrame({
+        "discrepancy_id": [1, 1, 1, 2, 2],
+        "value": [100, 130, 110, 1000, 3000],  # group 1 spans x1.3, group 2 x3
+        "article_id": ["a", "b", "c", "d", "e"],
+    })
+    groups = widest_discrepancies(discrepancies, n=2)
+    assert [g["article_id"].tolist() for g in groups] == [["d", "e"], ["a", "b"]]
+    comparison = pd.DataFrame({
+        "status": ["compared", "compared", "compared", "no_series"],
+        "agrees_on_day": [True, False, True, None],
+        "article_id": ["a", "b", "c", "d"], "passage_id": ["a-p1", "b-p1", "c-p1", "d-p1"],
+        "surface": ["10", "20", "30", "40"],
+    })
+    claims = comparison[["article_id", "passage_id", "surface"]].assign(
+        source=["x", "y", "z", "w"], sentence=["s10", "s20", "s30", "s40"])
+    agreeing, compared, examples = agreement_on_day(comparison, claims, n=2)
+    assert (agreeing, compared) == (2, 3)
+    assert examples[["surface", "sentence", "source"]].values.tolist() == [["20", "s20", "y"], ["10", "s10", "x"]]
+
+
+@pytest.fixture(scope="module")
+def small_corpus_report(tmp_path_factory) -> tuple[Path, list]:
+    """The whole report on two one-sentence articles: too few passages for topics."""
+    corpus = tmp_path_factory.mktemp("two_articles")
+    (corpus / "2024-01-02_a.txt").write_text("Gaza health officials said 20 people were killed on Monday.\n",
+                                             encoding="utf-8")
+    (corpus / "2024-01-03_b.txt").write_text("At least 5 soldiers were injured in the attack, the army said.\n",
+                                             encoding="utf-8")
+    from newskit.errors import NewskitWarning
+
+    with pytest.warns(NewskitWarning) as warned:
+        out = run_report(corpus=corpus, out_dir=tmp_path_factory.mktemp("small") / "report", progress=False)
+    return out, [str(w.message) for w in warned if issubclass(w.category, NewskitWarning)]
+
+
+def test_a_step_without_enough_data_shows_why_and_the_report_completes(small_corpus_report):
+    out, warned = small_corpus_report
+    assert any("notebook 04-topics did not run on this corpus: there are too few passages" in w for w in warned)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert list(manifest["not_run"]) == ["04-topics"]
+    assert manifest["not_run"]["04-topics"]["error"].startswith("TooFewTextsError: ")
+    assert manifest["notebooks"] == list(RUN_ORDER)
+    for name in ("01-corpus", "02-casualty-figures", "03-figure-statistics", "00-summary"):
+        executed = json.loads((out / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        outputs = [o for c in executed["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+        assert [o for o in outputs if o.get("output_type") == "error"] == [], name
+    claims = read_table("claims", report_dir=str(out))
+    assert sorted(claims["surface"].astype(str)) == ["20", "5"]
+    topics_page = (out / "04-topics.html").read_text(encoding="utf-8")
+    assert "This step did not run on this corpus: there are too few passages with enough distinct words" in topics_page
+    assert "<summary>Details for developers</summary><pre>04-topics stopped with TooFewTextsError: " in topics_page
+    assert "Traceback" not in topics_page and "papermill" not in topics_page.lower()
+    assert "Prevalence over time" not in topics_page  # the cells that never ran are not shown
+    summary_page = (out / "00-summary.html").read_text(encoding="utf-8")
+    assert ("Not in this report: 04-topics did not run on this corpus (its page says why), so the table "
+            "topic_candidates was not made.") in summary_page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "04-topics did not run on this corpus: there are too few passages" in index
+    assert '<a href="04-topics.html">04-topics</a>: What does the coverage talk about' in index
+    assert "<strong>Did not run on this corpus.</strong>" in index
+
+
+def test_a_not_enough_data_error_is_told_apart_from_a_bug():
+    from newskit.errors import NotEnoughDataError, TooFewTextsError, TopicModelError
+    from newskit.report.runner import not_enough_data_advice
+
+    assert issubclass(TooFewTextsError, TopicModelError) and issubclass(TooFewTextsError, NotEnoughDataError)
+    assert not_enough_data_advice("NotEnoughDataError") == NotEnoughDataError.advice
+    for bug in ("TopicModelError", "KeyError", "ReportError", "CellExecutionError"):
+        assert not_enough_data_advice(bug) is None, bug

@@ -59,6 +59,26 @@ class TopicModelError(NewskitError):
     """Texts a topic model cannot be fitted on."""
 
 
+class NotEnoughDataError(NewskitError):
+    """A corpus with too little data for one step (e.g. too few passages to fit topics).
+
+    Not a bug and not a bad input: a report shows the step's page with this message and completes
+    with its other notebooks. ``advice`` says, for researchers, what it means and what to do.
+    """
+
+    advice = "this corpus holds too little data for this step; a larger corpus gives it what it needs"
+
+
+class TooFewTextsError(TopicModelError, NotEnoughDataError):
+    """Too few usable passages, or too few distinct terms, to fit or choose topics."""
+
+    advice = (
+        "there are too few passages with enough distinct words to find topics in this corpus. Topics need "
+        "dozens of passages at least: add articles, or cluster shorter units (topic_unit: sentence) or "
+        "fewer topics (topic_candidates)"
+    )
+
+
 class ReportError(NewskitError):
     """A report run that failed; says which notebook and cell."""
 

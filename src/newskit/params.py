@@ -408,6 +408,7 @@ def read_params_file(params_path: str | Path) -> dict[str, Any]:
 MANIFEST_SECTIONS: dict[str, tuple[type, ...]] = {
     "newskit": (str,),
     "notebooks": (list,),
+    "not_run": (dict,),
     "parameters": (dict,),
     "inputs": (list,),
     "seeds": (dict,),
@@ -510,6 +511,25 @@ def resolve_params(
                 f"are read from {PROJECT_DIR}; on the command line from the current folder)"
             )
     return values
+
+
+def parameter_sources(
+    params_path: str | Path | None = None, *, corpus: str | Path | None = None, overrides: Iterable[str] = ()
+) -> dict[str, str]:
+    """Where each parameter of :func:`resolve_params` got its value: ``default``, ``params file NAME``,
+    ``--corpus`` or ``-p`` (the last one that set it wins, as there). Runner-only parameters are left out.
+
+    >>> parameter_sources(overrides=["seed=3"])["seed"], parameter_sources()["corpus_path"]
+    ('-p', 'params file sample.yaml')
+    """
+    path = Path(params_path) if params_path is not None else DEFAULT_PARAMS_PATH
+    sources = {name: "default" for name, parameter in PARAMETERS.items() if not parameter.runner_only}
+    sources.update({name: f"params file {path.name}" for name in read_params_file(path) if name in sources})
+    if corpus is not None:
+        sources["corpus_path"] = "--corpus"
+    for text in overrides:
+        sources[parse_override(text)[0]] = "-p"
+    return sources
 
 
 def notebook_params(notebook: str, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -39,7 +39,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 
 from newskit import nlp
-from newskit.errors import NewskitWarning, ParameterError, SchemaError, TopicModelError
+from newskit.errors import NewskitWarning, ParameterError, SchemaError, TooFewTextsError, TopicModelError
 from newskit.schema import ASSIGNMENT_COLUMNS, PASSAGE_COLUMNS, UNIT_COLUMNS, validate_columns
 
 Method = Literal["nmf", "kmeans", "lda"]
@@ -456,7 +456,7 @@ class TopicModel(TopicReader):
         self.analyzer_ = analyzer
         readable = np.flatnonzero(~(blank | foreign))
         if len(readable) < self.n_topics:
-            raise TopicModelError(self._too_few_message(len(texts), len(readable), blank, foreign))
+            raise TooFewTextsError(self._too_few_message(len(texts), len(readable), blank, foreign))
         self.vectorizer_ = CountVectorizer(
             analyzer=_identity, min_df=self.min_df, max_df=self.max_df, max_features=self.max_features,
             dtype=np.float64,
@@ -464,7 +464,7 @@ class TopicModel(TopicReader):
         try:
             readable_counts = self.vectorizer_.fit_transform([term_lists[i] for i in readable])
         except ValueError as error:  # scikit-learn's "no terms remain" / "max_df < min_df"
-            raise TopicModelError(
+            raise TooFewTextsError(
                 f"no usable vocabulary from {len(readable)} passages with min_df={self.min_df!r}, "
                 f"max_df={self.max_df!r} ({error}); this happens with one-word or near-identical "
                 "corpora and with very few passages: lower min_df, raise max_df, or add text"
@@ -473,13 +473,13 @@ class TopicModel(TopicReader):
         surface = _surface_labels(surface_counts)
         self.term_labels_ = np.array([_term_label(t, surface) for t in self.terms_], dtype=object)
         if len(self.terms_) < self.n_topics:
-            raise TopicModelError(
+            raise TooFewTextsError(
                 f"only {len(self.terms_)} terms survive min_df={self.min_df!r}/max_df={self.max_df!r} "
                 f"for {self.n_topics} topics: pass fewer topics, lower min_df or raise max_df"
             )
         has_terms = readable_counts.getnnz(axis=1) > 0
         if has_terms.sum() < self.n_topics:
-            raise TopicModelError(self._too_few_message(len(texts), int(has_terms.sum()), blank, foreign))
+            raise TooFewTextsError(self._too_few_message(len(texts), int(has_terms.sum()), blank, foreign))
         usable_counts = readable_counts[has_terms]
         self.tfidf_ = TfidfTransformer(sublinear_tf=True).fit(usable_counts) if self.method != "lda" else None
         usable_weights = self._fit_estimator(self._weigh(usable_counts))
@@ -927,7 +927,7 @@ def pick_n_topics(table: pd.DataFrame, *, min_stability: float = 0.75, tolerance
     validate_columns(table, ["n_topics", "coherence_npmi", "stability_ari"], table_name="choose_n_topics")
     scored = table.dropna(subset=["coherence_npmi", "stability_ari"])
     if not len(scored):
-        raise TopicModelError("no candidate k has both a coherence and a stability to choose from")
+        raise TooFewTextsError("no candidate k has both a coherence and a stability to choose from")
     best_stability = scored["stability_ari"].max()
     if best_stability < min_stability:
         warnings.warn(
@@ -993,7 +993,7 @@ def choose_n_topics(
         rows.append(row)
     table = pd.DataFrame(rows, columns=CHOOSE_COLUMNS[:-1])
     if table["coherence_npmi"].isna().all():
-        raise TopicModelError(f"no candidate in {list(candidates)} could be fitted: {table['note'].iloc[0]}")
+        raise TooFewTextsError(f"no candidate in {list(candidates)} could be fitted: {table['note'].iloc[0]}")
     chosen = pick_n_topics(table, min_stability=min_stability, tolerance=tolerance)
     table["chosen"] = table["n_topics"] == chosen
     return table

@@ -91,7 +91,10 @@ def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = 
 
 
 def show_saved_table(name: str, *, report_dir: str, n_rows: int = 20, caption: str | None = None) -> None:
-    """Show ``report_dir/tables/NAME.csv``, a table an earlier notebook of the run saved."""
+    """Show ``report_dir/tables/NAME.csv``, a table an earlier notebook of the run saved (a sentence
+    instead when the notebook that makes it did not run on this corpus)."""
+    if _show_not_run(Path(report_dir) / "tables" / f"{name}.csv", f"the table {name}", report_dir):
+        return
     show_table(read_table(name, report_dir=report_dir), n_rows=n_rows, caption=caption)
 
 
@@ -100,6 +103,8 @@ def show_saved_chart(name: str, *, report_dir: str, caption: str | None = None) 
     from IPython.display import Image, display
 
     path = Path(report_dir) / "charts" / f"{name}.png"
+    if _show_not_run(path, f"the chart {name}", report_dir):
+        return
     if not path.is_file():
         raise ReportError(
             f"chart {name!r} is not in {path.parent}: run the notebook that draws it first "
@@ -132,10 +137,12 @@ def show_text(text: str) -> None:
 
 
 def show_warnings_inline() -> None:
-    """From here on, show each warning as a short escaped note in the notebook (no file paths)."""
+    """From here on, show each warning as a notice for researchers, the developer detail folded
+    (see :func:`newskit.report.notices.warning_notice`)."""
+    from newskit.report.notices import warning_notice
 
     def show(message, category, filename, lineno, file=None, line=None):  # the warnings.showwarning API
-        _display_html(f'<p class="muted">{html.escape(category.__name__)}: {html.escape(str(message))}</p>')
+        _display_html(warning_notice(str(message), category, filename, lineno))
 
     warnings.showwarning = show
 
@@ -201,6 +208,17 @@ def bar_chart(table: pd.DataFrame, *, label: str, counts: list[str], title: str)
     axes.set_ylabel("")
     figure.tight_layout()
     return figure, data
+
+
+def _show_not_run(path: Path, what: str, report_dir: str) -> bool:
+    """When ``path`` is missing because a notebook did not run on this corpus, say so; True if said."""
+    from newskit.report.notices import missing_output_notice, read_not_run
+
+    not_run = read_not_run(report_dir)
+    if path.is_file() or not not_run:
+        return False
+    _display_html(missing_output_notice(what, not_run))
+    return True
 
 
 def _display_html(markup: str) -> None:

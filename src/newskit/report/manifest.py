@@ -77,8 +77,18 @@ def git_state() -> dict[str, Any]:
     return {"commit": commit, "dirty": None if status is None else bool(status)}
 
 
-def write_manifest(report_dir: Path, values: Mapping[str, Any], names: list[str], *, run: Mapping[str, Any]) -> Path:
+def write_manifest(
+    report_dir: Path,
+    values: Mapping[str, Any],
+    names: list[str],
+    *,
+    run: Mapping[str, Any],
+    not_run: Mapping[str, Mapping[str, str]] | None = None,
+) -> Path:
     """Write ``manifest.json``: inputs with sha256, parameters, versions, git state, seeds, outputs.
+
+    ``not_run``: the notebooks that did not run on this corpus, each with ``advice`` and ``error``
+    (``{}`` when every notebook ran).
 
     Times are only in ``run``; everything else is the same for two runs on the same inputs. Its
     ``parameters`` section is a valid parameter file (``newskit report --params manifest.json``).
@@ -92,6 +102,7 @@ def write_manifest(report_dir: Path, values: Mapping[str, Any], names: list[str]
     manifest = {
         "newskit": metadata.version("newskit"),
         "notebooks": names,
+        "not_run": {name: dict(why) for name, why in (not_run or {}).items()},
         "parameters": parameters,
         "inputs": [
             {"path": display_path(p), "sha256": sha256_file(p), "bytes": p.stat().st_size} for p in input_paths(values)
@@ -133,7 +144,7 @@ def compare_manifests(first_path: str | Path, second_path: str | Path) -> list[s
     """
     first, second = (read_manifest(p) for p in (first_path, second_path))
     lines = []
-    for section in ("notebooks", "parameters", "seeds", "python", "packages", "git", "kernel"):
+    for section in ("notebooks", "not_run", "parameters", "seeds", "python", "packages", "git", "kernel"):
         if first.get(section) != second.get(section):
             lines.append(f"{section}: {json.dumps(first.get(section))} != {json.dumps(second.get(section))}")
     for section in ("inputs", "outputs"):

@@ -1,7 +1,9 @@
 """The runner: papermill on the kit's kernel, notebook by notebook, kernels prewarmed one ahead.
 
 :func:`run_report` builds the whole report in a temporary folder beside the target and moves it into
-place only when every notebook ran, so a failed run leaves the previous report as it was.
+place only when every notebook ran, so a failed run leaves the previous report as it was. A notebook
+that stops on :class:`~newskit.errors.NotEnoughDataError` (too little data in this corpus for its
+step) is not a failure: its page says why, the others run, and the index and ``manifest.json`` name it.
 Reproducibility: the kernel runs with ``PYTHONHASHSEED=0``; papermill's timing metadata, execution
 timestamps and random cell ids are removed from the saved notebooks before they are rendered, and
 every time a run measures goes in the ``run`` section of ``manifest.json`` and nowhere else.
@@ -21,11 +23,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newskit.errors import NewskitWarning, ReportError
-from newskit.params import NOTEBOOK_PARAMETERS, PARAMETERS, notebook_params, resolve_params
+from newskit.errors import NewskitWarning, NotEnoughDataError, ReportError
+from newskit.params import NOTEBOOK_PARAMETERS, PARAMETERS, notebook_params, parameter_sources, resolve_params
 from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR
 from newskit.report.folder import check_out_dir, make_work_dir, recover, replace_folder
 from newskit.report.manifest import check_manifest_inputs, write_manifest
+from newskit.report.notices import not_run_notice, write_not_run
 from newskit.report.order import HEADLINES_MIMETYPE, KERNEL_ENV, KERNEL_NAME, RUN_ORDER
 from newskit.report.render import render_html, write_index
 from newskit.report.shown_paths import private_prefixes, redact_paths
@@ -61,7 +64,8 @@ def run_report(
     reproduce it); ``corpus`` overrides its corpus path; ``overrides`` are ``key=value`` texts;
     ``out_dir`` defaults to ``reports/<params name>``. Parameters are validated before anything runs.
     Raises ReportError naming the notebook and cell that failed, with the cell's error; the previous
-    report at ``out_dir`` is then left untouched.
+    report at ``out_dir`` is then left untouched. A notebook that stops on NotEnoughDataError is not
+    a failure: the report is written, and a NewskitWarning names the notebooks that did not run.
 
     ``prewarm``: start each notebook's kernel, and import the modules the notebook imports, while
     the previous notebook runs (see :class:`WarmKernel`); the outputs are the same either way.
@@ -83,20 +87,25 @@ def run_report(
     recover(target)
     build_dir = make_work_dir(target, "building")
     seconds: dict[str, float] = {}
+    not_run: dict[str, dict[str, str]] = {}
     try:
-        headlines = _run_notebooks(names, values, build_dir, seconds, progress=progress, prewarm=prewarm)
-        write_index(build_dir, values, names, headlines)
+        headlines = _run_notebooks(names, values, build_dir, seconds, not_run, progress=progress, prewarm=prewarm)
+        sources = parameter_sources(params_file, corpus=corpus, overrides=overrides)
+        write_index(build_dir, values, names, headlines, not_run=not_run, sources=sources)
         run = {
             "started_at": started_at,
             "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "seconds_total": round(time.perf_counter() - started, 2),
             "seconds_per_notebook": seconds,
         }
-        write_manifest(build_dir, values, names, run=run)
+        write_manifest(build_dir, values, names, run=run, not_run=not_run)
         replace_folder(build_dir, target)
     finally:
         if build_dir.exists():
             shutil.rmtree(build_dir, ignore_errors=True)
+    for name, why in not_run.items():
+        warnings.warn(f"report {target}: notebook {name} did not run on this corpus: {why['advice']} "
+                      f"({why['error']})", NewskitWarning, stacklevel=2)
     return target
 
 
@@ -134,6 +143,7 @@ def _run_notebooks(
     values: dict[str, Any],
     build_dir: Path,
     seconds: dict[str, float],
+    not_run: dict[str, dict[str, str]],
     *,
     progress: bool,
     prewarm: bool,
@@ -179,6 +189,9 @@ def _run_notebooks(
             seconds[name] = round(run_seconds + html_seconds, 2)
             seconds[f"{name} (html)"] = round(html_seconds, 2)
             headlines.update(collect_headlines(executed))
+            if "not_run" in executed.metadata.get("newskit", {}):
+                not_run[name] = dict(executed.metadata["newskit"]["not_run"])
+                write_not_run(build_dir, not_run)  # the summary notebook reads it
     finally:
         for kernel in warm.values():
             kernel.shutdown()
@@ -214,14 +227,17 @@ def run_notebook(
     """Execute one notebook with papermill on the kit's kernel, normalise it, render its HTML.
 
     Returns ``(executed notebook, seconds executing, seconds rendering)``. Raises ReportError naming
-    the notebook and the cell that failed, with the cell's error. ``kernel_manager``: an already
-    started kernel (a :class:`WarmKernel`'s) to run on instead of starting one.
+    the notebook and the cell that failed, with the cell's error. A cell that stops on a
+    NotEnoughDataError is no failure: the page ends there with a notice saying why, and the executed
+    notebook's ``metadata.newskit.not_run`` holds ``advice`` and ``error`` (see :func:`mark_not_run`).
+    ``kernel_manager``: an already started kernel (a :class:`WarmKernel`'s) to run on instead of starting one.
     """
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     begin = time.perf_counter()
+    stopped = None
     try:
         with _kernel_environment():
             papermill.execute_notebook(
@@ -237,18 +253,73 @@ def run_notebook(
                 km=kernel_manager,
             )
     except PapermillExecutionError as error:
-        first_line = next((line for line in error.source.splitlines() if line.strip()), "")
-        raise ReportError(
-            f"notebook {name} failed in cell In [{error.exec_count}] (the cell starting "
-            f"{first_line.strip()!r}): {error.ename}: {error.evalue}"
-        ) from None
+        if not_enough_data_advice(error.ename) is None:
+            _raise_failed(name, error)
+        stopped = error
     except Exception as error:
         raise ReportError(f"notebook {name} could not run: {type(error).__name__}: {error}") from None
-    executed = normalise_notebook(nbformat.read(executed_path, as_version=4))
+    executed = nbformat.read(executed_path, as_version=4)
+    if stopped is not None:
+        executed = mark_not_run(executed, stopped, name=name)
+    executed = normalise_notebook(executed)
     nbformat.write(executed, executed_path)
     middle = time.perf_counter()
     html_path.write_text(redact_paths(render_html(executed), private_prefixes), encoding="utf-8")
     return executed, middle - begin, time.perf_counter() - middle
+
+
+def _raise_failed(name: str, error: Any) -> None:
+    first_line = next((line for line in error.source.splitlines() if line.strip()), "")
+    raise ReportError(
+        f"notebook {name} failed in cell In [{error.exec_count}] (the cell starting "
+        f"{first_line.strip()!r}): {error.ename}: {error.evalue}"
+    ) from None
+
+
+def not_enough_data_advice(ename: str) -> str | None:
+    """The ``advice`` of the NotEnoughDataError class named ``ename`` (a cell error's class name);
+    None when ``ename`` names no such class (the error is a failure).
+
+    >>> not_enough_data_advice("TooFewTextsError").startswith("there are too few passages")
+    True
+    >>> not_enough_data_advice("KeyError") is None
+    True
+    """
+    classes = [NotEnoughDataError]
+    while classes:
+        cls = classes.pop()
+        if cls.__name__ == ename:
+            return cls.advice
+        classes.extend(cls.__subclasses__())
+    return None
+
+
+def mark_not_run(notebook: Any, error: Any, *, name: str) -> Any:
+    """A notebook that stopped on a NotEnoughDataError, as its page shows it.
+
+    The cells after the one that stopped are dropped (they never ran), the error output becomes a
+    notice for readers (:func:`~newskit.report.notices.not_run_notice`), a line under the title links
+    to it, and ``metadata.newskit.not_run`` records ``advice`` and ``error``.
+    """
+    import nbformat
+    from papermill.execute import remove_error_markers
+
+    advice = not_enough_data_advice(error.ename) or ""
+    notebook = remove_error_markers(notebook)
+    stopped = notebook.cells[error.cell_index]
+    notice = not_run_notice(name, advice=advice, error=f"{error.ename}: {error.evalue}")
+    outputs = []
+    for output in stopped.get("outputs", []):
+        if output.get("output_type") == "error":
+            output = nbformat.v4.new_output("display_data", data={"text/html": notice})
+        outputs.append(output)
+    stopped["outputs"] = outputs
+    notebook.cells = notebook.cells[: error.cell_index + 1]
+    first_markdown = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown"), -1)
+    notebook.cells.insert(first_markdown + 1, nbformat.v4.new_markdown_cell(
+        "**This step did not run on this corpus** ([why](#not-run)); the other pages of the report are complete."))
+    notebook.metadata["newskit"] = {"not_run": {"advice": advice, "error": f"{error.ename}: {error.evalue}"}}
+    return notebook
 
 
 def notebook_imports(source_path: Path) -> list[str]:

@@ -1,10 +1,14 @@
-"""Summary tables and headline numbers of the notebooks (what the index page repeats)."""
+"""Summary tables and headline numbers of the notebooks, and the headline claims the index leads with."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pandas as pd
+
+# Source types whose figures the index lists as "official-source tolls" (each row names its type).
+OFFICIAL_SOURCE_TYPES = ("health_ministry", "palestinian_officials", "israeli_government", "israeli_military", "un")
+NO_OUTLET = "(outlet not given)"
 
 
 def corpus_overview(articles: pd.DataFrame, passages: pd.DataFrame, removals: pd.DataFrame) -> pd.DataFrame:
@@ -88,7 +92,8 @@ def chosen_n_topics(candidates: pd.DataFrame, *, n_topics: int | None) -> int:
 def topics_headlines(
     candidates: pd.DataFrame, model: Any, assignments: pd.DataFrame, claims_with_topics: pd.DataFrame
 ) -> dict[str, Any]:
-    """The topics notebook's headline numbers: k and why, share unexplained, top topic of the figures."""
+    """The topics notebook's headline numbers: k and why (scores to two decimals), share unexplained
+    (a percentage), top topic of the figures."""
     chosen = candidates[candidates["n_topics"] == model.n_topics_]
     explained = assignments[assignments["explained"]]
     carried = claims_with_topics[claims_with_topics["explained"]]
@@ -96,8 +101,79 @@ def topics_headlines(
     return {
         "units clustered": len(assignments),
         "topics (k)": int(model.n_topics_),
-        "coherence of that k (NPMI)": float(chosen["coherence_npmi"].iloc[0]) if len(chosen) else "",
-        "stability of that k (mean ARI between seeds)": float(chosen["stability_ari"].iloc[0]) if len(chosen) else "",
-        "share of units no topic explains": float(1 - len(explained) / len(assignments)) if len(assignments) else "",
+        "coherence of that k (NPMI)": f"{chosen['coherence_npmi'].iloc[0]:.2f}" if len(chosen) else "",
+        "stability of that k (mean ARI between seeds)": f"{chosen['stability_ari'].iloc[0]:.2f}" if len(chosen) else "",
+        "share of units no topic explains": format_share(len(assignments) - len(explained), len(assignments)),
         "topic carrying most casualty figures": f"{top.index[0]} ({top.iloc[0]} figures)" if len(top) else "",
     }
+
+
+def format_share(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a reader reads it: a whole percentage, then the counts.
+
+    >>> format_share(6, 33), format_share(1234, 5000), format_share(0, 0)
+    ('18% (6 of 33)', '25% (1,234 of 5,000)', '')
+    """
+    if not whole:
+        return ""
+    return f"{part / whole:.0%} ({part:,} of {whole:,})"
+
+
+def _claim_date(claims: pd.DataFrame) -> pd.Series:
+    """The day a claim speaks of: its ``as_of`` date, else its article's ``published`` date (NaT if none)."""
+    as_of = pd.to_datetime(claims["as_of"], errors="coerce") if "as_of" in claims else None
+    published = pd.to_datetime(claims["published"], errors="coerce")
+    return published if as_of is None else as_of.fillna(published)
+
+
+def latest_official_tolls(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and place, the latest running total of people killed attributed to an official source.
+
+    Rows: cumulative killed figures of people, not a subset of another figure (no ``parent``), with a
+    ``source_type`` in :data:`OFFICIAL_SOURCE_TYPES`, not marked "not a figure" by a reviewer. Per
+    (outlet, place) the one of the latest day (``as_of``, else ``published``; undated rows only when
+    the pair has no dated one); on one day, the first in the text. Adds ``date``; sorted by outlet,
+    place. Empty when no claim qualifies.
+    """
+    from newskit.reviews import reviewed_claims
+
+    claims = reviewed_claims(claims)
+    chosen = claims[
+        (claims["unit"] == "people") & (claims["outcome"] == "killed") & (claims["scope"] == "cumulative")
+        & claims["parent"].isna() & claims["source_type"].isin(OFFICIAL_SOURCE_TYPES)
+    ].assign(date=_claim_date, outlet=lambda t: t["outlet"].astype(object).fillna(NO_OUTLET).replace("", NO_OUTLET))
+    chosen = chosen.sort_values(["outlet", "place", "date", "article_id", "start"],
+                                ascending=[True, True, False, True, True], na_position="last", kind="stable")
+    return chosen.drop_duplicates(["outlet", "place"]).reset_index(drop=True)
+
+
+def widest_discrepancies(discrepancies: pd.DataFrame, *, n: int = 3) -> list[pd.DataFrame]:
+    """The ``n`` discrepancy groups whose values lie furthest apart (highest / lowest value), each as
+    its two rows: the lowest value, then the highest. Ties: the smaller ``discrepancy_id`` first."""
+    if not len(discrepancies):
+        return []
+    values = discrepancies.groupby("discrepancy_id")["value"]
+    ratio = (values.max() / values.min().where(values.min() > 0)).fillna(float("inf"))
+    order = sorted(ratio.index, key=lambda key: (-ratio[key], key))[:n]
+    groups = []
+    for key in order:
+        rows = discrepancies[discrepancies["discrepancy_id"] == key].sort_values("value", kind="stable")
+        groups.append(pd.concat([rows.head(1), rows.tail(1)], ignore_index=True))
+    return groups
+
+
+def agreement_on_day(comparison: pd.DataFrame, claims: pd.DataFrame, *, n: int = 3) -> tuple[int, int, pd.DataFrame]:
+    """``(agreeing, compared, examples)``: compared claims whose official value of the day lies in the
+    interval their words allow, of those compared; ``examples`` are up to ``n`` compared claims with
+    their ``source`` and ``sentence`` from ``claims``, those that do not agree first."""
+    compared = comparison[comparison["status"] == "compared"].dropna(subset=["agrees_on_day"])
+    agrees = compared["agrees_on_day"].astype(bool)
+    sentences = claims.drop_duplicates(["article_id", "passage_id", "surface"])[
+        ["article_id", "passage_id", "surface", "source", "sentence"]]
+    examples = (
+        compared.drop(columns=["source", "sentence"], errors="ignore").assign(agrees_on_day=agrees)
+        .sort_values("agrees_on_day", kind="stable")
+        .head(n)
+        .merge(sentences, on=["article_id", "passage_id", "surface"], how="left")
+    )
+    return int(agrees.sum()), len(compared), examples
