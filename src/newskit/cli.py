@@ -141,21 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):  # the warnings.showwarning API
-    """A NewskitWarning as a user reads it (no source line of the kit); other warnings as Python shows them."""
-    if issubclass(category, NewskitWarning):
-        print(f"newskit: warning: {message}", file=sys.stderr if file is None else file)
-    else:
-        _SHOW_WARNING(message, category, filename, lineno, file, line)
-
-
-_SHOW_WARNING = warnings.showwarning
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     warnings.simplefilter("default", NewskitWarning)
-    warnings.showwarning = _show_warning
     try:
         return args.run(args)
     except NewskitError as error:
