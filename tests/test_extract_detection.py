@@ -64,3 +64,54 @@ def test_comparisons_without_a_figure_make_none(text):
 def test_a_comparison_keeps_the_unit_of_the_figure():
     # 30 percent is not compared with a count of people: it stays no figure
     assert figures("The raid killed 12 people, up from 30 percent turnout.") == [("12", "killed")]
+
+
+def parents(text: str) -> list[tuple[str, str, str | None]]:
+    """(surface, outcome, parent's surface) of every figure of ``text``."""
+    found = extract_figures(text)
+    return [(f.surface, f.outcome, found[f.parent].surface if f.parent is not None else None) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a breakdown set off by dashes after a total, its verb after the closing dash
+        ("Officials said that nine Canadians - six men and three women - remain unaccounted for.",
+         [("nine", "missing", None), ("six", "missing", "nine"), ("three", "missing", "nine")]),
+        # "including ..." set off by commas between the total and its verb
+        ("Three others, including two brothers, were wounded.",
+         [("Three", "injured", None), ("two", "injured", "Three")]),
+        # a list after a cue that comes first: every member shares it
+        ("The dead include 2,100 children and 1,300 women.",
+         [("2,100", "killed", None), ("1,300", "killed", None)]),
+        ("Casualties included four journalists, 30 hospital employees and six aid workers.",
+         [("four", "killed", None), ("30", "killed", None), ("six", "killed", None)]),
+    ],
+)
+def test_breakdown_lists(text, expected):
+    assert parents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the convoy - 12 trucks and two buses - was hit on the road.",
+        "The dead were buried in 14 graves and 3 trenches.",
+        "The family was among 55 families killed in the raids.",  # counts of families are no figures
+    ],
+)
+def test_lists_of_things_make_no_figures(text):
+    assert figures(text) == []
+
+
+def test_toll_verb_after_the_number_of():
+    assert figures("The new deaths brought to 1,101 the number of civilians who have been killed this year.") == [
+        ("1,101", "killed")
+    ]
+
+
+def test_a_large_number_after_a_month_and_a_comma_is_no_date():
+    assert parents("The group counted 324 civilians killed in April, 161 of whom died in air strikes.") == [
+        ("324", "killed", None), ("161", "killed", "324")
+    ]
+    assert figures("On April 16 the building collapsed.") == []

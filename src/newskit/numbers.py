@@ -341,7 +341,9 @@ def _reject_reason(text: str, match: re.Match) -> str | None:
             return "time"
         if RE_DATE_AFTER.match(after) or (glued in "-/" and RE_DATE_BEFORE.search(before)):
             return "date"
-        month = last if last in MONTH_WORDS else (second if last == "the" else "")
+        # a day after a month name ("April 16"); "in April, 161 of whom" is no date
+        month = "" if len(core) > 2 and not RE_YEAR.fullmatch(core) else (
+            last if last in MONTH_WORDS else (second if last == "the" else ""))
         if (month and month not in ("may", "march")) or (month and RE_MONTH_BEFORE.search(before)):
             return "date"
         if RE_MONTH_AFTER.match(after):

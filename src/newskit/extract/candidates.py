@@ -20,6 +20,7 @@ RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
 RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
 RE_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
 RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
+RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
 _POSSESSIVES = frozenset({"their", "his", "her", "our", "my"})
@@ -71,8 +72,8 @@ def _people_noun_follows(right: str, at: int, p: Patterns) -> bool:
     """Whether a people or outcome noun is one of the next two words of ``right`` from ``at``."""
     for word in RE_NEXT_WORDS.match(right, at).group().split()[:2]:
         low = word.lower().replace("’", "'")
-        if low in p.people_groups or low in p.outcome_nouns:
-            return True
+        if low in p.people_groups or (low in p.outcome_nouns and low not in p.headless_adjectives):
+            return True  # "government troops", "lifeless bodies"; not "55 families killed"
         if low in p.function_words:
             return False
     return False
@@ -167,6 +168,11 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
     else:
         roles = [g for g in adjective_groups if g in p.role_groups]
         group = roles[0] if roles else (adjective_groups[0] if adjective_groups else head_group)
+    if group is None:
+        # "eight bodies of civilians", "1,101 the number of civilians who": the people named after "of"
+        of_group = RE_OF_GROUP.match(right, pos)
+        if of_group and of_group.group(1).lower() in p.people_groups and (cand.np_outcome or not pos):
+            group = p.people_groups[of_group.group(1).lower()]
     cand.np_group = group
     if cand.np_outcome is None:
         m = p.re_headless_outcome.match(cand.right)

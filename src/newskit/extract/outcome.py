@@ -29,6 +29,7 @@ RULES = {
     "outcome.shared_coordination": "coordinated objects of one verb (\"release 50 hostages ... and 150 Palestinians\")",
     "outcome.shared_next": "a number coordinated with, or in apposition to, the next figure shares its cue",
     "outcome.shared_apposition": "a share in apposition to the figure before (\"1,200, or 80%\")",
+    "outcome.shared_list": "the next member of a list after a figure cued before it (\"include 20 children and 15 women\")",
     "outcome.shared_comparison": "a number compared with the figure before (\"rose from 560 to 761\", \"compared with\")",
     "outcome.parent_previous_sentence": "\"Of those, ...\": the outcome of the figure the previous sentence ends with",
 }
@@ -143,7 +144,8 @@ def _how(rule: str | None) -> str | None:
         return "noun"
     return {"outcome.status_noun": "status", "outcome.cue_after": "after", "outcome.population_share": "after",
             "outcome.from_subsets": "after", "outcome.active_verb_before": "before",
-            "outcome.nominal_cue_before": "nominal", "outcome.parent": "parent"}.get(rule or "", "shared")
+            "outcome.nominal_cue_before": "nominal", "outcome.parent": "parent",
+            "outcome.shared_list": "list"}.get(rule or "", "shared")
 
 
 def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) -> list[Decision]:
@@ -184,6 +186,12 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
                 and (outcome is None or how(cand) == "status"
                      or (work[id(prev)][0] == "released" and outcome in ("detained", "hostage")))):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_coordination"]
+            continue
+        # the next member of a list after a cue that comes first: "the dead include 2,100 children and 1,300 women"
+        if (outcome is None and prev is not None and work[id(prev)][0] is not None
+                and how(prev) in ("before", "nominal", "list") and cand.np_group is not None
+                and parent_of[id(cand)] in (None, parent_of[id(prev)]) and list_gap_continues(cand, p)):
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_list"]
             continue
         if outcome:
             continue

@@ -105,6 +105,7 @@ class Patterns:
     re_gap_bad: re.Pattern
     re_nominal_gap_bad: re.Pattern
     re_more_after: re.Pattern
+    re_dash_list_open: re.Pattern
     re_comparison_before: re.Pattern
     re_change_from: re.Pattern
     re_change_to: re.Pattern
@@ -186,8 +187,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     np = v["noun_phrase"]
     fillers = _ordered(np["before_cue_after"])
     re_cue_after = _compile(
-        r"^[\s,]*(?:(?:who|that|which|whom)\s+)?"
-        rf"(?:(?:{fillers}|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+        r"^[\s,]*(?:[-–—]\s*)?(?:(?:who|that|which|whom)\s+)?"
+        rf"(?:(?:{fillers}|,?\s*(?:including|among\s+them)\s[^,;:.()\"“”]{{1,50}},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
         r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
         rf"in\s+the\s+(?:{_ordered(np['place_nouns_before_cue'])})|inside\s+[A-Z]\w*|"
         rf"in\s+(?:{_ordered(np['compass_before_cue'])})\s+[A-Z]\w*"
@@ -361,6 +362,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_nominal_gap_bad=_compile(rf"\b(?:{_ordered(subsets['nominal_gap_breakers'])})\b", I),
         re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
+        re_dash_list_open=_compile(rf"^(?:\s+[\w'’.]+){{1,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$", I),
         re_comparison_before=_compile(rf"(?:^|[\s,])(?:{alternation(subsets['comparison_before'])})\s+$", I),
         re_change_from=_compile(rf"\b(?:{alternation(subsets['change_from'])})\s+$", I),
         re_change_to=_compile(rf"^\s*(?:{alternation(subsets['change_to'])})\s+$", I),

@@ -16,6 +16,8 @@ Every other character, and a phrase of one character ("-", "("), is literal.
 'so\\\\s+far'
 >>> phrase_pattern("(on|last)? monday (night|morning)?")
 '(?:(?:on|last)\\\\s+)?monday(?:\\\\s+(?:night|morning))?'
+>>> phrase_pattern("(the|a)? (total)? number")
+'(?:(?:the|a)\\\\s+)?(?:(?:total)\\\\s+)?number'
 >>> phrase_pattern("in the past (*)? days")
 'in\\\\s+the\\\\s+past(?:\\\\s+(?:\\\\w+))?\\\\s+days'
 >>> import re
@@ -123,7 +125,8 @@ def _emit(items: tuple[object, ...]) -> str:
                 continue
             body = _alternatives(item)
             nxt = items[i + 1] if i + 1 < len(items) else None
-            if item.optional and nxt is _SPACE and i == 0:  # a leading optional word takes its space
+            if item.optional and nxt is _SPACE and (i == 0 or i - 1 in consumed):
+                # a leading optional word takes its space ("(the|a)? (total)? number")
                 parts.append("(?:" + body + r"\s+)?")
                 consumed.add(i + 1)
             else:
