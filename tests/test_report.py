@@ -439,8 +439,10 @@ def test_latest_official_tolls_take_the_latest_day_per_outlet_and_place():
         {"article_id": "a6", "start": 2, "outlet": "Globe", "published": None, "value": 60},  # undated only
         {"article_id": "a7", "start": 2, "outlet": "Globe", "published": "2024-01-03", "value": 65,
          "place": "west_bank", "source_type": "un"},
+        {"article_id": "a8", "start": 2, "outlet": "Globe", "published": "2024-01-04", "value": 9,
+         "place": "west_bank", "group": "medical_workers"},  # not a whole population
     ]
-    claims = pd.DataFrame([base | row for row in rows])
+    claims = pd.DataFrame([{"group": "palestinians"} | base | row for row in rows])
     tolls = latest_official_tolls(claims)
     assert tolls[["outlet", "place", "article_id"]].values.tolist() == [
         ["Globe", "gaza", "a6"], ["Globe", "west_bank", "a7"], ["Post", "gaza", "a5"]]

@@ -9,6 +9,8 @@ import pandas as pd
 # Source types whose figures the index lists as "official-source tolls" (each row names its type).
 OFFICIAL_SOURCE_TYPES = ("health_ministry", "palestinian_officials", "israeli_government", "israeli_military", "un")
 NO_OUTLET = "(outlet not given)"
+# Groups that count a whole population (not a subset such as children or medical workers).
+WHOLE_POPULATION_GROUPS = ("people", "palestinians", "israelis")
 
 
 def corpus_overview(articles: pd.DataFrame, passages: pd.DataFrame, removals: pd.DataFrame) -> pd.DataFrame:
@@ -129,7 +131,8 @@ def _claim_date(claims: pd.DataFrame) -> pd.Series:
 def latest_official_tolls(claims: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and place, the latest running total of people killed attributed to an official source.
 
-    Rows: cumulative killed figures of people, not a subset of another figure (no ``parent``), with a
+    Rows: cumulative killed figures of a whole population (:data:`WHOLE_POPULATION_GROUPS`), not a
+    subset of another figure (no ``parent``), with a
     ``source_type`` in :data:`OFFICIAL_SOURCE_TYPES`, not marked "not a figure" by a reviewer. Per
     (outlet, place) the one of the latest day (``as_of``, else ``published``; undated rows only when
     the pair has no dated one); on one day, the first in the text. Adds ``date``; sorted by outlet,
@@ -140,7 +143,8 @@ def latest_official_tolls(claims: pd.DataFrame) -> pd.DataFrame:
     claims = reviewed_claims(claims)
     chosen = claims[
         (claims["unit"] == "people") & (claims["outcome"] == "killed") & (claims["scope"] == "cumulative")
-        & claims["parent"].isna() & claims["source_type"].isin(OFFICIAL_SOURCE_TYPES)
+        & claims["group"].isin(WHOLE_POPULATION_GROUPS) & claims["parent"].isna()
+        & claims["source_type"].isin(OFFICIAL_SOURCE_TYPES)
     ].assign(date=_claim_date, outlet=lambda t: t["outlet"].astype(object).fillna(NO_OUTLET).replace("", NO_OUTLET))
     chosen = chosen.sort_values(["outlet", "place", "date", "article_id", "start"],
                                 ascending=[True, True, False, True, True], na_position="last", kind="stable")
