@@ -135,7 +135,7 @@ def test_every_rule_a_figure_names_is_documented():
         ("The October 7 attack killed 1,200 people.", "israel", "place.event"),
         ("More than 40,000 have been killed, the health ministry said.", "gaza", "place.source_type"),
         ("Shelling hit Khan Younis overnight. It killed 9 people.", "gaza", "place.previous_sentence"),
-        ("Twelve Lebanese were killed.", "lebanon", "place.demonym"),
+        ("Twelve Lebanese were killed.", "lebanon", "place.own_demonym"),
         ("Twelve people were killed.", "unknown", "place.unknown"),
         ("Russian strikes on Kharkiv killed 7 civilians.", "ukraine", "place.in_clause"),
     ],

@@ -77,9 +77,13 @@ def claims_for_article(item: tuple[dict, list[dict]]) -> list[dict]:
     conventions = article.get("conventions") or DEFAULT_CONVENTIONS
     vocabulary = article.get("vocabulary")
     rows = []
+    before: list[str] = []  # the article's earlier passages: where a figure's place is named before it
     for passage in passages:
         text = passage["text"]
-        figures = extract_figures(text, vocabulary=vocabulary, conventions=conventions) if isinstance(text, str) else []
+        figures = (extract_figures(text, vocabulary=vocabulary, conventions=conventions, context="\n".join(before))
+                   if isinstance(text, str) else [])
+        if isinstance(text, str):
+            before.append(text)
         for figure in figures:
             row = {
                 "article_id": article["article_id"],

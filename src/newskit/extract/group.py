@@ -4,7 +4,8 @@ The head noun of the number's noun phrase decides ("3,542 children"), or an adje
 head ("Palestinian workers", a role before a nationality: "Palestinian aid workers"); a share or
 subset says it after ("40% of them children"); "another two" takes the group before; a subset
 with no noun takes its parent's; a number with no noun takes an adjective before its toll ("the
-Palestinian death toll") or "the number of X"; else `people`.
+Palestinian death toll"), "the number of X", "the toll among X", "bodies of X", or what it is said
+to be after it ("34 were children"); else `people`.
 """
 
 from __future__ import annotations
@@ -24,9 +25,21 @@ RULES = {
     "group.number_of": "\"the number of X\"",
     "group.taken_hostage": "people taken hostage (\"took some 240 hostages\", \"239 hostages were taken\"): people",
     "group.coordinated_before": "no noun, joined to the figure before (\"12 soldiers were killed and eight wounded\")",
+    "group.toll_among": "\"the death toll among Palestinians\": who the toll counts",
+    "group.bodies_of": "\"eight bodies of civilians\": who the bodies were",
+    "group.said_after": "a number with no noun, said after it (\"34 were children\")",
     "group.default_people": "no word for who they are: people",
 }
 RE_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(\w+)")
+# "the death toll among Palestinians passed 8,300": who a toll counts, said before the number
+RE_TOLL_AMONG = re.compile(r"\b(?:toll|deaths|dead|casualties|fatalities)\s+among\s+(?:the\s+)?(\w+)")
+# "eight bodies of civilians": who the bodies were
+RE_BODIES_OF = re.compile(r"\s+(?:\w+\s+)?(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?(\w+)(?:\s+(\w+))?")
+# "34 were children", "three of those killed were police officers": who a number with no noun is
+RE_NUMBER_WERE = re.compile(
+    r"\s+(?:of\s+(?:those|them|these|the)\b[^,.;:]{0,25}?\s+)?(?:were|are)\s+(?:all\s+|mostly\s+|mainly\s+)?"
+    r"([\w-]+)(?:\s+(\w+))?"
+)
 # "..., and eight wounded", "and a further 1,760 injured": a number joined to the figure before it
 RE_JOINED_BEFORE = re.compile(r"\band\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?$", re.IGNORECASE)
 # how far from the number a word of taking is read for a hostage count (characters)
@@ -41,7 +54,20 @@ def _near_cue(cand: Candidate, p: Patterns) -> tuple[str, str]:
     m = RE_NUMBER_OF.search(clause)
     if m and m.group(1) in p.people_groups:
         return p.people_groups[m.group(1)], "group.number_of"
+    m = RE_TOLL_AMONG.search(clause)
+    if m and m.group(1) in p.people_groups:
+        return p.people_groups[m.group(1)], "group.toll_among"
+    bodies_of = _said_after(cand, RE_BODIES_OF, p)
+    if bodies_of is not None:
+        return bodies_of, "group.bodies_of"
     return "people", "group.default_people"
+
+
+def _said_after(cand: Candidate, pattern: re.Pattern, p: Patterns) -> str | None:
+    """The group (other than people) of the first group word ``pattern`` reads right after the number."""
+    m = pattern.match(cand.right.lower())
+    named = [w for w in (m.groups() if m else ()) if w in p.people_groups]
+    return p.people_groups[named[0]] if named and p.people_groups[named[0]] != "people" else None
 
 
 def decide_group(
@@ -60,6 +86,8 @@ def decide_group(
         p.re_another_before.search(cand.left[-12:]) or p.re_more_after.match(cand.right)
     ):
         group, rule = previous.get("group"), "group.same_as_before"
+    if group is None:
+        group, rule = _said_after(cand, RE_NUMBER_WERE, p), "group.said_after"
     if group is None and parent is not None:
         # a parent that is no figure itself keeps the group its noun phrase gave
         parent_group = parent.get("group") if "group" in parent.values else parent.np_group

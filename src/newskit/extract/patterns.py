@@ -121,6 +121,15 @@ class Patterns:
     place_by_outcome: dict[str, str]
     re_place_taken: re.Pattern
     re_place_preposition: re.Pattern
+    place_by_group: dict[str, str]
+    place_default_war: frozenset[str]
+    re_place_institution: re.Pattern
+    re_place_anaphor: re.Pattern
+    re_place_event_start: re.Pattern
+    re_place_continuation: re.Pattern
+    re_demonym_actor: re.Pattern
+    place_cues: dict[str, str]
+    re_place_cue: re.Pattern | None
 
 
 RE_PLACE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’.-]*(?<![.-])")
@@ -380,4 +389,16 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         place_by_outcome=dict(v["place_by_outcome"]),
         re_place_taken=_compile(rf"\b(?:{_ordered(v['place_taken_words'])})\b", I),
         re_place_preposition=_compile(rf"\b(?:{alternation(v['place_prepositions'])})\s+(?:the\s+)?$", I),
+        place_by_group=dict(v["place_by_group"]),
+        place_default_war=frozenset(v["place_default_war"]),
+        re_place_institution=_compile(
+            rf"\b(?:(?:{alternation(v['place_institution_nouns'])})\s+(?:based\s+)?(?:in|of)|"
+            rf"{alternation(v['place_reference_words'])})\s+(?:the\s+)?$", I),
+        re_place_anaphor=_compile(rf"\b(?:{alternation(v['place_anaphors'])})\b", I),
+        re_place_event_start=_compile(rf"\b(?:{alternation(v['place_event_starts'])})\s+(?:\S+\s+){{0,3}}$", I),
+        re_place_continuation=_compile(rf"\s+(?:{alternation(v['place_name_continuations'])})\b"),
+        re_demonym_actor=_compile(rf"\s+(?:{alternation(v['demonym_actor_nouns'])})(?!\w)", I),
+        place_cues={word.lower(): key for key, words in v["place_cues"].items() for word in words},
+        re_place_cue=_compile(rf"\b(?:{alternation(w for words in v['place_cues'].values() for w in words)})\b", I)
+        if any(v["place_cues"].values()) else None,
     )

@@ -1,13 +1,25 @@
 """Place stage: where the people suffered the outcome, as one key of the vocabulary's places.
 
-Order of evidence (eval/README.md, "Place"): a place the figure's clause names as a location ("killed
-in Rafah" -> gaza; the nearest after the number, else the nearest before), an event known by its
-place ("the October 7 attack" -> israel), a location elsewhere in its sentence, the place of the
-running totals of its source type (a health-ministry toll -> gaza), the place of its outcome
-(hostages are held in Gaza), a place its sentence names without a preposition ("Israel says"), the
-last place named before its sentence (flagged for review), a demonym of the victims ("Lebanese" ->
-lebanon), else `unknown`. A name is a location when a preposition of the vocabulary's
-``place_prepositions`` stands right before it ("in Gaza", "in southern Lebanon").
+Order of evidence (eval/README.md, "Place"):
+
+1. a location the figure's clause names ("killed in Rafah" -> gaza; the nearest after the number, else
+   the nearest before), or a place it refers back to ("in the territory", "there");
+2. an event known by its place ("the October 7 attack" -> israel), unless the event is the start of
+   the war the figure belongs to ("since the October 7 attack") or the victims' demonym says otherwise;
+3. a location elsewhere in its sentence; 4. the place of its parent figure (a subset);
+5. a word of its sentence that implies a place ("settlers" -> west_bank), else a demonym of the victims in
+   its own noun phrase ("1,400 Israelis" -> israel);
+6. the defaults of the Gaza war (a health-ministry toll, hostages -> gaza), only in a text about that war
+   (one that names one of ``place_default_war`` or no place at all);
+7. a place its sentence names without a preposition ("Israel says ..."), not in a dateline;
+8. the last place named before its sentence (flagged for review), or its own dateline ("KHARTOUM —");
+9. a demonym in its sentence;
+10. the place the passage is about (the first place named after it, else its first demonym); else `unknown`.
+
+A name is a location when a preposition of the vocabulary's ``place_prepositions`` stands right before it
+("in Gaza", "in southern Lebanon"), unless it is a possessor ("in Israel's assault"); the seat of an
+institution ("the Ministry of Health in Ramallah", "a press conference in Geneva") is no evidence at all. Names are found whatever their case in all-caps text
+("GAZA CITY"), and a name that runs on into a longer one ("Lagos de Moreno") is not the shorter one.
 """
 
 from __future__ import annotations
@@ -21,38 +33,94 @@ from newskit.extract.scope import clause_bounds
 
 RULES = {
     "place.in_clause": "a location named in the figure's clause (\"killed in Rafah\" -> gaza)",
+    "place.anaphor": "its clause refers back to a place (\"in the territory\", \"there\"): the last place named",
     "place.event": "an event known by its place (\"the October 7 attack\" -> israel)",
     "place.in_sentence": "a location named elsewhere in the figure's sentence",
+    "place.parent": "a subset with no place of its own takes its parent's",
+    "place.cue": "a word that implies a place (\"settlers\" -> west_bank)",
+    "place.own_demonym": "a demonym in the figure's own noun phrase (\"1,400 Israelis\")",
     "place.source_type": "the place of its source's running totals (a health-ministry toll -> gaza)",
     "place.outcome": "the place of its outcome (hostages held or released were held in Gaza)",
-    "place.named_in_sentence": "a place its sentence names, not as a location (\"Israel says ...\")",
+    "place.group": "the place of its group (hostages are held in Gaza)",
+    "place.named_in_sentence": "a place its sentence names, not as a location (\"Israel says\"), nor as a dateline",
     "place.previous_sentence": "its sentence names no place: the last place named before it in the text",
-    "place.demonym": "a demonym of the victims (\"Lebanese\", \"Palestinians\")",
+    "place.dateline": "its sentence opens with a dateline (\"KHARTOUM —\") and names no other place",
+    "place.demonym": "a demonym in its sentence (\"Lebanese\", \"Palestinians\")",
     "place.passage": "no place before it: the first place named after its sentence, else a demonym in the text",
     "place.unknown": "nothing in the text tells where",
 }
 RE_APOSTROPHE = re.compile(r"['’]")
 # How far before the number a location in its clause may stand (characters).
 MAX_BEFORE = 80
-
 # How far from the number a word of taking ("took", "kidnapped") is read for a hostage figure (characters).
 TAKEN_REACH = 60
+# A name in a dateline ("(Nairobi) –", "GAZA CITY —") says where the report was filed: it counts for the
+# sentences after it, not as a place its own sentence names.
+RE_DATELINE_AFTER = re.compile(r"\)?\s*[–—]|\)\s*-")
+DATELINE_REACH = 40  # how far into its sentence a dateline's name may start (characters)
+# A name that runs on into a longer one ("Lagos de Moreno"): not the shorter name.
+RE_RUNS_ON = re.compile(r"\s+(?:de|del|do|da|dos|das|di)\s+[A-Z]")
+RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+RE_DESTINATION = re.compile(r"\b(?:into|to|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# How far after an event a figure told by a participle is that event's ("attacked Israel on Oct. 7,
+# killing 1,200": characters).
+EVENT_REACH = 80
+# A number of two or more digits ("178", "1,200"; not the 7 of "Oct. 7"): a location past it is its own.
+RE_OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])")
+# All-caps words shorter than this are taken for acronyms, not names ("GAO" is no town of Mali).
+MIN_CAPS_NAME = 4
+_CASELESS: dict[re.Pattern, re.Pattern] = {}
+_DEMONYMS_CASELESS: dict[int, tuple[Patterns, re.Pattern]] = {}
+_NEW_CLAUSE: dict[int, tuple[Patterns, re.Pattern]] = {}
 
 Found = tuple[int, int, str, bool]  # start, end, place key, named as a location
 
 
-def _places(text: str, offset: int, p: Patterns) -> list[Found]:
-    """``(start, end, key, located)`` of every place name in ``text`` (offsets plus ``offset``), in order."""
-    found = []
+def _caseless(pattern: re.Pattern) -> re.Pattern:
+    if pattern not in _CASELESS:
+        _CASELESS[pattern] = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
+    return _CASELESS[pattern]
+
+
+def _name_patterns(token: str, p: Patterns) -> tuple[tuple[re.Pattern, str], ...]:
+    """The name patterns to try at a word: by its spelling, then (all-caps text) by its title case."""
     first_word = p.place_first_word
+    candidates = first_word.get(token)
+    if candidates is None and ("'" in token or "’" in token):
+        candidates = first_word.get(token.replace("’", "'")) or first_word.get(RE_APOSTROPHE.split(token)[0])
+    if candidates is None and token.isupper() and len(token) >= MIN_CAPS_NAME:
+        title = first_word.get(token.title()) or first_word.get(token.capitalize())
+        candidates = tuple((_caseless(pattern), key) for pattern, key in title or ())
+    return candidates or ()
+
+
+def _new_clause(p: Patterns) -> re.Pattern:
+    """A participle that opens a new clause ("..., taking 200 hostages")."""
+    cached = _NEW_CLAUSE.get(id(p))
+    if cached is None or cached[0] is not p:
+        words = "|".join(sorted(map(re.escape, p.new_clause_participles), key=len, reverse=True))
+        cached = _NEW_CLAUSE[id(p)] = (p, re.compile(rf"\b(?:{words or '(?!)'})\b", re.IGNORECASE))
+    return cached[1]
+
+
+def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
+    """Whether the name at ``[a, b)`` of ``text`` is where something happened ("in Gaza"); None when it is an
+    institution's seat ("the Ministry of Health in Ramallah"), which says nothing of where.
+    """
+    before = text[max(0, a - 60) : a]
+    if p.re_place_institution.search(before):
+        return None
+    return bool(p.re_place_preposition.search(before)) and not RE_POSSESSIVE.match(text, b)
+
+
+def _places(text: str, offset: int, p: Patterns) -> list[Found]:
+    """``(start, end, key, located)`` of every place name in ``text`` (offsets plus ``offset``), in order.
+
+    A name inside a longer one is not found again ("Congo" in "Democratic Republic of Congo").
+    """
+    found = []
     for word in p.re_place_word.finditer(text):
-        token = word.group()
-        candidates = first_word.get(token)
-        if candidates is None:
-            if "'" not in token and "’" not in token:
-                continue
-            candidates = first_word.get(token.replace("’", "'")) or first_word.get(RE_APOSTROPHE.split(token)[0], ())
-        for pattern, key in candidates:
+        for pattern, key in _name_patterns(word.group(), p):
             m = pattern.match(text, word.start())
             if m:
                 found.append((m.start(), m.end(), key))
@@ -60,31 +128,94 @@ def _places(text: str, offset: int, p: Patterns) -> list[Found]:
     if p.re_place is not None:
         found += [(m.start(), m.end(), p.place_keys[int(m.lastgroup[1:])])  # type: ignore[index]
                   for m in p.re_place.finditer(text)]
-        found.sort()
-    return [(offset + a, offset + b, key, bool(p.re_place_preposition.search(text, max(0, a - 60), a)))
-            for a, b, key in found]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[Found] = []
+    reach = 0
+    for a, b, key in found:
+        if a < reach or RE_RUNS_ON.match(text, b) or p.re_place_continuation.match(text, b):
+            continue
+        reach = b
+        located = _located(text, a, b, p)
+        if located is not None:
+            kept.append((offset + a, offset + b, key, located))
+    return kept
+
+
+def _text_places(text: str, p: Patterns, found: dict) -> tuple[list[Found], list[int]]:
+    """The place names of the whole text and their starts (found once)."""
+    if "text" not in found:
+        names = _places(text, 0, p)
+        found["text"] = (names, [name[0] for name in names])
+    return found["text"]
 
 
 def _last_place_before(text: str, position: int, p: Patterns, found: dict) -> str | None:
-    """The key of the last place name that ends at or before ``position`` (names of ``text`` found once)."""
-    index = found.get("text")
-    if index is None:
-        names = _places(text, 0, p)
-        index = found["text"] = (names, [name[0] for name in names])
-    names, starts = index
+    """The key of the last place name that ends at or before ``position``, else the last of the context."""
+    names, starts = _text_places(text, p, found)
     k = bisect.bisect_left(starts, position) - 1
     while k >= 0 and names[k][1] > position:
         k -= 1
-    return names[k][2] if k >= 0 else None
+    if k >= 0:
+        return names[k][2]
+    if "context_place" not in found:  # the last place named in the document before this text
+        context = found.get("context") or ""
+        context_names = _places(context, 0, p) if context else []
+        found["context_place"] = context_names[-1][2] if context_names else None
+    return found["context_place"]
+
+
+def _demonym(text: str, p: Patterns) -> str | None:
+    """The place of the first demonym of victims in ``text`` (in its own case, or in all-caps text).
+
+    A demonym before a noun of the side that did it ("Russian forces", "an Israeli strike") is skipped.
+    """
+    if p.re_demonym is None:
+        return None
+    pattern = p.re_demonym
+    if any(c.isupper() for c in text) and text.upper() == text:
+        cached = _DEMONYMS_CASELESS.get(id(p))
+        if cached is None or cached[0] is not p:
+            cached = _DEMONYMS_CASELESS[id(p)] = (p, _caseless(p.re_demonym))
+        pattern = cached[1]
+    for m in pattern.finditer(text):
+        if not p.re_demonym_actor.match(text, m.end()):
+            return p.demonym_place.get(m.group().lower())
+    return None
+
+
+def _event_place(sentence: str, number: int, p: Patterns) -> tuple[str | None, bool]:
+    """The place of an event the sentence names as its own, not as the start of a war ("since ..."), and
+    whether the figure at ``number`` (offset in ``sentence``) is told as that event's ("..., killing 1,200").
+    """
+    if p.re_place_event is None:
+        return None, False
+    for key, pattern in p.place_of_event:
+        for m in pattern.finditer(sentence):
+            attached = 0 <= number - m.end() <= EVENT_REACH and _new_clause(p).search(sentence, m.end(), number)
+            if attached or not p.re_place_event_start.search(sentence, max(0, m.start() - 40), m.start()):
+                return key, bool(attached)
+    return None, False
+
+
+def _default_place(key: str | None, text: str, p: Patterns, found: dict) -> str | None:
+    """``key`` when the text is about the war its defaults belong to (it names one of its places or none)."""
+    if key is None:
+        return None
+    if "about_war" not in found:
+        names, _ = _text_places(text, p, found)
+        found["about_war"] = not names or any(name[2] in p.place_default_war for name in names)
+    return key if found["about_war"] else None
 
 
 def decide_place(
     cand: Candidate, text: str, spans: list[tuple[int, int]], i: int, p: Patterns, *, source_type: str,
-    outcome: str | None = None, found: dict | None = None,
+    outcome: str | None = None, group: str | None = None, parent: Candidate | None = None,
+    found: dict | None = None,
 ) -> tuple[str, str]:
     """``(place, rule)`` of a figure in sentence ``i`` of ``spans`` (offsets into ``text``).
 
-    ``found`` caches the place names of the pieces of the text read, between calls on the same text.
+    ``found`` caches the place names of the pieces of the text read, between calls on the same text;
+    its ``"context"``, when given, is the text of the document before ``text`` (earlier passages).
     """
     found = {} if found is None else found
 
@@ -99,48 +230,90 @@ def decide_place(
     located = [pl for pl in in_sentence if pl[3]]
     start, end = cand.start, cand.end
     lo, hi = clause_bounds(sentence, start - s, end - s)
-    after = [pl for pl in located if pl[0] >= end and pl[1] <= s + hi]
-    before = [pl for pl in located if pl[1] <= start and pl[0] >= max(s + lo, start - MAX_BEFORE)]
     near = (max(s, start - TAKEN_REACH), min(e, end + TAKEN_REACH))
     taken = outcome == "hostage" and p.re_place_taken.search(text, *near) is not None
-    if taken and p.re_place_event is not None and p.re_place_event.search(sentence):
-        # people taken hostage in an event known by its place were taken there ("... into Gaza" is where to)
-        for key, pattern in p.place_of_event:
-            if pattern.search(sentence):
-                return key, "place.event"
+    held = not taken and (outcome in p.place_by_outcome or group in p.place_by_group)
+
+    def belongs(pl: Found) -> bool:
+        # a place past a new clause ("..., taking 200 hostages into Gaza"), another number or a taking is
+        # theirs
+        return not past_clause(pl) and fits(pl)
+
+    def past_clause(pl: Found) -> bool:
+        return pl[0] >= end and bool(
+            _new_clause(p).search(text, end, pl[0]) or RE_OTHER_NUMBER.search(text, end, pl[0])
+            or p.re_nominal_gap_bad.search(text, end, pl[0]) or (not taken and p.re_place_taken.search(text, end, pl[0]))
+        )
+
+    def in_dateline(pl: Found) -> bool:
+        return pl[0] - s <= DATELINE_REACH and RE_DATELINE_AFTER.match(text, pl[1]) is not None
+
+    def fits(pl: Found) -> bool:
+        # where people were taken to is no place but that of the hostages held there; held or released
+        # hostages were held where they are, not where they were taken from ("kidnapped from Israel")
+        if not held and RE_DESTINATION.search(text, max(s, pl[0] - 12), pl[0]) and (
+            (taken and pl[0] >= end) or p.re_place_taken.search(text, max(s, pl[0] - TAKEN_REACH), pl[0])
+        ):
+            return False
+        return not (held and p.re_place_taken.search(text, max(s, pl[0] - 25), pl[0]))
+
+    own_event, attached = _event_place(sentence, start - s, p)
+    if held:  # hostages held or released were held where they are, whatever event they were taken in
+        own_event = None
+    if own_event is not None and (taken or attached):
+        # people taken hostage in an event known by its place were taken there ("... into Gaza" is where to);
+        # a figure told as the event's ("attacked Israel on October 7, killing 1,200") is that event's
+        return own_event, "place.event"
+    after = [pl for pl in located if pl[0] >= end and pl[1] <= s + hi and belongs(pl)]
+    before = [pl for pl in located if pl[1] <= start and pl[0] >= max(s + lo, start - MAX_BEFORE) and belongs(pl)]
     if after:
         return after[0][2], "place.in_clause"
     if before:
         return before[-1][2], "place.in_clause"
-    if p.re_place_event is not None and p.re_place_event.search(sentence):
-        for key, pattern in p.place_of_event:
-            if pattern.search(sentence):
-                return key, "place.event"
-    if located:
+    clause = sentence[lo:hi]
+    if p.re_place_anaphor.search(clause):
+        referred = _last_place_before(text, start, p, found)
+        if referred is not None:
+            return referred, "place.anaphor"
+    own_demonym = _demonym(cand.right[: max(cand.np_end, 1) + 1], p)
+    if own_event is not None and (own_demonym in (None, own_event) or own_demonym not in p.place_default_war):
+        return own_event, "place.event"
+    located = [pl for pl in located if fits(pl)]
+    if located and not held:
         return located[0][2], "place.in_sentence"
-    if source_type in p.place_by_source_type:
-        return p.place_by_source_type[source_type], "place.source_type"
-    if outcome in p.place_by_outcome and not taken:  # people taken hostage: where they were taken, not held
-        return p.place_by_outcome[outcome], "place.outcome"
-    if in_sentence:
-        return in_sentence[0][2], "place.named_in_sentence"
-    # the last place named before the sentence: the place names of the whole text, found once
+    if parent is not None and parent.get("place") not in (None, "unknown") and not held:
+        return parent.get("place"), "place.parent"
+    if p.re_place_cue is not None and not held:
+        cue = p.re_place_cue.search(sentence)
+        if cue:
+            return p.place_cues[cue.group().lower()], "place.cue"
+    if own_demonym is not None and not held:
+        return own_demonym, "place.own_demonym"
+    for key, rule in ((p.place_by_source_type.get(source_type), "place.source_type"),
+                      (None if taken else p.place_by_outcome.get(outcome or ""), "place.outcome"),
+                      (None if taken else p.place_by_group.get(group or ""), "place.group")):
+        default = _default_place(key, text, p, found)
+        if default is not None:
+            return default, rule
+    named = [pl for pl in in_sentence if not in_dateline(pl) and not past_clause(pl) and fits(pl)]
+    if named:
+        return named[0][2], "place.named_in_sentence"
     named_before = _last_place_before(text, s, p, found)
     if named_before is not None:
         return named_before, "place.previous_sentence"
-    if p.re_demonym is not None:
-        own = p.re_demonym.search(cand.right[: max(cand.np_end, 1) + 40])
-        named = own or p.re_demonym.search(sentence)
-        if named:
-            return p.demonym_place[named.group().lower()], "place.demonym"
+    dateline = [pl for pl in in_sentence if in_dateline(pl)]
+    if dateline:
+        return dateline[0][2], "place.dateline"
+    sentence_demonym = _demonym(sentence, p)
+    if sentence_demonym is not None:
+        return sentence_demonym, "place.demonym"
     # the place the passage is about: the first place named after the sentence, else a demonym anywhere
-    names, starts = found["text"]
+    names, starts = _text_places(text, p, found)
     k = bisect.bisect_left(starts, e)
     if k < len(names):
         return names[k][2], "place.passage"
     if "demonym" not in found:  # the first demonym of the text, found once
-        named = p.re_demonym.search(text) if p.re_demonym is not None else None
-        found["demonym"] = p.demonym_place[named.group().lower()] if named else None
+        found["demonym"] = _demonym(text, p)
     if found["demonym"] is not None:
         return found["demonym"], "place.passage"
     return "unknown", "place.unknown"

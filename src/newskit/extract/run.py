@@ -95,7 +95,8 @@ def _decide_sentence(
                                                   before=text[max(0, s - SCOPE_LOOK_BACK) : s],
                                                   sentence_cues=cues[1]))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
-                                                  outcome=cand.get("outcome"), found=places_found))
+                                                  outcome=cand.get("outcome"), group=cand.get("group"),
+                                                  parent=parent, found=places_found))
 
 
 def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, bool]) -> tuple[str, ...]:
@@ -120,13 +121,16 @@ def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, boo
 
 def extract_figures(
     text: str, *, vocabulary: Vocabulary | None = None, conventions: Conventions = DEFAULT_CONVENTIONS,
+    context: str = "",
 ) -> list[Figure]:
     """Every casualty figure in ``text``, in text order, as :class:`Figure` records.
 
     ``vocabulary`` (default: the packaged one, see :func:`newskit.vocabulary.load_vocabulary`) gives
     every word the rules read; ``conventions`` the intervals. Offsets index ``text`` exactly as
     passed (raw markup included). A text with no digit and no number word returns ``[]`` without
-    further work; so does a non-string.
+    further work; so does a non-string. ``context`` is the text of the same document before ``text``
+    (its earlier passages, a dateline), read only for the place of a figure whose text names none
+    before it.
 
     >>> [(f.surface, f.bound, f.outcome, f.group) for f in extract_figures(
     ...     "Hamas gunmen killed about 1,300 Israelis and took some 240 hostage.")]
@@ -138,7 +142,7 @@ def extract_figures(
         return []
     p = compile_patterns(vocabulary)
     kept: list[tuple[Candidate, tuple[int, int]]] = []
-    places_found: dict = {}  # the place names of the text, found once when a figure needs them
+    places_found: dict = {"context": context}  # the place names of the text, found once when a figure needs them
     for block_start, block_end in blocks(text):
         spans, numbered = sentence_spans_of_block(text[block_start:block_end], block_start)
         previous: list[Candidate] = []
