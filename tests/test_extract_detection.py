@@ -115,3 +115,27 @@ def test_a_large_number_after_a_month_and_a_comma_is_no_date():
         ("324", "killed", None), ("161", "killed", "324")
     ]
     assert figures("On April 16 the building collapsed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quake of magnitude 7.1 killed more than 200 people.", [("200", "killed")]),
+        ("The 6.8-magnitude quake killed 40 people.", [("40", "killed")]),
+        ("Col. Ali Hassan, the commander of 45 Infantry Brigade, who was killed in action, was buried.", []),
+        ("Militants killed 12 infantry soldiers.", [("12", "killed")]),  # a unit word in lower case is no name
+        ("A woman mourns a loved one who was killed in the strike.", []),
+        ("The victims of the attacks of 12 and 13 March could be more numerous, he said.", []),
+        ("The deal frees three prisoners for every hostage released.", []),
+        ("Her brother, 31, was killed in the strike on Tuesday.", []),  # an age in apposition
+        ("The strike killed 12, wounding 40.", [("12", "killed"), ("40", "injured")]),
+        ("In the north, 25 people were killed.", [("25", "killed")]),  # a comma before alone is no age
+    ],
+)
+def test_numbers_that_count_no_people(text, expected):
+    assert figures(text) == expected
+
+
+def test_rescue_workers_are_people_not_a_release():
+    found = extract_figures("Nineteen rescue workers were killed in the strikes.")
+    assert [(f.surface, f.outcome) for f in found] == [("Nineteen", "killed")]

@@ -20,6 +20,8 @@ RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
 RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
 RE_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
 RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
+RE_AGE_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:\s*,|\s+\()\s*$")
+RE_AGE_APPOSITION_AFTER = re.compile(r"^\s*[,)]")
 RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
@@ -29,6 +31,7 @@ RULES = {
     "candidate.thing": "the noun after the number names a thing, not people (\"3,000 rockets\"): no figure",
     "candidate.population": "\"a population of N\", \"for every N\": the number counts no casualties",
     "candidate.rate": "a rate, not a count (\"an average of six died\", \"15 people die every day\"): no figure",
+    "candidate.not_people": "a measure, a unit's name, an age in apposition, \"a loved one\" or a date range: no figure",
 }
 
 
@@ -153,6 +156,9 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
         if token == "." and match.start() == pos and RE_TITLE.search(right, max(0, pos - 5), pos):
             pos = match.end()  # the period of a title ("Mr.", "Dr.") inside the noun phrase
             continue
+        if base in p.outcome_cues and nxt_low in p.compound_heads:
+            pos = match.end()  # a cue word naming a trade: "rescue workers", "release staff"
+            continue
         if base in p.function_words or base in p.outcome_cues or not base[:1].isalpha() or RE_VERBISH.match(base):
             break
         if kin or "-" in base[1:] or _people_noun_follows(right, match.end(), p):
@@ -180,10 +186,25 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[m.group("w").lower()], "outcome.noun_after_number"
 
 
+def _not_people(cand: Candidate, sentence: str, p: Patterns, rate_or_unit: bool) -> bool:
+    """A measure, a unit's name, an age in apposition, an idiom or a date range: the number counts no people."""
+    number, end = cand.number, cand.number.end
+    if p.re_measure_before.search(cand.left[-20:]) or p.re_measure_after.match(sentence, end):
+        return True  # "a quake of magnitude 7.5", "the 7.9-magnitude quake"
+    if (rate_or_unit and p.re_unit_after.match(sentence, end)) or p.re_date_range_after.match(sentence, end):
+        return True  # "122 Infantry Brigade", "the attacks of 13 and 14 November"
+    if number.surface.lower() == "one" and p.re_idiom_before.search(cand.left[-12:]):
+        return True  # "a loved one"
+    # an age set off by commas after a person: "one of his sons, 25, was killed", "Ahmed (12)"
+    return bool(number.kind == "number" and number.surface.isdigit() and (number.value or 0) <= 120
+                and RE_AGE_APPOSITION_BEFORE.search(cand.left[-30:]) and RE_AGE_APPOSITION_AFTER.match(cand.right))
+
+
 def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Candidate]:
     """The candidates of ``text[s:e]`` (offsets into ``text``), each with its noun phrase read."""
     sentence = text[s:e]
     numbers = find_numbers(sentence)
+    rate_or_unit = bool(numbers) and p.re_rate_or_unit_word.search(sentence) is not None
     cands: list[Candidate] = []
     for k, number in enumerate(numbers):
         prev_end = numbers[k - 1].end if k else 0
@@ -196,7 +217,11 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
         cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right))
         if p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:]):
             cand.thing, cand.thing_rule = True, "candidate.population"
-        elif p.re_rate_before.search(cand.left[-25:]) or p.re_rate_after.match(sentence, number.end):
+        elif p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end)):
             cand.thing, cand.thing_rule = True, "candidate.rate"
+        elif p.re_ratio_after.match(cand.right, cand.np_end):
+            cand.thing, cand.thing_rule = True, "candidate.rate"
+        elif _not_people(cand, sentence, p, rate_or_unit):
+            cand.thing, cand.thing_rule = True, "candidate.not_people"
         cands.append(cand)
     return cands

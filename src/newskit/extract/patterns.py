@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from newskit.extract.phrases import alternation, phrase_pattern
 from newskit.extract.vocabulary import Vocabulary, default_vocabulary
+from newskit.numbers import MONTHS
 
 
 def _ordered(phrases: list[str]) -> str:
@@ -94,6 +95,13 @@ class Patterns:
     re_every_before: re.Pattern
     re_rate_before: re.Pattern
     re_rate_after: re.Pattern
+    re_rate_or_unit_word: re.Pattern
+    re_measure_before: re.Pattern
+    re_measure_after: re.Pattern
+    re_unit_after: re.Pattern
+    re_idiom_before: re.Pattern
+    re_ratio_after: re.Pattern
+    re_date_range_after: re.Pattern
     re_dash_apposition: re.Pattern
     re_headless_outcome: re.Pattern
     re_captives_after: re.Pattern
@@ -346,6 +354,20 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_every_before=_compile(rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+$", I),
         re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),
         re_rate_after=_compile(rf"[^;:.!?]{{0,80}}?\b(?:{alternation(v['non_figures']['rate_after'])})\b", I),
+        # the words without which neither re_rate_after nor re_unit_after can match: one search per sentence
+        re_rate_or_unit_word=_compile(
+            rf"\b(?:{alternation(v['non_figures']['rate_after'])})\b|"
+            rf"\b(?:{alternation(w[:1].upper() + w[1:] for w in v['non_figures']['unit_after'])})\b"
+        ),
+        re_measure_before=_compile(rf"\b(?:{alternation(v['non_figures']['measure_before'])})\s+(?:of\s+)?$", I),
+        re_measure_after=_compile(rf"(?:\s+|(?=-))(?:{alternation(v['non_figures']['measure_after'])})\b", I),
+        re_unit_after=_compile(  # capitalised only: "122 Infantry Brigade", not "12 infantry soldiers"
+            r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+"
+            rf"(?:{alternation(w[:1].upper() + w[1:] for w in v['non_figures']['unit_after'])})\b"
+        ),
+        re_idiom_before=_compile(rf"\b(?:{alternation(v['non_figures']['idiom_before'])})\s+$", I),
+        re_ratio_after=_compile(rf"\s+(?:{alternation(v['non_figures']['ratio_after'])})\b", I),
+        re_date_range_after=_compile(rf"\s*(?:and|or|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b"),
         re_dash_apposition=_compile(
             rf"\b(?:(?P<adj>{alternation(np['dash_adjectives'])})\s+)?(?P<noun>{alternation(np['dash_nouns'])})"
             rf"(?:\s+[\w'’]+){{0,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$",
