@@ -44,7 +44,8 @@ report.show_parameters(p)
 articles, passages, removals = pipeline.load_stages(p, "articles", "passages", "removals")
 overview = report.corpus_overview(articles, passages, removals)
 report.show_headlines(report.corpus_headlines(articles, passages, removals), notebook="01-corpus")
-report.show_table(overview, "articles", report_dir=p.report_dir, n_rows=p.n_rows_shown, caption="Articles")
+report.show_table(overview, "articles", report_dir=p.report_dir, n_rows=p.n_rows_shown, caption="Articles",
+                  row_ids="article_id")
 report.show_table(pipeline.dropped_table(articles), "dropped_rows", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Files, entries and rows the reader dropped, and why")
 

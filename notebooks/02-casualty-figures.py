@@ -44,12 +44,15 @@ report.show_parameters(p)
 
 # %% [markdown]
 # ## The claims table
+#
+# Each figure in the sentence that holds it (marked), the interval its words allow, and who is said to
+# have given it. `tables/claims.csv` holds every column, offsets included.
 
 # %%
 articles, claims = pipeline.load_stages(p, "articles", "claims")
+report.show_claims(claims, "claims", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                   caption="Every casualty figure in its sentence: sort, search, or filter (Filters)")
 report.show_headlines(report.claims_headlines(claims, articles), notebook="02-casualty-figures")
-report.show_table(claims, "claims", report_dir=p.report_dir, n_rows=p.n_rows_shown,
-                  caption="Every casualty figure (offsets index the passage text)")
 report.show_table(pipeline.failures_table(claims), "failed_articles", report_dir=p.report_dir,
                   n_rows=p.n_rows_shown, caption="Articles whose extraction failed (they have no claims)")
 
@@ -64,14 +67,6 @@ report.show_text(reviews.describe_reviews(claims))
 report.show_table(reviews.unmatched_reviews(claims), "unmatched_reviews", report_dir=p.report_dir,
                   n_rows=p.n_rows_shown, caption="Reviews that match no claim (the text or the rules changed)")
 claims = reviews.reviewed_claims(claims)
-
-# %% [markdown]
-# ## The evidence
-#
-# Each figure in the sentence that holds it, with its attribution as written.
-
-# %%
-report.show_evidence(claims, n_rows=p.n_rows_shown, caption="Figures in their sentences")
 
 # %% [markdown]
 # ## Who suffered what, according to whom

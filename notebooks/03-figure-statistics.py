@@ -78,8 +78,10 @@ report.show_headlines(
 # +1; negative: the claim is ahead of the series). `agrees_within_window`: such a day was found.
 
 # %%
-report.show_table(comparison, "comparison", report_dir=p.report_dir, n_rows=p.n_rows_shown,
-                  caption="Cumulative claims and the official series of their place and quantity")
+report.show_claims(comparison, "comparison", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                   leading=("status",), trailing=("date_from", "date_to", "reference_date", "reference_value",
+                                                  "difference", "agrees_on_day", "lag_days", "agrees_within_window"),
+                   caption="Cumulative claims and the official series of their place and quantity")
 report.show_table(stats.lag_by(comparison, by="outlet"), "lag_by_outlet", report_dir=p.report_dir,
                   n_rows=p.n_rows_shown, caption="Agreement and signed lag per outlet (compared claims)")
 report.show_chart(claim_charts.plot_timeline(claims, reference, dating=dating), "timeline_killed",
@@ -116,8 +118,8 @@ report.show_chart(claim_charts.plot_daily_increase(increase), "daily_increase", 
 # kind of source.
 
 # %%
-report.show_table(discrepancies, "discrepancies", report_dir=p.report_dir, n_rows=p.n_rows_shown,
-                  caption="Claims about the same quantity that give different values")
+report.show_claims(discrepancies, "discrepancies", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                   leading=("discrepancy_id", "quantity"), caption="Claims about the same quantity that give different values")
 report.show_chart(claim_charts.plot_discrepancies(discrepancies), "discrepancies", report_dir=p.report_dir)
 report.show_table(revisions, "revisions", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="A later figure wholly below an earlier one: same quantity, same kind of source")

@@ -8,9 +8,11 @@ folder holds only what the report wrote), and the folder is printed in the test 
 ``make browser`` (a prerequisite of ``make test``) installs Chromium where it can (root with apt-get);
 these tests are skipped only where no browser can be installed, and fail where one could be but is not.
 
-More checks of the rendered report (an explorer's filters, say) are more tests here: take the
-``browser`` session and the ``report`` folder, ``open_page(browser, report, "02-casualty-figures.html")``,
-then drive the page with Selenium.
+Pages carry inline scripts (the claims explorer: DataTables from the itables wheel, embedded): what
+is checked is that they request nothing outside the report and log no console error. The explorer
+is driven as a reader would (its search box, its filter panes) and must keep the rows counted by hand
+from the sample articles (FIGURES.md's worked examples): 11 figures, 7 of people killed, 3 of them
+of one incident, 2 in the sentence about an ambush, 3 in sentences that name a health authority.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from newskit.browser_check import (
     check_page,
     check_report,
     find_browser,
+    open_page,
     report_pages,
     start_browser,
     summary,
@@ -109,6 +112,18 @@ def test_page_screenshots_are_saved(checked, page):
     assert width >= WIDTH and height >= HEIGHT
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_page_does_not_scroll_sideways_at_1280_px(checked, page):
+    result = checked[page]
+    assert (result.horizontal_scroll, result.wide_blocks) == (False, []), result.size
+
+
+def test_index_and_claims_page_screenshots_are_1280_px_wide(checked):
+    for page in ("index.html", "02-casualty-figures.html"):
+        shots = (checked[page].screenshot, checked[page].full_screenshot)
+        assert [_png_size(shot)[0] for shot in shots] == [WIDTH, WIDTH], page
+
+
 def test_checking_leaves_the_report_folder_as_the_report_wrote_it(checked, report):
     assert foreign_files(report) == []
 
@@ -185,3 +200,94 @@ def test_start_browser_says_how_to_get_one_when_there_is_none(monkeypatch):
     monkeypatch.setattr("newskit.browser_check.DEBIAN_DRIVER", "/nonexistent/chromedriver")
     with pytest.raises(BrowserUnavailable, match="no headless browser: chromium and chromedriver not found"):
         start_browser()
+
+
+# The claims explorer on the 02 page, driven through its own controls.
+
+CLAIMS_PAGE = "02-casualty-figures.html"
+
+
+def _claims_explorer(browser, report):
+    """Open the 02 page; its claims table, once the explorer has taken it over."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(browser, report, CLAIMS_PAGE)
+    wait = WebDriverWait(browser, 20)
+    table = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "table.nk.dataTable[id^='nk-claims-']"))
+    return table, table.find_element(By.XPATH, "ancestor::div[contains(@class, 'dt-container')]"), wait
+
+
+def _shown_rows(table) -> list[str]:
+    """The claim labels ("002 ¶5") of the rows the explorer shows, in order."""
+    from selenium.webdriver.common.by import By
+
+    return [cell.text for cell in table.find_elements(By.CSS_SELECTOR, "tbody tr td.claim")]
+
+
+def _search(browser, container, wait, text: str, expected: int) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    box = container.find_element(By.CSS_SELECTOR, "input[type='search'].dt-input")
+    box.clear()
+    box.send_keys(text)
+    table = container.find_element(By.CSS_SELECTOR, "table.nk")
+    wait.until(lambda d: len(_shown_rows(table)) == expected or "filtered" in container.text)
+    return _shown_rows(table)
+
+
+def test_explorer_shows_every_sample_claim_evidence_first(browser, report):
+    from selenium.webdriver.common.by import By
+
+    table, container, _ = _claims_explorer(browser, report)
+    headers = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    assert headers[:3] == ["claim", "evidence", "figure"]
+    assert len(_shown_rows(table)) == 11
+    marks = [m.text for m in table.find_elements(By.CSS_SELECTOR, "td.evidence mark")]
+    assert marks == ["25,000", "85%", "1,300", "240", "18,600", "1,200", "100", "10", "nine", "135", "116"]
+    assert "Showing 1 to 11 of 11" in container.text
+
+
+def test_explorer_search_finds_the_claims_whose_sentence_holds_a_word(browser, report):
+    table, container, wait = _claims_explorer(browser, report)
+    assert _search(browser, container, wait, "ambush", 2) == ["002 ¶5", "002 ¶5"]  # 10 soldiers, nine of whom
+    assert len(_search(browser, container, wait, "health", 3)) == 3  # 25,000 and 85% share a sentence; 18,600
+    assert _search(browser, container, wait, "no such word", 0) == []
+
+
+def test_explorer_filter_panes_keep_the_claims_of_one_outcome_and_scope(browser, report):
+    from selenium.webdriver.common.by import By
+
+    table, container, wait = _claims_explorer(browser, report)
+    container.find_element(By.CSS_SELECTOR, "button.dtsp-showAll").click()
+
+    def choose(pane_title: str, value: str) -> None:
+        pane = next(
+            p for p in container.find_elements(By.CSS_SELECTOR, "div.dtsp-searchPane")
+            if p.find_elements(By.CSS_SELECTOR, f"input[placeholder='{pane_title}']")
+        )
+        wait.until(lambda d: pane.find_elements(By.CSS_SELECTOR, "span.dtsp-name"))
+        name = next(n for n in pane.find_elements(By.CSS_SELECTOR, "span.dtsp-name") if n.text == value)
+        name.click()
+
+    choose("outcome", "killed")
+    wait.until(lambda d: len(_shown_rows(table)) == 7)
+    assert "(filtered from 11 total entries)" in container.text
+    choose("scope", "incident")
+    wait.until(lambda d: len(_shown_rows(table)) == 3)
+    assert _shown_rows(table) == ["000 ¶11", "002 ¶4", "002 ¶5"]  # 1,300 Israelis; 1,200 people; nine soldiers
+
+
+def test_without_javascript_the_claims_table_still_reads(browser, report):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        open_page(browser, report, CLAIMS_PAGE)
+        table = browser.find_element(By.CSS_SELECTOR, "table.nk[id^='nk-claims-']")
+        assert "dataTable" not in (table.get_attribute("class") or "")  # the explorer did not run
+        assert len(_shown_rows(table)) == 11
+        assert table.find_element(By.CSS_SELECTOR, "td.evidence mark").text == "25,000"
+        assert table.size["width"] <= WIDTH
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

@@ -5,8 +5,8 @@ no extra browser flag that loosens file access) and records:
 
 - the browser console's errors (log level SEVERE: script errors, resources that failed to load);
 - every URL the page requested (Chrome DevTools Protocol network events from the performance log),
-  and those outside the report folder (anything but ``file://`` under the folder, ``data:`` and
-  ``about:``);
+  and those outside the report folder (anything but ``file://`` under the folder, ``data:``,
+  ``about:`` and the page's own ``blob:`` URLs);
 - every ``href``/``src`` in the rendered page that does not resolve: a local link to a missing file
   or to a file outside the report folder, a same-page ``#anchor`` with no such id, an image that did
   not decode;
@@ -198,16 +198,22 @@ def _drain_logs(driver: WebDriver) -> None:
 
 
 def is_allowed_url(url: str, report_dir: Path) -> bool:
-    """A URL a report page may request: a file under the report folder, ``data:`` or ``about:``.
+    """A URL a report page may request: a file under the report folder, ``data:``, ``about:``, or a
+    ``blob:`` the page itself made from its own bytes (origin ``null`` or ``file:``, e.g. the explorer's
+    embedded script, imported from memory).
 
     >>> is_allowed_url("file:///r/charts/a.png", Path("/r")), is_allowed_url("file:///etc/passwd", Path("/r"))
     (True, False)
     >>> is_allowed_url("data:image/png;base64,AAAA", Path("/r")), is_allowed_url("https://cdn.x/a.js", Path("/r"))
     (True, False)
+    >>> is_allowed_url("blob:null/3291cfc5-e6fc", Path("/r")), is_allowed_url("blob:https://cdn.x/3291", Path("/r"))
+    (True, False)
     """
     parts = urlsplit(url)
     if parts.scheme in ALLOWED_SCHEMES:
         return True
+    if parts.scheme == "blob":
+        return parts.path.startswith(("null/", "file:"))
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return False
     return _is_inside(Path(unquote(parts.path)), report_dir)

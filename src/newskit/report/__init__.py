@@ -3,6 +3,7 @@
 One module per job:
 
 - :mod:`~newskit.report.display`: what notebooks call to show (and save) tables, charts, headlines;
+- :mod:`~newskit.report.table_html`: tables as HTML for readers, claims evidence first, the offline explorer;
 - :mod:`~newskit.report.summaries`: summary tables and headline numbers of the notebooks;
 - :mod:`~newskit.report.runner`: :func:`run_report`, papermill on the kit's kernel, prewarmed kernels;
 - :mod:`~newskit.report.render`: notebook pages and the index page (headline claims with their evidence,
@@ -25,7 +26,7 @@ from newskit.report.display import (
     bar_chart,
     read_table,
     show_chart,
-    show_evidence,
+    show_claims,
     show_headlines,
     show_parameters,
     show_saved_chart,
@@ -58,7 +59,7 @@ _LAZY = {
 __all__ = [
     "HEADLINES_MIMETYPE", "KERNEL_ENV", "KERNEL_NAME", "QUESTIONS", "RUN_ORDER", "bar_chart", "chosen_n_topics",
     "claims_headlines", "corpus_headlines", "corpus_overview", "count_by", "read_table", "removals_by_rule",
-    "show_chart", "show_evidence", "show_headlines", "show_parameters", "show_saved_chart", "show_saved_table",
+    "show_chart", "show_claims", "show_headlines", "show_parameters", "show_saved_chart", "show_saved_table",
     "show_table", "show_text", "show_warnings_inline", "topics_headlines", *_LAZY,
 ]
 

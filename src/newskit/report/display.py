@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import json
+import re
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,24 +22,42 @@ from newskit.errors import ReportError
 from newskit.params import PARAMETERS
 from newskit.report.order import HEADLINES_MIMETYPE, RUN_ORDER
 from newskit.report.shown_paths import portable_value
+from newskit.report.table_html import (
+    CLAIM_FILTERS,
+    EXPLORER_MAX_ROWS,
+    TABLE_CSS,
+    article_anchor,
+    claim_columns,
+    explorer_assets,
+    explorer_script,
+    frame_columns,
+    table_html,
+)
 from newskit.tables import read_csv, write_csv
 
 TEXT_SHOWN_CHARS = 300
+# Numbers the tables shown in this kernel (ids unique on a page, the same on every run).
+_TABLE_NUMBERS = itertools.count(1)
 # Bars a bar chart draws at most (one per row of its table).
 MAX_BARS = 60
-# The HTML template: JupyterLab's, without the scripts it would fetch from CDNs (require.js, MathJax,
-# Mermaid, widgets), so a report opens offline and makes no network request.
-
 
 def show_parameters(params: Any) -> None:
-    """Show a notebook's validated parameters as an escaped table (paths relative to the project)."""
+    """Show a notebook's validated parameters as an escaped table (paths relative to the project).
+
+    The output also carries the page's table explorer (:func:`~newskit.report.table_html.explorer_assets`):
+    every notebook shows its parameters first, so every page has it once, before its tables.
+    """
     values = vars(params) if not isinstance(params, Mapping) else dict(params)
     rows = [
         {"parameter": name, "value": json.dumps(portable_value(name, value), ensure_ascii=False)}
         for name, value in values.items()
         if name in PARAMETERS and not PARAMETERS[name].runner_only
     ]
-    _display_html(_table_html(pd.DataFrame(rows, columns=["parameter", "value"]), caption="Parameters"))
+    table = pd.DataFrame(rows, columns=["parameter", "value"])
+    _display_html(
+        f'{explorer_assets()}\n<details class="nk-parameters"><summary>Parameters ({len(table)})</summary>\n'
+        f"{_table_html(table, table_id='nk-parameters')}\n</details>"
+    )
 
 
 def show_table(
@@ -47,20 +67,61 @@ def show_table(
     report_dir: str = "",
     n_rows: int = 20,
     caption: str | None = None,
+    row_ids: str | None = None,
 ) -> None:
-    """Show the first ``n_rows`` of ``table`` (text escaped, long text shortened); save all of it.
+    """Show ``table`` for reading; save all of it.
+
+    Cells are formatted for reading (counts with separators, shares as percentages, dates as dates;
+    text over :data:`TEXT_SHOWN_CHARS` shortened) and wrap to the page width. A table longer than
+    ``n_rows`` becomes an explorer (sort, search, ``n_rows`` a page) of its first
+    :data:`~newskit.report.table_html.EXPLORER_MAX_ROWS` rows. ``row_ids`` names a column whose values
+    give each row an anchor (``#article-<value>``, see ``article_anchor``); such a table is not paged.
 
     With a ``name`` and a ``report_dir``, every row is written to ``report_dir/tables/NAME.csv``
     (index dropped, fixed float format, ``\\n`` line ends: the same table gives the same bytes; text a
-    spreadsheet would run as a formula gets a leading apostrophe, see :mod:`newskit.tables`).
+    spreadsheet would run as a formula gets a leading apostrophe, see :mod:`newskit.tables`); the CSV
+    holds the raw values, never the formatted ones.
     """
-    if name and report_dir:
-        path = Path(report_dir) / "tables" / f"{name}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_csv(table, path)
-    shown = table.head(n_rows)
-    note = f"{len(shown)} of {len(table)} rows" + (f"; all in tables/{name}.csv" if name and report_dir else "")
-    _display_html(_table_html(shown, caption=caption, note=note))
+    saved = _save_table(table, name, report_dir)
+    long = len(table) > n_rows
+    shown = table.head(EXPLORER_MAX_ROWS if long else n_rows)
+    anchors = [article_anchor(v) for v in shown[row_ids].tolist()] if row_ids else None
+    _display_html(
+        _table_html(shown, caption=caption, note=_rows_note(len(shown), len(table), saved), explorer=long,
+                    n_rows=n_rows, row_ids=anchors, table_id=_table_id(name))
+    )
+
+
+def show_claims(
+    claims: pd.DataFrame,
+    name: str | None = None,
+    *,
+    report_dir: str = "",
+    n_rows: int = 20,
+    caption: str | None = None,
+    leading: tuple[str, ...] = (),
+    trailing: tuple[str, ...] = (),
+) -> None:
+    """Show a claims-like table evidence first, as an explorer; save all of it raw (as :func:`show_table`).
+
+    Each row: the claim's place (``002 ¶4``, linking to the article's row on the corpus page), the
+    sentence with the figure marked, the figure and the interval its words allow, outcome, group, place,
+    scope, source, outlet, date, flags (``leading`` columns first, ``trailing`` ones last). Readers sort,
+    search every column and filter by outlet, outcome, group, place, kind of source, scope and flags. At most
+    :data:`~newskit.report.table_html.EXPLORER_MAX_ROWS` rows are in the page; the CSV holds every row.
+    """
+    saved = _save_table(claims, name, report_dir)
+    shown = claims.head(EXPLORER_MAX_ROWS)
+    columns = claim_columns(shown, leading=leading, trailing=trailing)
+    table_id = _table_id(name)
+    filters = [i for i, c in enumerate(columns) if c.header in CLAIM_FILTERS]
+    parts = [TABLE_CSS, f"<p><strong>{html.escape(caption)}</strong></p>"] if caption else [TABLE_CSS]
+    style = "nk-table nk-claims" if "sentence" in claims.columns else "nk-table"  # claims: the evidence wraps
+    parts.append(f'<div class="{style}">{table_html(columns, table_id=table_id)}</div>')
+    if len(shown):
+        parts.append(explorer_script(table_id, n_rows=n_rows, filters=filters))
+    parts.append(f'<p class="muted">{_rows_note(len(shown), len(claims), saved)}</p>')
+    _display_html("\n".join(parts))
 
 
 def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = "", caption: str | None = None) -> None:
@@ -91,11 +152,15 @@ def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = 
 
 
 def show_saved_table(name: str, *, report_dir: str, n_rows: int = 20, caption: str | None = None) -> None:
-    """Show ``report_dir/tables/NAME.csv``, a table an earlier notebook of the run saved (a sentence
-    instead when the notebook that makes it did not run on this corpus)."""
+    """Show the first ``n_rows`` of ``report_dir/tables/NAME.csv``, a table an earlier notebook of the run
+    saved (a summary: no explorer; the note links the CSV); a sentence instead when the notebook that
+    makes it did not run on this corpus."""
     if _show_not_run(Path(report_dir) / "tables" / f"{name}.csv", f"the table {name}", report_dir):
         return
-    show_table(read_table(name, report_dir=report_dir), n_rows=n_rows, caption=caption)
+    table = read_table(name, report_dir=report_dir)
+    shown = table.head(n_rows)
+    note = _rows_note(len(shown), len(table), f"tables/{name}.csv")
+    _display_html(_table_html(shown, caption=caption, note=note, table_id=_table_id(name)))
 
 
 def show_saved_chart(name: str, *, report_dir: str, caption: str | None = None) -> None:
@@ -124,7 +189,7 @@ def show_headlines(numbers: Mapping[str, Any], *, notebook: str) -> None:
     table = pd.DataFrame({"headline": list(clean), "value": [format_value(v) for v in clean.values()]})
     display(
         {
-            "text/html": _table_html(table, caption="Headline numbers"),
+            "text/html": _table_html(table, caption="Headline numbers", table_id="nk-headlines"),
             HEADLINES_MIMETYPE: {"notebook": notebook, "numbers": [[k, v] for k, v in clean.items()]},
         },
         raw=True,
@@ -156,39 +221,6 @@ def read_table(name: str, *, report_dir: str) -> pd.DataFrame:
             f"(run order: {', '.join(RUN_ORDER)}), or point report_dir at a finished report"
         )
     return read_csv(path)
-
-
-def show_evidence(claims: pd.DataFrame, *, n_rows: int = 20, caption: str | None = None) -> None:
-    """Show claims with their evidence: the sentence, the figure marked in it, escaped."""
-    shown = claims.head(n_rows)
-    rows = []
-    for claim in shown.itertuples(index=False):
-        sentence, surface = str(claim.sentence or ""), str(claim.surface or "")
-        at = sentence.find(surface) if surface else -1
-        if at >= 0:
-            marked = (
-                html.escape(sentence[:at])
-                + "<mark>"
-                + html.escape(surface)
-                + "</mark>"
-                + html.escape(sentence[at + len(surface) :])
-            )
-        else:
-            marked = html.escape(sentence)
-        who = claim.source if isinstance(claim.source, str) and claim.source else "(no attribution)"
-        rows.append(
-            f"<tr><td>{html.escape(str(claim.article_id))}</td><td>{html.escape(surface)}</td>"
-            f"<td>{html.escape(f'{claim.outcome} / {claim.group} / {claim.scope}')}</td>"
-            f"<td>{html.escape(str(claim.bound))}</td><td>{html.escape(who)} "
-            f"({html.escape(str(claim.source_type))})</td><td>{marked}</td></tr>"
-        )
-    header = "".join(
-        f"<th>{h}</th>" for h in ("article", "figure", "outcome / group / scope", "bound", "according to", "evidence")
-    )
-    parts = [f"<p><strong>{html.escape(caption)}</strong></p>"] if caption else []
-    parts.append(f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    parts.append(f'<p class="muted">{len(shown)} of {len(claims)} figures</p>')
-    _display_html("\n".join(parts))
 
 
 def bar_chart(table: pd.DataFrame, *, label: str, counts: list[str], title: str) -> tuple[Any, pd.DataFrame]:
@@ -227,26 +259,59 @@ def _display_html(markup: str) -> None:
     display(HTML(markup))
 
 
+def _save_table(table: pd.DataFrame, name: str | None, report_dir: str) -> str | None:
+    """Write every row to ``report_dir/tables/NAME.csv``; its path relative to the report, or None."""
+    if not (name and report_dir):
+        return None
+    path = Path(report_dir) / "tables" / f"{name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_csv(table, path)
+    return f"tables/{name}.csv"
+
+
+def _rows_note(n_shown: int, n_rows: int, saved: str | None) -> str:
+    """"3 of 11 rows; all in tables/x.csv" (escaped markup, the CSV a link)."""
+    note = f"{n_rows:,} row{'' if n_rows == 1 else 's'}" if n_shown == n_rows else f"{n_shown:,} of {n_rows:,} rows"
+    if saved:
+        note += f'; all in <a href="{html.escape(saved)}">{html.escape(saved)}</a>'
+    return note
+
+
+def _table_id(name: str | None) -> str:
+    """A page-unique id: the table's name and the count of tables shown so far in this kernel."""
+    return f"nk-{re.sub(r'[^A-Za-z0-9_-]', '-', name or 'table')}-{next(_TABLE_NUMBERS)}"
+
+
 def _shorten(value: Any) -> Any:
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, pd.Timestamp) and value == value.normalize():
-        return value.date().isoformat()  # a date, not "2023-12-14 00:00:00"
     if isinstance(value, str) and len(value) > TEXT_SHOWN_CHARS:
         return value[: TEXT_SHOWN_CHARS - 1] + "…"
     return value
 
 
-def _table_html(table: pd.DataFrame, *, caption: str | None = None, note: str | None = None) -> str:
-    """An escaped HTML table: every cell, header and caption goes through ``html.escape``."""
+def _table_html(
+    table: pd.DataFrame,
+    *,
+    caption: str | None = None,
+    note: str | None = None,
+    explorer: bool = False,
+    n_rows: int = 20,
+    row_ids: list[str] | None = None,
+    table_id: str | None = None,
+) -> str:
+    """An escaped HTML table, cells formatted for reading; an explorer when ``explorer``.
+
+    ``note`` is markup (see :func:`_rows_note`); every cell, header and caption is escaped here.
+    """
+    table_id = table_id or _table_id(None)
     shown = table.map(_shorten) if len(table) else table
-    markup = shown.to_html(index=False, escape=True, na_rep="", border=0, float_format=lambda x: f"{x:.6g}")
-    parts = []
+    parts = [TABLE_CSS]
     if caption:
         parts.append(f"<p><strong>{html.escape(caption)}</strong></p>")
-    parts.append(markup)
+    parts.append(f'<div class="nk-table">{table_html(frame_columns(shown), table_id=table_id, row_ids=row_ids)}</div>')
+    if explorer and len(shown):
+        parts.append(explorer_script(table_id, n_rows=n_rows, paging=row_ids is None))
     if note:
-        parts.append(f'<p class="muted">{html.escape(note)}</p>')
+        parts.append(f'<p class="muted">{note}</p>')
     return "\n".join(parts)
 
 
