@@ -42,7 +42,8 @@ TABLE_CSS = """<style>
   overflow-wrap: normal; }
 .nk-claims table.nk { width: 100%; }
 .nk-claims table.nk td, .nk-claims table.nk th { overflow-wrap: normal; }
-.nk-claims table.nk td.evidence { min-width: 20em; overflow-wrap: break-word; }
+.nk-claims table.nk td.evidence { min-width: 24em; overflow-wrap: break-word; }
+.nk-table table.nk td.nowrap { white-space: nowrap; }
 .nk-claims table.nk td.claim { white-space: nowrap; }
 .nk-table mark { background: #ffe08a; padding: 0 1px; }
 .nk-table .dtsp-panesContainer { font-size: 13px; }
@@ -277,7 +278,7 @@ def claim_columns(
         columns.append(Column("outlet", [format_cell(v) or "(unknown)" for v in get("outlet")]))
     dates = [_first_text(a, p) for a, p in zip(get("as_of"), get("published"), strict=True)]
     if any(dates):
-        columns.append(Column("date", [format_cell(d) for d in dates]))
+        columns.append(Column("date", [format_cell(d) for d in dates], css="nowrap"))
     flags = claim_flags(rows)
     if any(flags) or "flags" in rows.columns:
         columns.append(Column("flags", [html.escape(f) for f in flags]))
