@@ -139,3 +139,19 @@ def test_numbers_that_count_no_people(text, expected):
 def test_rescue_workers_are_people_not_a_release():
     found = extract_figures("Nineteen rescue workers were killed in the strikes.")
     assert [(f.surface, f.outcome) for f in found] == [("Nineteen", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subset in apposition between the total and its verb
+        ("Six aid workers from the charity, three of them British, were killed in the strike.",
+         [("Six", "killed", None), ("three", "killed", "Six")]),
+        ("Five soldiers, most of them medics, died in the blast.", [("Five", "killed", None)]),
+        ("Police said there were two bombers and one of these was killed.", [("one", "killed", None)]),
+        # a taking verb with "captive" after its vague object
+        ("Gunmen raided homes, setting some on fire and taking dozens captive.", [("dozens", "hostage", None)]),
+    ],
+)
+def test_the_verb_after_an_apposition(text, expected):
+    assert parents(text) == expected

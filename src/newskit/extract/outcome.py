@@ -56,7 +56,7 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
     captives = p.active_with_captives.get(cue)
     people = p.active_with_people.get(cue)
     if captives or people == "hostage":
-        if p.re_captives_after.match(following) or outcome:
+        if p.re_captives_after.match(following) or p.re_captives_after.match(cand.right[:25].lower()) or outcome:
             return outcome or "hostage"
         if people == "hostage":
             return "hostage" if group is not None else None
@@ -128,6 +128,12 @@ def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
     return work
 
 
+def _verb_after_apposition(cand: Candidate, p: Patterns) -> bool:
+    """Whether the verb after a subset "of them" follows a comma, so is its total's ("Six, three of them British, died")."""
+    after = p.re_cue_after.match(cand.right[cand.np_end :])
+    return bool(after and "," in after.string[: after.start("cue")])
+
+
 def _compared(cand: Candidate, prev: Candidate, p: Patterns) -> bool:
     """Whether ``cand`` is compared with the number before it, of the same unit ("from 560 to 761")."""
     if cand.number.unit != prev.number.unit:
@@ -164,7 +170,8 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
     last_kid: dict[int, Candidate] = {}
     for cand in live:
         parent = parent_of[id(cand)]
-        if parent is not None and work[id(cand)][0] is not None and how(cand) == "after":
+        if parent is not None and work[id(cand)][0] is not None and how(cand) == "after" and (
+                not cand.of_relative or _verb_after_apposition(cand, p)):
             last_kid[id(parent)] = cand
     for cand in live:
         if work[id(cand)][0] is None and id(cand) in last_kid:
@@ -197,7 +204,7 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
             continue
         nxt = live[k + 1] if k + 1 < len(live) else None
         gap = cand.right[cand.np_end :]
-        if nxt is not None and work[id(nxt)][0] and how(nxt) == "after" and (
+        if nxt is not None and work[id(nxt)][0] and how(nxt) == "after" and parent_of[id(nxt)] is not cand and (
             p.re_coordination.match(gap) or p.re_apposition.match(gap)
         ):
             work[id(cand)] = [work[id(nxt)][0], "outcome.shared_next"]

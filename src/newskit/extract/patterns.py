@@ -204,8 +204,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     np = v["noun_phrase"]
     fillers = _ordered(np["before_cue_after"])
     re_cue_after = _compile(
-        r"^[\s,]*(?:[-–—]\s*)?(?:(?:who|that|which|whom)\s+)?"
-        rf"(?:(?:{fillers}|,?\s*(?:including|among\s+them)\s[^,;:.()\"“”]{{1,50}},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+        r"^[\s,]*(?:[-–—]\s*)?(?:(?:who|that|which|whom)\s+|(?:them|these|those)\s+(?:[^,;:.()\"“”]{1,40},\s*)?)?"
+        rf"(?:(?:{fillers}|,?\s*(?:including|among\s+them)\s[^,;:.()\"“”]{{1,50}},|"
+        r",?\s*(?:most|many|all|some|half|both|none|several)\s+of\s+(?:them|whom)\b[^,;:.()\"“”]{0,40},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
         r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
         rf"in\s+the\s+(?:{_ordered(np['place_nouns_before_cue'])})|inside\s+[A-Z]\w*|"
         rf"in\s+(?:{_ordered(np['compass_before_cue'])})\s+[A-Z]\w*"
