@@ -278,6 +278,40 @@ def test_explorer_filter_panes_keep_the_claims_of_one_outcome_and_scope(browser,
     assert _shown_rows(table) == ["000 ¶11", "002 ¶4", "002 ¶5"]  # 1,300 Israelis; 1,200 people; nine soldiers
 
 
+@pytest.fixture(scope="session")
+def reviewed_report(browser, tmp_path_factory) -> Path:
+    """The sample's corpus and claims pages with a reviews file: one scope corrected, one row not a figure."""
+    folder = tmp_path_factory.mktemp("reviewed")
+    reviews_path = folder / "reviews.csv"
+    reviews_path.write_text(
+        "article_id,start,surface,field,value,reviewer,note\n"
+        "002_da15ff6bf3766d8c,199,10,scope,incident,ann,one ambush\n"
+        "002_da15ff6bf3766d8c,60,116,figure,not_a_figure,ann,alive: not a casualty\n",
+        encoding="utf-8",
+    )
+    return run_report(out_dir=folder / "report", overrides=[f"reviews_path={reviews_path}"],
+                      notebooks=["01-corpus", "02-casualty-figures"], progress=False)
+
+
+def test_explorer_flags_pane_finds_the_rows_a_reviewer_touched(browser, reviewed_report):
+    from selenium.webdriver.common.by import By
+
+    table, container, wait = _claims_explorer(browser, reviewed_report)
+    assert len(_shown_rows(table)) == 11  # a row marked not a figure stays in the table, flagged
+    container.find_element(By.CSS_SELECTOR, "button.dtsp-showAll").click()
+    pane = next(
+        p for p in container.find_elements(By.CSS_SELECTOR, "div.dtsp-searchPane")
+        if p.find_elements(By.CSS_SELECTOR, "input[placeholder='flags']")
+    )
+    wait.until(lambda d: pane.find_elements(By.CSS_SELECTOR, "span.dtsp-name"))
+    names = {n.text: n for n in pane.find_elements(By.CSS_SELECTOR, "span.dtsp-name")}
+    assert set(names) == {"Empty", "not a figure", "reviewed: scope"}, set(names)
+    names["not a figure"].click()
+    wait.until(lambda d: len(_shown_rows(table)) == 1)
+    assert _shown_rows(table) == ["002 ¶15"]  # "116 of whom are alive"
+    assert table.find_element(By.CSS_SELECTOR, "td.evidence mark").text == "116"
+
+
 def test_without_javascript_the_claims_table_still_reads(browser, report):
     from selenium.webdriver.common.by import By
 

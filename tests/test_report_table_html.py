@@ -13,6 +13,7 @@ import pytest
 from newskit.report import show_claims, show_table
 from newskit.report.table_html import (
     claim_columns,
+    claim_flags,
     explorer_assets,
     explorer_script,
     format_cell,
@@ -154,6 +155,22 @@ def test_claims_like_tables_take_leading_and_trailing_columns_and_need_no_senten
     assert headers[-1] == "reference_value"
     cells = {c.header: c.cells for c in claim_columns(comparison, trailing=["reference_value"])}
     assert cells["reference_value"] == ["18,787", ""]
+
+
+@pytest.mark.parametrize(
+    ("row", "flags"),
+    [
+        ({}, ""),
+        ({"flags": "attribution_carried"}, "attribution_carried"),
+        ({"reviewed": True, "reviewed_fields": "scope"}, "reviewed: scope"),
+        ({"reviewed": True, "not_a_figure": True, "reviewed_fields": "figure"}, "not a figure"),
+        ({"reviewed": True, "not_a_figure": True, "reviewed_fields": "figure;scope"}, "not a figure; reviewed: scope"),
+        ({"added": "True", "reviewed": "True", "reviewed_fields": "figure"}, "added by a reviewer"),
+        ({"reviewed": False, "not_a_figure": False, "added": False, "flags": float("nan")}, ""),
+    ],
+)
+def test_claim_flags(row, flags):
+    assert claim_flags(pd.DataFrame([row])) == [flags]
 
 
 def test_table_html_sorts_numbers_by_their_raw_value_and_anchors_rows():

@@ -286,7 +286,8 @@ def claim_columns(
 
 
 def claim_flags(claims: pd.DataFrame) -> list[str]:
-    """Each row's flags for readers: the extractor's ``flags`` and a reviewer's marks (``reviewed: scope``)."""
+    """Each row's flags for readers: the extractor's ``flags`` and a reviewer's marks (``not a figure``,
+    ``added by a reviewer``, ``reviewed: scope, group``)."""
     flags = []
     for _, row in claims.iterrows():
         marks = [f for f in str(row.get("flags") or "").split(";") if f and f != "nan"]
@@ -294,10 +295,11 @@ def claim_flags(claims: pd.DataFrame) -> list[str]:
             marks.append("not a figure")
         if _true(row.get("added")):
             marks.append("added by a reviewer")
-        if _true(row.get("reviewed")):
-            fields = row.get("reviewed_fields")
-            shown = fields.replace(";", ", ") if isinstance(fields, str) and fields else ""
-            marks.append(f"reviewed: {shown}" if shown else "reviewed")
+        fields = row.get("reviewed_fields")
+        # "figure" is the field a not-a-figure or added mark sets: already said above
+        fields = [f for f in fields.split(";") if f and f != "figure"] if isinstance(fields, str) else []
+        if _true(row.get("reviewed")) and (fields or not marks):
+            marks.append(f"reviewed: {', '.join(fields)}" if fields else "reviewed")
         flags.append("; ".join(marks))
     return flags
 
