@@ -155,3 +155,17 @@ def test_rescue_workers_are_people_not_a_release():
 )
 def test_the_verb_after_an_apposition(text, expected):
     assert parents(text) == expected
+
+
+def test_a_total_opening_its_sentence_with_a_subset_cue_is_a_parent():
+    assert parents("The victims included 124 civilians, including 34 children and 16 women, who were killed.") == [
+        ("124", "killed", None), ("34", "killed", "124"), ("16", "killed", "124")
+    ]
+
+
+def test_a_share_of_the_dead_belongs_to_the_figure_before():
+    text = "A bomb killed 11 people on Monday. Three of those killed were police officers."
+    assert parents(text) == [("11", "killed", None), ("Three", "killed", "11")]
+    # a share that says no outcome of its own is no figure
+    text = "Police found five bodies on Monday. Three of them had criminal records."
+    assert parents(text) == [("five", "killed", None)]

@@ -54,6 +54,7 @@ class Candidate:
     thing_rule: str | None = None
     of_relative: bool = False
     subset_cue: bool = False
+    partitive_of_previous: bool = False  # "Three of those killed" linked to the sentence before: no outcome from it
     # decisions: field -> value, field -> rule id; flags for a reviewer
     values: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)

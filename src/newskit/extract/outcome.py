@@ -226,7 +226,7 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
 
 def sentence_start_outcome(cand: Candidate, decision: Decision) -> Decision:
     """A subset of the previous sentence's figure ("Of those, 20 ...") with no cue takes its outcome."""
-    if decision[0] is None and cand.rules.get("parent") == "parent.previous_sentence":
+    if decision[0] is None and cand.rules.get("parent") == "parent.previous_sentence" and not cand.partitive_of_previous:
         return cand.values["parent"].get("outcome"), "outcome.parent_previous_sentence"
     return decision
 

@@ -14,7 +14,8 @@ from newskit.extract.patterns import Patterns
 
 RULES = {
     "parent.subset_in_sentence": "a subset cue (\"including\", \"of whom\") links it to the figure before it",
-    "parent.previous_sentence": "the sentence opens with \"Of those\"/\"Among them\": the last figure before",
+    "parent.previous_sentence": "the sentence opens with \"Of those\"/\"Among them\", or a number is \"N of the dead\" "
+                                "with no total in its sentence: the last figure before",
 }
 
 
@@ -36,6 +37,8 @@ def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidat
             if found is not None:
                 subset[id(cand)] = True
                 parent[id(cand)] = found
+            elif not k:
+                subset[id(cand)] = False  # "The victims included 124 civilians, including 34 children": a total
     return [(parent[id(c)], subset[id(c)]) for c in cands]
 
 
@@ -43,9 +46,16 @@ def link_to_previous_sentence(
     cands: list[Candidate], sentence: str, previous: list[Candidate], p: Patterns, *, first: bool,
 ) -> list[Candidate | None]:
     """The parent, in the previous sentence, of each candidate of a sentence that opens with a subset cue."""
-    if first or not p.re_subset_sentence_start.match(sentence):
+    if first:
+        return [None] * len(cands)
+    opens = p.re_subset_sentence_start.match(sentence)
+    # "Three of those killed were police officers": a share of the dead of the sentence before
+    partitive = [not c.thing and bool(p.re_partitive_after.match(c.right)) for c in cands]
+    if not opens and not any(partitive):
         return [None] * len(cands)
     figures = [c for c in previous if c.get("outcome") and not c.get("subset")]
     if not figures:
         return [None] * len(cands)
-    return [figures[-1] if not c.thing else None for c in cands]
+    for cand, part in zip(cands, partitive, strict=True):
+        cand.partitive_of_previous = part and not opens
+    return [figures[-1] if not c.thing and (opens or part) else None for c, part in zip(cands, partitive, strict=True)]

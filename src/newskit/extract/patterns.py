@@ -114,6 +114,7 @@ class Patterns:
     re_nominal_gap_bad: re.Pattern
     re_more_after: re.Pattern
     re_dash_list_open: re.Pattern
+    re_partitive_after: re.Pattern
     re_comparison_before: re.Pattern
     re_change_from: re.Pattern
     re_change_to: re.Pattern
@@ -394,6 +395,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_nominal_gap_bad=_compile(rf"\b(?:{_ordered(subsets['nominal_gap_breakers'])})\b", I),
         re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
+        re_partitive_after=_compile(
+            rf"\s+(?:{_ordered(subsets['predicate_of'])})(?:\s+(?:{_ordered(subsets['predicate_outcomes'])}))?\b", I
+        ),
         re_dash_list_open=_compile(rf"^(?:\s+[\w'’.]+){{1,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$", I),
         re_comparison_before=_compile(rf"(?:^|[\s,])(?:{alternation(subsets['comparison_before'])})\s+$", I),
         re_change_from=_compile(rf"\b(?:{alternation(subsets['change_from'])})\s+$", I),
