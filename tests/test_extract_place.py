@@ -54,6 +54,9 @@ def places(text: str) -> list[tuple[str, str]]:
         # where hostages were taken to is not where the others were hurt
         ("About 700 Israelis have been killed and dozens have been taken hostage inside Gaza.",
          [("700", "israel"), ("dozens", "israel")]),
+        # "thousands more": the place of the figure before, not of the actor named after it
+        ("Israel says its strikes have killed 23,000 Palestinians, with thousands more missing.",
+         [("23,000", "gaza"), ("thousands", "gaza")]),
         # a point of reference is not where the people were
         ("Rockets hit a town two miles from Gaza, killing 3 people.", [("3", "unknown")]),
         ("Some 60,000 Israelis were evacuated from towns on the border with Lebanon.", [("60,000", "israel")]),

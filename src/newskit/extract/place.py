@@ -6,7 +6,8 @@ Order of evidence (eval/README.md, "Place"):
    the nearest before), or a place it refers back to ("in the territory", "there");
 2. an event known by its place ("the October 7 attack" -> israel), unless the event is the start of
    the war the figure belongs to ("since the October 7 attack") or the victims' demonym says otherwise;
-3. a location elsewhere in its sentence; 4. the place of its parent figure (a subset);
+3. "thousands more", "another 20": the place of the figure before; a location elsewhere in its sentence;
+4. the place of its parent figure (a subset);
 5. a word of its sentence that implies a place ("settlers" -> west_bank), else a demonym of the victims in
    its own noun phrase ("1,400 Israelis" -> israel);
 6. the defaults of the Gaza war (a health-ministry toll, hostages -> gaza), only in a text about that war
@@ -35,6 +36,7 @@ RULES = {
     "place.in_clause": "a location named in the figure's clause (\"killed in Rafah\" -> gaza)",
     "place.anaphor": "its clause refers back to a place (\"in the territory\", \"there\"): the last place named",
     "place.event": "an event known by its place (\"the October 7 attack\" -> israel)",
+    "place.same_as_before": "\"thousands more\", \"another 20\": the place of the figure before",
     "place.in_sentence": "a location named elsewhere in the figure's sentence",
     "place.parent": "a subset with no place of its own takes its parent's",
     "place.cue": "a word that implies a place (\"settlers\" -> west_bank)",
@@ -210,9 +212,10 @@ def _default_place(key: str | None, text: str, p: Patterns, found: dict) -> str 
 def decide_place(
     cand: Candidate, text: str, spans: list[tuple[int, int]], i: int, p: Patterns, *, source_type: str,
     outcome: str | None = None, group: str | None = None, parent: Candidate | None = None,
-    found: dict | None = None,
+    previous: Candidate | None = None, found: dict | None = None,
 ) -> tuple[str, str]:
-    """``(place, rule)`` of a figure in sentence ``i`` of ``spans`` (offsets into ``text``).
+    """``(place, rule)`` of a figure in sentence ``i`` of ``spans`` (offsets into ``text``; ``previous``: the
+    figure before it in its sentence).
 
     ``found`` caches the place names of the pieces of the text read, between calls on the same text;
     its ``"context"``, when given, is the text of the document before ``text`` (earlier passages).
@@ -278,6 +281,9 @@ def decide_place(
     own_demonym = _demonym(cand.right[: max(cand.np_end, 1) + 1], p)
     if own_event is not None and (own_demonym in (None, own_event) or own_demonym not in p.place_default_war):
         return own_event, "place.event"
+    more = previous is not None and (p.re_another_before.search(cand.left[-12:]) or p.re_more_after.match(cand.right))
+    if more and previous.get("place") not in (None, "unknown"):
+        return previous.get("place"), "place.same_as_before"
     located = [pl for pl in located if fits(pl)]
     if located and not held:
         return located[0][2], "place.in_sentence"

@@ -96,7 +96,7 @@ def _decide_sentence(
                                                   sentence_cues=cues[1]))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
                                                   outcome=cand.get("outcome"), group=cand.get("group"),
-                                                  parent=parent, found=places_found))
+                                                  parent=parent, previous=prev, found=places_found))
 
 
 def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, bool]) -> tuple[str, ...]:
