@@ -33,6 +33,7 @@ n_rows_shown = 20  # rows of each table shown here (tables/*.csv hold every row)
 # %%
 from newskit import pipeline, report
 from newskit.params import check_notebook_params
+from newskit.plots import counts as count_charts
 
 p = check_notebook_params("01-corpus", globals())
 report.show_parameters(p)
@@ -57,8 +58,8 @@ by_rule = report.removals_by_rule(removals)
 report.show_table(by_rule, "removals_by_rule", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Removals by rule")
 report.show_chart(
-    report.bar_chart(overview, label="article_id", counts=["n_passages", "n_removed"],
-                     title="Passages kept and pieces removed, per article"),
+    count_charts.plot_counts(overview, label="article_id", counts=["n_passages", "n_removed"],
+                             title="Passages kept and pieces removed, per article"),
     "passages_per_article", report_dir=p.report_dir,
 )
 report.show_table(removals, "removals", report_dir=p.report_dir, n_rows=p.n_rows_shown,

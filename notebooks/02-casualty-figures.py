@@ -38,6 +38,7 @@ reviews_path = None  # a reviews CSV of corrections to claims (article_id, start
 # %%
 from newskit import pipeline, report, reviews
 from newskit.params import check_notebook_params
+from newskit.plots import counts as count_charts
 
 p = check_notebook_params("02-casualty-figures", globals())
 report.show_parameters(p)
@@ -78,7 +79,8 @@ report.show_table(by_outcome, "claims_by_outcome_group", report_dir=p.report_dir
 by_source = report.count_by(claims, ["source_type"])
 report.show_table(by_source, "claims_by_source_type", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Figures per kind of source")
-report.show_chart(report.bar_chart(by_source, label="source_type", counts=["n"], title="Figures per kind of source"),
+report.show_chart(count_charts.plot_counts(by_source, label="source_type", counts=["n"],
+                                          title="Figures per kind of source"),
                   "claims_by_source_type", report_dir=p.report_dir)
 by_bound = report.count_by(claims, ["bound", "scope"])
 report.show_table(by_bound, "claims_by_bound_scope", report_dir=p.report_dir, n_rows=p.n_rows_shown,

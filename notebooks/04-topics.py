@@ -82,7 +82,8 @@ report.show_table(model.representative_passages(units["text"], k=2), "topic_pass
 by_month = topics.prevalence(assignments, "month", articles=articles)
 report.show_table(by_month, "topic_prevalence_month", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Units per topic and month (unexplained units as topic -1)")
-report.show_chart(topic_charts.plot_prevalence(by_month), "topic_prevalence_month", report_dir=p.report_dir)
+report.show_chart(topic_charts.plot_prevalence(by_month, period_name="month"), "topic_prevalence_month",
+                  report_dir=p.report_dir)
 by_outlet = topics.prevalence(assignments, "outlet", articles=articles)
 report.show_table(by_outlet, "topic_prevalence_outlet", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Units per topic and outlet")

@@ -9,8 +9,8 @@ import pytest
 
 from newskit import stats
 from newskit.paths import REFERENCE_DIR
+from newskit.plots import NotDrawn, save_chart
 from newskit.plots import claims as claim_plots
-from newskit.plots import save_chart
 from newskit.reference import load_reference
 from newskit.schema import CLAIM_COLUMNS
 
@@ -24,9 +24,17 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def claims() -> pd.DataFrame:
-    table = pd.DataFrame(ROWS, columns=["article_id", "outlet", "as_of", "value", "bound", "low", "high"])
+# Three more, exact, each given by one official day: 24,927 is 2024-01-20's value (lag 0 on 01-20,
+# +1 on 01-21); 23,469 is 2024-01-11's (lag +1 on 01-12).
+MORE_ROWS = [
+    ("012", "bbc", "2024-01-20", 24927.0, "exact", 24927.0, 24927.0),
+    ("013", "bbc", "2024-01-21", 24927.0, "exact", 24927.0, 24927.0),
+    ("014", "itv", "2024-01-12", 23469.0, "exact", 23469.0, 23469.0),
+]
+
+
+def claims_table(rows) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=["article_id", "outlet", "as_of", "value", "bound", "low", "high"])
     table["as_of"] = pd.to_datetime(table["as_of"])
     table["published"] = table["as_of"]
     for column, value in {"unit": "people", "scope": "cumulative", "outcome": "killed",
@@ -36,6 +44,11 @@ def claims() -> pd.DataFrame:
     table["surface"] = [f"{v:,.0f}" for v in table["value"]]
     table["passage_id"] = table["article_id"] + "-p001"
     return table.reindex(columns=COLUMNS)
+
+
+@pytest.fixture
+def claims() -> pd.DataFrame:
+    return claims_table(ROWS)
 
 
 @pytest.fixture(scope="module")
@@ -99,21 +112,41 @@ def test_timeline_draws_an_undated_article_as_its_window(claims, reference):
 
 def test_no_chart_without_data(claims, reference):
     figure, data = claim_plots.plot_timeline(claims, reference, place="lebanon")
-    assert data.empty
-    assert not figure.axes[0].axison
-    assert "no claims of this place and quantity" in figure.axes[0].texts[0].get_text()
+    assert data.empty and isinstance(figure, NotDrawn)
+    assert figure.sentence == (
+        "Cumulative killed claims (lebanon, palestinians) by outlet: not drawn, because there are no dated "
+        "claims of this place, outcome and group. It appears when a running total of killed palestinians in "
+        "lebanon has a date (its own or its article's) or a window of days from its figures.")
     figure, data = claim_plots.plot_lag(stats.compare_to_reference(claims.iloc[:0], reference))
-    assert data.empty and "no lag chart" in figure.axes[0].texts[0].get_text()
+    assert data.empty and "because there are no compared claims with a lag;" in figure.sentence
     figure, data = claim_plots.plot_discrepancies(stats.find_discrepancies(claims.iloc[:0]))
-    assert data.empty and "no discrepancy chart" in figure.axes[0].texts[0].get_text()
+    assert data.empty and "because there are no two articles that give different values" in figure.sentence
+    figure, data = claim_plots.plot_daily_increase(stats.daily_increase(claims.iloc[:0], reference=reference))
+    assert data.empty and figure.sentence.startswith("Daily increase per series of claims (median over "
+                                                     "independent pairs): not drawn, because there are no series")
 
 
-def test_lag_chart(claims, reference, tmp_path):
+def test_lag_chart_of_three_claims_is_a_sentence(claims, reference):
     comparison = stats.compare_to_reference(claims, reference)
-    _, data = claim_plots.plot_lag(comparison)
+    figure, data = claim_plots.plot_lag(comparison)
     # itv "more than 18,600" lag +1; bbc 18,787 on 12-15 -> 12-14, lag +1; bbc "about 18,000" on
     # 12-15 -> 18,412 (12-12) is the nearest day that rounds to the thousand as 18,000: lag +3
     assert data.values.tolist() == [["bbc", 1, 1], ["bbc", 3, 1], ["itv", 1, 1]]
+    assert isinstance(figure, NotDrawn)
+    assert ("because there are 3 compared claims with a lag in 2 lags; a histogram needs at least 5 compared "
+            "claims with a lag in at least 2 different lags.") in figure.sentence
+    one = stats.compare_to_reference(claims.iloc[[0]], reference)
+    assert "because there is 1 compared claim with a lag, at lag 1;" in claim_plots.plot_lag(one)[0].sentence
+
+
+def test_lag_chart(reference, tmp_path):
+    comparison = stats.compare_to_reference(claims_table(ROWS + MORE_ROWS), reference)
+    figure, data = claim_plots.plot_lag(comparison)
+    # the three above, and bbc 24,927 on 01-20 (lag 0) and 01-21 (+1), itv 23,469 on 01-12 (+1)
+    assert data.values.tolist() == [["bbc", 0, 1], ["bbc", 1, 2], ["bbc", 3, 1], ["itv", 1, 2]]
+    bars = sorted((round(p.get_x() + p.get_width() / 2, 2), p.get_height()) for p in figure.axes[0].patches)
+    assert bars == [(0, 1), (1, 2), (1.4, 2), (3, 1)]  # bbc's bars at the lag, itv's 0.4 (a bar's width) right
+    assert all(float(tick).is_integer() for tick in figure.axes[0].get_xticks())  # lags are whole days
     saved, same = saved_twice(lambda: claim_plots.plot_lag(comparison), tmp_path, "lag")
     assert same and saved.values.tolist() == data.values.tolist()
 
@@ -126,8 +159,20 @@ def test_rounding_and_bound_charts(claims, tmp_path):
     assert data["share_rounding_100"].tolist() == [0.0, 1.0, pytest.approx(1 / 3)]
     saved, same = saved_twice(lambda: claim_plots.plot_rounding(table), tmp_path, "rounding")
     assert same and np.allclose(saved["share_rounding_1000_or_more"], data["share_rounding_1000_or_more"])
-    _, bounds = claim_plots.plot_bounds(table)
+    figure, bounds = claim_plots.plot_bounds(table)
     assert bounds["share_bound_lower"].tolist() == [0.0, 1.0, pytest.approx(1 / 3)]
+    assert [p.get_width() for p in figure.axes[0].patches[:3]] == [0.5, 0.0, pytest.approx(1 / 3)]  # exact
+
+
+def test_rounding_and_bound_charts_of_one_outlet_are_sentences(claims):
+    table = stats.rounding_table(claims.assign(outlet="itv"))
+    assert table["outlet"].tolist() == ["itv", "all"]
+    figure, data = claim_plots.plot_rounding(table)
+    assert isinstance(figure, NotDrawn) and len(data) == 2
+    assert figure.sentence == (
+        "Share of figures by rounding unit: not drawn, because all figures share one outlet (itv); a chart "
+        "comparing outlets needs at least 2 outlets. The shares are in the table.")
+    assert isinstance(claim_plots.plot_bounds(table)[0], NotDrawn)
 
 
 def test_discrepancy_chart(claims, tmp_path):

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from newskit import topics
-from newskit.plots import save_chart
+from newskit.plots import NotDrawn, save_chart
 from newskit.plots.topics import plot_passage_map, plot_prevalence, plot_top_terms, topic_colour
 
 TEXTS = (
@@ -51,7 +51,25 @@ def test_prevalence_chart_over_time_leaves_out_undated_units(fitted):
     assert "undated units not shown" in figure.axes[0].get_title()
     points = sum(len(line.get_xdata()) for line in figure.axes[0].get_lines())
     assert points == len(data)
+    # the axis spans the two months drawn and half the shortest gap between them either side (15.5 days)
+    low, high = (pd.Timestamp(plt.matplotlib.dates.num2date(x)).tz_localize(None) for x in figure.axes[0].get_xlim())
+    assert (low, high) == (pd.Timestamp("2023-09-15 12:00"), pd.Timestamp("2023-11-16 12:00"))
     plt.close(figure)
+
+
+def test_prevalence_chart_of_one_month_is_a_sentence(fitted):
+    _, assignments = fitted
+    # a0 and a1 in December 2023 (units 0,1,4,5,8,...: 10 of 18), a2 and a3 undated
+    articles = pd.DataFrame({"article_id": ["a0", "a1", "a2", "a3"],
+                             "published": pd.to_datetime(["2023-12-01", "2023-12-31", None, None])})
+    table = topics.prevalence(assignments, by="month", articles=articles)
+    figure, data = plot_prevalence(table, period_name="month")
+    assert isinstance(figure, NotDrawn)
+    assert data["period"].unique().tolist() == [pd.Timestamp("2023-12-01")] and data["n_units"].sum() == 10
+    assert figure.sentence == (
+        "Share of units per topic over time: not drawn, because all 10 dated units fall in one month "
+        "(2023-12); a chart over time needs dated units in at least 2 different months. The shares are in "
+        "the table. 8 undated units are left out.")
 
 
 def test_prevalence_chart_by_outlet(fitted):
@@ -64,14 +82,19 @@ def test_prevalence_chart_by_outlet(fitted):
     plt.close(figure)
 
 
-def test_prevalence_chart_of_an_undated_corpus_is_empty_and_says_why(fitted):
+def test_prevalence_chart_of_an_undated_corpus_is_a_sentence(fitted):
     _, assignments = fitted
     table = topics.prevalence(assignments.assign(published=pd.NaT), by="month")
-    figure, data = plot_prevalence(table)
-    assert data.empty
-    assert figure.axes[0].get_title().startswith("No unit has a publication date")
-    assert "(18 undated units not shown)" in figure.axes[0].get_title()
-    plt.close(figure)
+    figure, data = plot_prevalence(table, period_name="month")
+    assert data.empty and isinstance(figure, NotDrawn)
+    assert "because no unit has a date; a chart over time needs dated units in at least 2" in figure.sentence
+    assert figure.sentence.endswith("18 undated units are left out.")
+
+
+def test_prevalence_chart_of_one_outlet_is_a_sentence(fitted):
+    _, assignments = fitted
+    figure, _ = plot_prevalence(topics.prevalence(assignments.assign(outlet="BBC"), by="outlet"))
+    assert "because all units share one outlet (BBC)" in figure.sentence
 
 
 def test_passage_map(fitted):
@@ -82,6 +105,13 @@ def test_passage_map(fitted):
     offsets = [collection.get_offsets() for collection in figure.axes[0].collections]
     assert sum(len(o) for o in offsets) == len(data)
     plt.close(figure)
+
+
+def test_passage_map_of_two_units_is_a_sentence(fitted):
+    model, assignments = fitted
+    figure, data = plot_passage_map(model, assignments.head(2))
+    assert data.empty and isinstance(figure, NotDrawn)
+    assert "because there are 2 units and" in figure.sentence and "needs at least 3 of each" in figure.sentence
 
 
 def test_charts_are_byte_identical_across_runs(fitted, tmp_path):

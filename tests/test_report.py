@@ -8,6 +8,7 @@ a copy of the first is kept): every other test reads those two runs.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -139,6 +140,29 @@ def test_manifest(sample_report):
     outside_run = json.dumps({k: v for k, v in manifest.items() if k != "run"})
     assert not RE_TIMESTAMP.search(outside_run)
     assert "seconds" not in outside_run
+
+
+def test_charts_with_too_little_data_are_sentences_on_the_page_in_the_manifest_and_index(sample_report):
+    # the sample has 1 lagged claim, one outlet ("unknown"), dated units in one month, no West Bank claim
+    charts = sample_report / "charts"
+    not_drawn = {"bounds_by_outlet", "daily_increase", "discrepancies", "lag_by_outlet", "rounding_by_outlet",
+                 "timeline_killed_west_bank", "topic_prevalence_month"}
+    assert {p.name.split(".")[0] for p in charts.glob("*.not_drawn.txt")} == not_drawn
+    assert {p.stem for p in charts.glob("*.png")} == {p.stem for p in charts.glob("*.csv")} == {
+        "claims_by_source_type", "passages_per_article", "timeline_killed", "topic_map", "topic_terms"}
+    manifest = json.loads((sample_report / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["charts_not_drawn"]) == not_drawn
+    lag = manifest["charts_not_drawn"]["lag_by_outlet"]
+    assert "because there is 1 compared claim with a lag, at lag 1; a histogram needs at least 5" in lag
+    assert "charts/lag_by_outlet.not_drawn.txt" in manifest["outputs"]
+    page = (sample_report / "03-figure-statistics.html").read_text(encoding="utf-8")
+    assert lag in html.unescape(page) and 'class="chart-not-drawn"' in page
+    assert "charts/lag_by_outlet.csv" not in page
+    topics_page = (sample_report / "04-topics.html").read_text(encoding="utf-8")
+    assert ("all 15 dated units fall in one month (2023-12); a chart over time needs dated units in at least 2 "
+            "different months") in topics_page
+    index = (sample_report / "index.html").read_text(encoding="utf-8")
+    assert f"<li>lag_by_outlet: {lag}" in html.unescape(index)
 
 
 def test_two_runs_give_identical_outputs(sample_runs):

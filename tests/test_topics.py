@@ -463,7 +463,8 @@ def test_attach_topics_by_article_and_claims_by_topic():
     assert table[["topic", "source_type", "n_claims"]].values.tolist() == [
         [-1, "health_ministry", 1], [-1, "none", 1], [0, "health_ministry", 1], [0, "un", 1]
     ]
-    assert table.loc[table["topic"] == 0, "value_max"].tolist() == [10.0, 200.0]
+    assert table.loc[table["topic"] == 0, "share_of_topic"].tolist() == [0.5, 0.5]
+    assert "value_median" not in table.columns  # one topic's claims count different things: no median of values
 
 
 def test_fitted_models_pickle(planted, planted_model):

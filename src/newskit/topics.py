@@ -1161,20 +1161,14 @@ def claims_by_topic(claims_with_topics: pd.DataFrame, *, by: str = "source_type"
     ``claims_with_topics`` comes from :func:`attach_topics`; ``by`` is a claims column such as
     ``source_type``, ``outcome`` or ``group``. Claims in unexplained units count under topic -1
     "(unexplained)". Columns: topic, topic_label, <by>, n_claims, share_of_topic (of the topic's
-    claims), value_median and value_max (of the numbers as written; NaN for vague ones).
+    claims). No statistic of the values: one topic's claims count different things.
     """
     validate_columns(claims_with_topics, ["topic", "topic_label", "explained", by], table_name="claims")
     table = claims_with_topics.copy()
     table["topic"] = np.where(table["explained"], table["topic"], NO_TOPIC)
     table["topic_label"] = np.where(table["explained"], table["topic_label"], UNEXPLAINED_LABEL)
     table[by] = table[by].astype("string").fillna("(missing)")
-    value = pd.to_numeric(table["value"], errors="coerce") if "value" in table.columns else np.nan
-    table["_value"] = value
-    grouped = table.groupby(["topic", "topic_label", by], dropna=False)
-    out = grouped.agg(n_claims=("_value", "size"), value_median=("_value", "median"),
-                      value_max=("_value", "max")).reset_index()
+    out = table.groupby(["topic", "topic_label", by], dropna=False).size().rename("n_claims").reset_index()
     out["share_of_topic"] = out["n_claims"] / out.groupby("topic")["n_claims"].transform("sum")
     out = out.sort_values(["topic", "n_claims", by], ascending=[True, False, True], kind="stable")
-    return out[["topic", "topic_label", by, "n_claims", "share_of_topic", "value_median", "value_max"]].reset_index(
-        drop=True
-    )
+    return out[["topic", "topic_label", by, "n_claims", "share_of_topic"]].reset_index(drop=True)

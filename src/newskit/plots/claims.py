@@ -10,8 +10,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
+from newskit.plots.enough import NotDrawn, groups_shortfall, histogram_shortfall, not_drawn, points_shortfall
 from newskit.schema import validate_columns
 from newskit.stats import BOUND_ORDER, ROUNDING_CATEGORIES, claims_timeline
 from newskit.stats.common import covers
@@ -38,19 +39,11 @@ def _label(axes: plt.Axes, title: str, xlabel: str, ylabel: str | None, *, legen
         axes.legend(fontsize="small")
 
 
-def no_data_figure(sentence: str) -> plt.Figure:
-    """A small figure that holds only ``sentence``: what is shown instead of a chart with no data."""
-    figure, axes = plt.subplots(figsize=(FIGSIZE[0], 0.8))
-    axes.axis("off")
-    axes.text(0.0, 0.5, sentence, fontsize="medium", va="center", ha="left", wrap=True)
-    return figure
-
-
 def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
                   place: str = "gaza", outcome: str = "killed", group: str = "palestinians",
                   dating: pd.DataFrame | None = None, colour_by: str = "outlet",
                   clip_factor: float = CLIP_FACTOR, log_scale: bool = False
-                  ) -> tuple[plt.Figure, pd.DataFrame]:
+                  ) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Cumulative claims of one place and quantity over time, and the series of that quantity.
 
     Claims of ``place`` and ``outcome`` whose group is ``group`` or one it covers
@@ -63,8 +56,8 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
     the top edge with their values in a note (``clipped``), unless ``log_scale``.
 
     ``data`` columns: layer (``claim``, ``window`` or ``reference``), label, date, date_to, value,
-    bar_low, bar_high (empty where open), clipped, article_id. With nothing to draw the figure is
-    a sentence saying so and ``data`` is empty.
+    bar_low, bar_high (empty where open), clipped, article_id. With no claim to draw it is not
+    drawn (:mod:`newskit.plots.enough`) and ``data`` is empty.
     """
     timeline = claims_timeline(claims, dating=dating)
     timeline = timeline.loc[(timeline["place"] == place) & (timeline["outcome"] == outcome)
@@ -82,8 +75,10 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
         "article_id": timeline["article_id"].astype(str).to_numpy(),
     })
     title = f"Cumulative {outcome} claims ({place}, {group}) by {colour_by}"
-    if points.empty:
-        return no_data_figure(f"{title}: no claims of this place and quantity to draw."), points
+    reason = points_shortfall(len(points), what="dated claims of this place, outcome and group")
+    if reason:
+        return not_drawn(title, reason, f"It appears when a running total of {outcome} {group} in {place} has a "
+                                        "date (its own or its article's) or a window of days from its figures."), points
     # a week either side (or 5% of the span) so a few close claims are not lost on a wide axis
     pad = max(pd.Timedelta(days=TIMELINE_PAD_DAYS), (points["date_to"].max() - points["date"].min()) * 0.05)
     window = (points["date"].min() - pad, points["date_to"].max() + pad)
@@ -156,20 +151,25 @@ def plot_timeline(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *
     return figure, data
 
 
-def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure, pd.DataFrame]:
+def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Number of compared claims per signed lag in days, one bar group per ``by`` value.
 
     ``data`` columns: ``by``, lag_days, n_claims (only rows with status ``compared`` and a lag;
-    positive: the claim quotes an earlier bulletin, negative: it is ahead of the series). With no
-    lag to draw the figure is a sentence saying so.
+    positive: the claim quotes an earlier bulletin, negative: it is ahead of the series). With too
+    few lags for a histogram it is not drawn (:mod:`newskit.plots.enough`).
     """
     validate_columns(comparison, ["lag_days", "status", by], table_name="comparison")
     found = comparison.loc[(comparison["status"] == "compared") & comparison["lag_days"].notna()]
     data = (found.assign(**{by: found[by].fillna("unknown").astype(str),
                             "lag_days": found["lag_days"].astype(int)})
             .groupby([by, "lag_days"], sort=True).size().rename("n_claims").reset_index())
-    if data.empty:
-        return no_data_figure("No compared claim has a lag within the window: no lag chart."), data
+    title = f"Signed lag: days between the claim and the official value that gives it, by {by}"
+    reason = histogram_shortfall(found["lag_days"].astype(int), what="compared claim with a lag",
+                                 plural="compared claims with a lag", bin_name="lag")
+    if reason:
+        return not_drawn(title, reason, "Each claim's lag is in the comparison table (lag_days); more dated "
+                                        "claims of a place and quantity with an official series would make "
+                                        "the chart appear."), data
     figure, axes = plt.subplots(figsize=FIGSIZE)
     labels = sorted(data[by].unique())
     width = 0.8 / max(len(labels), 1)
@@ -178,16 +178,17 @@ def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figur
         axes.bar(rows["lag_days"] + i * width, rows["n_claims"], width=width, color=_colour(i),
                  label=label)
     axes.axvline(-width / 2, color="grey", linewidth=0.8)
-    _label(axes, f"Signed lag: days between the claim and the official value that gives it, by {by}",
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # lags are whole days
+    _label(axes, title,
            "lag_days (+: an earlier bulletin; -: ahead of the series)", "claims", legend=True)
     return figure, data
 
 
-def plot_rounding(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure, pd.DataFrame]:
+def plot_rounding(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Stacked bars of the share of figures per rounding unit, one bar per ``by`` value.
 
     ``data``: ``by``, n_figures and the ``share_rounding_*`` columns of
-    :func:`newskit.stats.rounding_table`.
+    :func:`newskit.stats.rounding_table`. Not drawn with fewer than two ``by`` values besides "all".
     """
     columns = [f"share_rounding_{c}" for c in ROUNDING_CATEGORIES]
     validate_columns(table, [by, "n_figures", *columns], table_name="rounding")
@@ -195,8 +196,8 @@ def plot_rounding(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figur
                            "Share of figures by rounding unit")
 
 
-def plot_bounds(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure, pd.DataFrame]:
-    """Stacked bars of the share of figures per bound, one bar per ``by`` value."""
+def plot_bounds(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
+    """Stacked bars of the share of figures per bound, one bar per ``by`` value (as :func:`plot_rounding`)."""
     columns = [f"share_bound_{b}" for b in BOUND_ORDER]
     validate_columns(table, [by, "n_figures", *columns], table_name="rounding")
     return _stacked_shares(table[[by, "n_figures", *columns]].reset_index(drop=True), by, columns,
@@ -204,9 +205,11 @@ def plot_bounds(table: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figure,
 
 
 def _stacked_shares(data: pd.DataFrame, by: str, columns: list[str], title: str
-                    ) -> tuple[plt.Figure, pd.DataFrame]:
-    if data.empty or not data[columns].notna().any().any():
-        return no_data_figure(f"{title}: no figures to draw."), data
+                    ) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
+    with_shares = data.loc[data[columns].notna().any(axis=1)]
+    reason = groups_shortfall(with_shares[by], what="figure", group_name=by.replace("_", " "))
+    if reason:
+        return not_drawn(title, reason, "The shares are in the table."), data
     figure, axes = plt.subplots(figsize=FIGSIZE)
     left = np.zeros(len(data))
     for i, column in enumerate(columns):
@@ -222,7 +225,7 @@ def _stacked_shares(data: pd.DataFrame, by: str, columns: list[str], title: str
     return figure, data
 
 
-def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Each discrepancy group on its own row, each claimed value a point coloured by outlet.
 
     ``data`` columns: discrepancy_id, quantity, outlet, article_id, value.
@@ -231,9 +234,11 @@ def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.Data
                      table_name="discrepancies")
     data = discrepancies[["discrepancy_id", "quantity", "outlet", "article_id", "value"]].assign(
         outlet=lambda t: t["outlet"].fillna("unknown").astype(str)).reset_index(drop=True)
-    if data.empty:
-        return no_data_figure("No two articles give different values for one quantity: no "
-                              "discrepancy chart."), data
+    title = "Claims about the same quantity with different values"
+    reason = points_shortfall(len(data), what="two articles that give different values for one quantity")
+    if reason:
+        return not_drawn(title, reason, "It appears when two articles give different values for the same "
+                                        "running total of one place, or the toll of one named event."), data
     figure, axes = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.5 * data["quantity"].nunique() + 1.5)))
     quantities = list(dict.fromkeys(data["quantity"]))
     rows_of = {q: i for i, q in enumerate(quantities)}
@@ -245,18 +250,18 @@ def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     axes.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     axes.xaxis.set_minor_formatter(NullFormatter())  # minor labels of a log axis overlap
-    _label(axes, "Claims about the same quantity with different values",
+    _label(axes, title,
            "claimed value (people, log scale)", None, legend=len(data) > 0)
     figure.tight_layout()
     return figure, data
 
 
-def plot_daily_increase(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_daily_increase(summary: pd.DataFrame) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Reported daily increase per series of claims, its bootstrap interval (when there were enough
     independent pairs), and the same estimator on the official series (a cross).
 
     ``data`` columns: label (``place/outcome/group/source_type``), reported_daily_increase, ci_low,
-    ci_high, reference_daily_increase. With no series of claims the figure is a sentence saying so.
+    ci_high, reference_daily_increase. With no series of claims it is not drawn.
     """
     validate_columns(summary, ["place", "outcome", "group", "source_type", "reported_daily_increase",
                                "ci_low", "ci_high", "reference_daily_increase"],
@@ -269,8 +274,12 @@ def plot_daily_increase(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame
         "ci_high": summary["ci_high"].astype(float),
         "reference_daily_increase": summary["reference_daily_increase"].astype(float),
     }).reset_index(drop=True)
-    if data.empty:
-        return no_data_figure("No series of claims has two days of claims: no daily increase chart."), data
+    title = "Daily increase per series of claims (median over independent pairs)"
+    reason = points_shortfall(len(data), what="series of claims (one place, outcome, group and kind of source) "
+                                               "with claims on two different days")
+    if reason:
+        return not_drawn(title, reason, "It appears when one place and quantity is claimed, from one kind of "
+                                        "source, on at least two dates."), data
     figure, axes = plt.subplots(figsize=(FIGSIZE[0], max(2.5, 0.45 * len(data) + 1.5)))
     centre = data["reported_daily_increase"]
     below = (centre - data["ci_low"]).fillna(0)
@@ -283,7 +292,7 @@ def plot_daily_increase(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame
                   label="official series, same days")
     axes.set_yticks(range(len(data)), data["label"], fontsize="small")
     axes.set_xlabel("increase per day (people)")
-    axes.set_title("Daily increase per series of claims (median over independent pairs)", fontsize="medium")
+    axes.set_title(title, fontsize="medium")
     axes.legend(fontsize="small")
     figure.tight_layout()
     return figure, data

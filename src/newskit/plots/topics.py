@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import TruncatedSVD
 
-from newskit.errors import ParameterError
+from newskit.plots.enough import NotDrawn, groups_shortfall, map_shortfall, not_drawn, time_shortfall
 from newskit.schema import validate_columns
 from newskit.topics import ASSIGNMENT_COLUMNS, NO_TOPIC, TopicReader
 
@@ -56,12 +56,15 @@ def plot_top_terms(model: TopicReader, *, n: int = 8, n_columns: int = 4) -> tup
     return figure, data.reset_index(drop=True)
 
 
-def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_prevalence(prevalence_table: pd.DataFrame, *, period_name: str = "period"
+                    ) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Share of units per topic over time (one line per topic) or by outlet (stacked bars).
 
-    ``prevalence_table`` comes from :func:`newskit.topics.prevalence`. Over time, undated units are
-    left out of the lines and counted in the title; the data holds only the points drawn (none, and
-    an empty chart that says so, when no unit is dated).
+    ``prevalence_table`` comes from :func:`newskit.topics.prevalence`; ``period_name`` names its bins
+    in sentences ("month", "week"). Over time, undated units are left out of the lines and counted in
+    the title; the data holds only the points drawn, and the axis spans them (half a bin either
+    side). Not drawn with dated units in fewer than two bins, or units of fewer than two outlets
+    (:mod:`newskit.plots.enough`).
     """
     by = "period" if "period" in prevalence_table.columns else "outlet"
     validate_columns(prevalence_table, [by, "topic", "topic_label", "n_units", "share"], table_name="prevalence")
@@ -69,17 +72,25 @@ def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     if by == "period":
         undated = int(table.loc[table["period"].isna(), "n_units"].sum())
         data = table[table["period"].notna()].reset_index(drop=True)
+        title = "Share of units per topic over time"
+        reason = time_shortfall(data["period"].repeat(data["n_units"]), what="unit", period_name=period_name)
+        if reason:
+            undated_note = f" {undated:,} undated units are left out." if undated else ""
+            return not_drawn(title, reason, "The shares are in the table." + undated_note), data
         figure, axes = plt.subplots(figsize=LINE_SIZE)
         for topic, rows in data.groupby("topic", sort=True):
             axes.plot(rows["period"], rows["share"], marker="o", markersize=3, color=topic_colour(topic),
                       linestyle="--" if topic == NO_TOPIC else "-", label=f"{topic}: {rows['topic_label'].iloc[0]}")
-        axes.set_xlabel("period start")
-        title = "Share of units per topic over time"
-        if data.empty:  # an undated corpus still gets its chart, saying why it is empty
-            title = "No unit has a publication date: see prevalence by outlet"
+        periods = pd.Series(sorted(data["period"].unique()))
+        half_bin = periods.diff().min() / 2
+        axes.set_xlim(periods.iloc[0] - half_bin, periods.iloc[-1] + half_bin)
+        axes.set_xlabel(f"{period_name} start")
         axes.set_title(title + (f" ({undated} undated units not shown)" if undated else ""))
     else:
         data = table.reset_index(drop=True)
+        reason = groups_shortfall(data.loc[data["n_units"] > 0, "outlet"], what="unit", group_name="outlet")
+        if reason:
+            return not_drawn("Share of units per topic, by outlet", reason, "The shares are in the table."), data
         outlets = list(dict.fromkeys(data["outlet"]))
         figure, axes = plt.subplots(figsize=LINE_SIZE)
         left = np.zeros(len(outlets))
@@ -99,16 +110,20 @@ def plot_prevalence(prevalence_table: pd.DataFrame) -> tuple[plt.Figure, pd.Data
 
 def plot_passage_map(
     model: TopicReader, assignments: pd.DataFrame, *, random_state: int = 0
-) -> tuple[plt.Figure, pd.DataFrame]:
+) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """A 2-D map of the units: TruncatedSVD of the model's term matrix, coloured by topic.
 
     ``assignments`` comes from :func:`newskit.topics.assign_topics`; unexplained units are grey.
-    Data: unit_id, topic, topic_label, explained, x, y (one row per point).
+    Data: unit_id, topic, topic_label, explained, x, y (one row per point). Not drawn (``data``
+    empty) with fewer than 3 units or terms.
     """
     validate_columns(assignments, ASSIGNMENT_COLUMNS, table_name="assignments")
     X = model.term_matrix(assignments["text"])
-    if X.shape[0] < 3 or X.shape[1] < 3:
-        raise ParameterError(f"a 2-D map needs at least 3 units and 3 terms; got {X.shape[0]} and {X.shape[1]}")
+    reason = map_shortfall(X.shape[0], X.shape[1])
+    if reason:
+        empty = pd.DataFrame(columns=["unit_id", "topic", "topic_label", "explained", "x", "y"])
+        return not_drawn("Units on the first two SVD components of the term matrix", reason,
+                         "More units (a finer topic_unit or more articles) would make it appear."), empty
     coordinates = TruncatedSVD(2, random_state=random_state).fit_transform(X)
     data = assignments[["unit_id", "topic", "topic_label", "explained"]].reset_index(drop=True).assign(
         x=coordinates[:, 0], y=coordinates[:, 1]

@@ -23,7 +23,6 @@ from __future__ import annotations
 from typing import Any
 
 from newskit.report.display import (
-    bar_chart,
     read_table,
     show_chart,
     show_claims,
@@ -57,7 +56,7 @@ _LAZY = {
 }
 
 __all__ = [
-    "HEADLINES_MIMETYPE", "KERNEL_ENV", "KERNEL_NAME", "QUESTIONS", "RUN_ORDER", "bar_chart", "chosen_n_topics",
+    "HEADLINES_MIMETYPE", "KERNEL_ENV", "KERNEL_NAME", "QUESTIONS", "RUN_ORDER", "chosen_n_topics",
     "claims_headlines", "corpus_headlines", "corpus_overview", "count_by", "read_table", "removals_by_rule",
     "show_chart", "show_claims", "show_headlines", "show_parameters", "show_saved_chart", "show_saved_table",
     "show_table", "show_text", "show_warnings_inline", "topics_headlines", *_LAZY,

@@ -38,8 +38,8 @@ from newskit.tables import read_csv, write_csv
 TEXT_SHOWN_CHARS = 300
 # Numbers the tables shown in this kernel (ids unique on a page, the same on every run).
 _TABLE_NUMBERS = itertools.count(1)
-# Bars a bar chart draws at most (one per row of its table).
-MAX_BARS = 60
+# A chart not drawn: its sentence, set off from the tables around it.
+NOT_DRAWN_STYLE = "border-left: 3px solid #999; padding: 0.3em 0.8em; color: #333"
 
 def show_parameters(params: Any) -> None:
     """Show a notebook's validated parameters as an escaped table (paths relative to the project).
@@ -127,13 +127,21 @@ def show_claims(
 def show_chart(chart: tuple[Any, pd.DataFrame], name: str, *, report_dir: str = "", caption: str | None = None) -> None:
     """Show a chart given as ``(figure, data)``; save ``charts/NAME.png`` and ``charts/NAME.csv``.
 
-    The image shown is the saved PNG itself, so the HTML and ``charts/`` hold the same bytes.
+    The image shown is the saved PNG itself, so the HTML and ``charts/`` hold the same bytes. A chart
+    not drawn (``figure`` a :class:`newskit.plots.NotDrawn`) is shown as its sentence and saved as
+    ``charts/NAME.not_drawn.txt``, with no PNG or CSV.
     """
     from IPython.display import Image, display
 
-    from newskit.plots.core import DPI, PNG_METADATA, save_chart
+    from newskit.plots import NotDrawn, save_chart, save_not_drawn
+    from newskit.plots.core import DPI, PNG_METADATA
 
     figure, data = chart
+    if isinstance(figure, NotDrawn):
+        if report_dir:
+            save_not_drawn(figure, Path(report_dir) / "charts" / name)
+        _display_html(_not_drawn_html(figure.sentence, caption))
+        return
     if report_dir:
         png_path, _ = save_chart(figure, data, Path(report_dir) / "charts" / name)
         png = png_path.read_bytes()
@@ -164,10 +172,16 @@ def show_saved_table(name: str, *, report_dir: str, n_rows: int = 20, caption: s
 
 
 def show_saved_chart(name: str, *, report_dir: str, caption: str | None = None) -> None:
-    """Show ``report_dir/charts/NAME.png``, a chart an earlier notebook of the run saved."""
+    """Show ``report_dir/charts/NAME.png``, a chart an earlier notebook of the run saved (or its sentence)."""
     from IPython.display import Image, display
 
+    from newskit.plots.core import charts_not_drawn
+
     path = Path(report_dir) / "charts" / f"{name}.png"
+    sentence = charts_not_drawn(path.parent).get(name) if not path.is_file() else None
+    if sentence:
+        _display_html(_not_drawn_html(sentence, caption))
+        return
     if _show_not_run(path, f"the chart {name}", report_dir):
         return
     if not path.is_file():
@@ -223,23 +237,9 @@ def read_table(name: str, *, report_dir: str) -> pd.DataFrame:
     return read_csv(path)
 
 
-def bar_chart(table: pd.DataFrame, *, label: str, counts: list[str], title: str) -> tuple[Any, pd.DataFrame]:
-    """A horizontal bar chart of the ``counts`` columns by ``label``; returns ``(figure, data)``.
-
-    At most :data:`MAX_BARS` rows are drawn (the first ones; the title says so): a chart of 20,000
-    articles would be a figure hundreds of metres tall. ``data`` is exactly the rows drawn.
-    """
-    import matplotlib.pyplot as plt
-
-    data = table[[label, *counts]].head(MAX_BARS).reset_index(drop=True)
-    if len(table) > MAX_BARS:
-        title = f"{title} (first {MAX_BARS} of {len(table):,})"
-    figure, axes = plt.subplots(figsize=(7, 0.45 * len(data) + 1.4))
-    data.set_index(label)[counts].iloc[::-1].plot.barh(ax=axes, width=0.8)
-    axes.set_title(title)
-    axes.set_ylabel("")
-    figure.tight_layout()
-    return figure, data
+def _not_drawn_html(sentence: str, caption: str | None) -> str:
+    heading = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
+    return f'{heading}<p class="chart-not-drawn" style="{NOT_DRAWN_STYLE}">{html.escape(sentence)}</p>'
 
 
 def _show_not_run(path: Path, what: str, report_dir: str) -> bool:

@@ -88,16 +88,19 @@ def write_manifest(
     """Write ``manifest.json``: inputs with sha256, parameters, versions, git state, seeds, outputs.
 
     ``not_run``: the notebooks that did not run on this corpus, each with ``advice`` and ``error``
-    (``{}`` when every notebook ran).
+    (``{}`` when every notebook ran). ``charts_not_drawn`` names each chart left out for too little
+    data, with the sentence shown instead.
 
     Times are only in ``run``; everything else is the same for two runs on the same inputs. Its
     ``parameters`` section is a valid parameter file (``newskit report --params manifest.json``).
     """
+    from newskit.plots.core import charts_not_drawn  # matplotlib, only when a report is written
+
     parameters = {n: portable_value(n, v) for n, v in values.items() if not PARAMETERS[n].runner_only}
     outputs = {
         str(p.relative_to(report_dir)): sha256_file(p)
         for p in sorted(report_dir.rglob("*"))
-        if p.is_file() and p.suffix in (".csv", ".png", ".html")
+        if p.is_file() and p.suffix in (".csv", ".png", ".html", ".txt")
     }
     manifest = {
         "newskit": metadata.version("newskit"),
@@ -114,6 +117,7 @@ def write_manifest(
         "git": git_state(),
         "kernel": KERNEL_NAME,
         "outputs": outputs,
+        "charts_not_drawn": charts_not_drawn(report_dir / "charts"),
         "run": dict(run),
     }
     path = report_dir / "manifest.json"

@@ -250,6 +250,8 @@ def write_index(
     Every value is escaped by the template (autoescape); absolute paths are then redacted. Also links
     the notebook pages to each other (:func:`link_pages`).
     """
+    from newskit.plots.core import charts_not_drawn
+
     not_run = dict(not_run or {})
     sources = dict(sources or {})
     pages = reading_order(names)
@@ -265,6 +267,7 @@ def write_index(
                       for name in pages[1:]],
         "tables": [path.name for path in sorted((report_dir / "tables").glob("*.csv"))],
         "charts": [path.stem for path in sorted((report_dir / "charts").glob("*.png"))],
+        "charts_not_drawn": list(charts_not_drawn(report_dir / "charts").items()),
         "parameters": [
             (name, json.dumps(portable_value(name, value), ensure_ascii=False), sources.get(name, ""))
             for name, value in values.items() if not PARAMETERS[name].runner_only
