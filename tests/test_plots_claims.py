@@ -145,7 +145,7 @@ def test_lag_chart(reference, tmp_path):
     # the three above, and bbc 24,927 on 01-20 (lag 0) and 01-21 (+1), itv 23,469 on 01-12 (+1)
     assert data.values.tolist() == [["bbc", 0, 1], ["bbc", 1, 2], ["bbc", 3, 1], ["itv", 1, 2]]
     bars = sorted((round(p.get_x() + p.get_width() / 2, 2), p.get_height()) for p in figure.axes[0].patches)
-    assert bars == [(0, 1), (1, 2), (1.4, 2), (3, 1)]  # bbc's bars at the lag, itv's 0.4 (a bar's width) right
+    assert bars == [(-0.2, 1), (0.8, 2), (1.2, 2), (2.8, 1)]  # bars 0.4 wide, bbc's and itv's centred on the lag
     assert all(float(tick).is_integer() for tick in figure.axes[0].get_xticks())  # lags are whole days
     saved, same = saved_twice(lambda: claim_plots.plot_lag(comparison), tmp_path, "lag")
     assert same and saved.values.tolist() == data.values.tolist()

@@ -173,11 +173,11 @@ def plot_lag(comparison: pd.DataFrame, *, by: str = "outlet") -> tuple[plt.Figur
     figure, axes = plt.subplots(figsize=FIGSIZE)
     labels = sorted(data[by].unique())
     width = 0.8 / max(len(labels), 1)
-    for i, label in enumerate(labels):
+    for i, label in enumerate(labels):  # each lag's bars side by side, centred on the lag
         rows = data.loc[data[by] == label]
-        axes.bar(rows["lag_days"] + i * width, rows["n_claims"], width=width, color=_colour(i),
-                 label=label)
-    axes.axvline(-width / 2, color="grey", linewidth=0.8)
+        axes.bar(rows["lag_days"] + (i - (len(labels) - 1) / 2) * width, rows["n_claims"], width=width,
+                 color=_colour(i), label=label)
+    axes.axvline(-0.5, color="grey", linewidth=0.8)  # left of it: claims ahead of the series
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # lags are whole days
     _label(axes, title,
            "lag_days (+: an earlier bulletin; -: ahead of the series)", "claims", legend=True)
