@@ -169,3 +169,12 @@ def test_a_share_of_the_dead_belongs_to_the_figure_before():
     # a share that says no outcome of its own is no figure
     text = "Police found five bodies on Monday. Three of them had criminal records."
     assert parents(text) == [("five", "killed", None)]
+
+
+def test_a_measure_dropped_splits_no_context():
+    # the magnitude is no candidate, so the toll before it still reaches the figure after it
+    assert figures("Officials gave the death toll from the 6.9-magnitude quake as 1,420.") == [("1,420", "killed")]
+
+
+def test_a_place_with_its_kind_between_the_people_and_the_verb():
+    assert figures("Five farmers in Gwoza district were killed overnight.") == [("Five", "killed")]

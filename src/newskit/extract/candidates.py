@@ -21,7 +21,7 @@ RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
 RE_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
 RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
 RE_AGE_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:\s*,|\s+\()\s*$")
-RE_AGE_APPOSITION_AFTER = re.compile(r"^\s*[,)]")
+RE_AGE_APPOSITION_AFTER = re.compile(r"\s*[,)]")
 RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
@@ -187,18 +187,22 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[m.group("w").lower()], "outcome.noun_after_number"
 
 
-def _not_people(cand: Candidate, sentence: str, p: Patterns, rate_or_unit: bool) -> bool:
-    """A measure, a unit's name, an age in apposition, an idiom or a date range: the number counts no people."""
-    number, end = cand.number, cand.number.end
-    if p.re_measure_before.search(cand.left[-20:]) or p.re_measure_after.match(sentence, end):
+def _not_people(number: NumberExpr, sentence: str, p: Patterns, rate_or_unit: bool) -> bool:
+    """A measure, a unit's name, an age in apposition, an idiom or a date range: the number counts no people.
+
+    Such numbers are dropped before the candidates are made, so they split no neighbour's context.
+    """
+    start, end = number.start, number.end
+    before = sentence[max(0, start - 30) : start]
+    if p.re_measure_before.search(before[-20:]) or p.re_measure_after.match(sentence, end):
         return True  # "a quake of magnitude 7.5", "the 7.9-magnitude quake"
     if (rate_or_unit and p.re_unit_after.match(sentence, end)) or p.re_date_range_after.match(sentence, end):
         return True  # "122 Infantry Brigade", "the attacks of 13 and 14 November"
-    if number.surface.lower() == "one" and p.re_idiom_before.search(cand.left[-12:]):
+    if number.surface.lower() == "one" and p.re_idiom_before.search(before[-12:]):
         return True  # "a loved one"
     # an age set off by commas after a person: "one of his sons, 25, was killed", "Ahmed (12)"
     return bool(number.kind == "number" and number.surface.isdigit() and (number.value or 0) <= 120
-                and RE_AGE_APPOSITION_BEFORE.search(cand.left[-30:]) and RE_AGE_APPOSITION_AFTER.match(cand.right))
+                and RE_AGE_APPOSITION_BEFORE.search(before) and RE_AGE_APPOSITION_AFTER.match(sentence, end))
 
 
 def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Candidate]:
@@ -206,6 +210,7 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
     sentence = text[s:e]
     numbers = find_numbers(sentence)
     rate_or_unit = bool(numbers) and p.re_rate_or_unit_word.search(sentence) is not None
+    numbers = [n for n in numbers if not _not_people(n, sentence, p, rate_or_unit)]
     cands: list[Candidate] = []
     for k, number in enumerate(numbers):
         prev_end = numbers[k - 1].end if k else 0
@@ -222,7 +227,5 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
             cand.thing, cand.thing_rule = True, "candidate.rate"
         elif p.re_ratio_after.match(cand.right, cand.np_end):
             cand.thing, cand.thing_rule = True, "candidate.rate"
-        elif _not_people(cand, sentence, p, rate_or_unit):
-            cand.thing, cand.thing_rule = True, "candidate.not_people"
         cands.append(cand)
     return cands

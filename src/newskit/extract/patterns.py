@@ -209,6 +209,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         rf"(?:(?:{fillers}|,?\s*(?:including|among\s+them)\s[^,;:.()\"“”]{{1,50}},|"
         r",?\s*(?:most|many|all|some|half|both|none|several)\s+of\s+(?:them|whom)\b[^,;:.()\"“”]{0,40},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
         r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
+        rf"in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ordered(np['place_nouns_after_name'])})|"
         rf"in\s+the\s+(?:{_ordered(np['place_nouns_before_cue'])})|inside\s+[A-Z]\w*|"
         rf"in\s+(?:{_ordered(np['compass_before_cue'])})\s+[A-Z]\w*"
         r")\s+)*"
@@ -296,7 +297,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_approx_after=_compile(after_list(q["approximate_after"]), I),
         re_cue_after=re_cue_after,
         re_active_before=re_active_before,
-        re_nominal_before=_compile(rf"^.*\b(?P<cue>{cue})\b(?P<gap>[^;:.!?()\"“”—–]{{0,70}})$", I),
+        re_nominal_before=_compile(  # a decimal point ("the 7.9-magnitude quake") ends no clause
+            rf"^.*\b(?P<cue>{cue})\b(?P<gap>(?:[^;:.!?()\"“”—–]|(?<=\d)\.(?=\d)){{0,70}})$", I
+        ),
         re_subset_before=_compile(rf"\b(?:{_ordered(subsets['before'])})[\s,]+(?:(?:{short})\s+)?$", I),
         re_subset_after=_compile(rf"^\s+(?:{_ordered(subsets['after'])})\b", I),
         re_subset_sentence_start=_compile(rf"^\W*(?:{_ordered(subsets['sentence_start'])})\b", I),
