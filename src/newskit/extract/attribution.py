@@ -1,11 +1,14 @@
 """Attribution stage: the source of a figure as written, and its source type.
 
-The source comes from "according to X", "X said", "said X", "X's figures" in the figure's own
-sentence (the nearest attribution whose direction covers it), or from the next sentence when it
-explicitly attaches the figure ("That's according to X", "The figures come from X"), or from the
-previous sentence when this one says "it said" / "they said"; a subset with none takes its
-parent's. ``source_type`` maps the phrase through the vocabulary's ``sources`` section
-(:func:`classify_source`).
+The source comes from "according to X", "X said", "said X", "X's total of" in the figure's own
+sentence (the nearest attribution whose direction covers it, else any in the sentence), or from the
+next sentence when it explicitly attaches the figure ("That's according to X", "The figures come from
+X"), or from the sentences before when this one says "it said" / "they said", or from the speaker of
+the quotation that holds it; a subset with none takes its parent's. ``source_type`` maps the phrase
+through the vocabulary's ``sources`` section (:func:`classify_source`); the types of the Israel-Gaza
+war (``home_war_types``) go to a phrase that names another country, or to a generic one ("the army",
+"police") in a text about another country, as ``other``. Text is read with runs of white space as one
+space, so source phrases are clean.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import re
 
 from newskit.extract.candidates import Candidate
 from newskit.extract.patterns import Patterns, compile_patterns
-from newskit.numbers import ascii_lower, has_number
+from newskit.extract.place import _places
+from newskit.numbers import ascii_lower, has_number, number_positions
 from newskit.schema import SourceType
 
 RULES = {
@@ -23,48 +27,97 @@ RULES = {
     "source.named_organisation": "\"the organisation said\": the NGO or UN body the sentence names",
     "source.pronoun_previous_sentence": "\"it said\": the source named in the previous sentence",
     "source.next_sentence": "the next sentence attaches the figure (\"That's according to X\")",
-    "source.quote_closed_next_sentence": "a quotation that holds it is closed in the next sentence by \"..., he said\"",
+    "source.quote_closed_next_sentence": "a quotation that holds it is closed in a later sentence by \"..., he said\"",
+    "source.quote_speaker": "it stands in a quotation whose speaker the sentence before names (\"X told AFP.\" then a quote)",
+    "source.same_sentence": "no attribution covers it by direction: the nearest one in its sentence",
+    "source.not_reported": "its attribution does not count these victims (a Gaza health ministry and Israelis)",
+    "source.journalist": "the attribution is the outlet's own journalist (\"Correspondent X says\"): no source",
     "source.parent": "a subset with no source of its own takes its parent's",
     "source_type.generic_ministry": "a bare \"the ministry\" after a health ministry is named: health_ministry",
     "source_type.sources_told_outlet": "\"sources told CNN\": media",
     "source_type.phrase": "a phrase of the vocabulary's sources section in the attribution",
     "source_type.apposition": "a person's apposition says the kind (\"X, spokesperson for the UN rights office\")",
+    "source_type.subject": "the subject before the reporting verb says the kind (\"X, head of a rights group, ..., said\")",
+    "source_type.last_ministry": "a bare \"the ministry\": the ministry named last before it, else the health ministry",
+    "source_type.other_war": "a type of the Israel-Gaza war for a source of another country: other",
     "source_type.other": "an attribution that names no known kind of source: other",
     "source_type.none": "no attribution",
 }
 # How far before a reporting verb its source phrase is looked for (characters).
 LOOK_BACK = 200
 # How far before its sentence "the group said" looks for the organisation it stands for (characters).
-ORGANISATION_LOOK_BACK = 1_000
+ORGANISATION_LOOK_BACK = 2_500
 # How far before a figure an open quotation is looked for (characters).
 QUOTE_LOOK_BACK = 600
+# How many sentences after a figure's the quotation that holds it may close; how many before its
+# sentence "it said" looks for what "it" is.
+QUOTE_SENTENCES = 3
+PRONOUN_SENTENCES = 3
 # The longest parenthetical between a source and its verb ("X, speaking on condition of anonymity, said").
 MAX_ASIDE = 90
-# How far back a bare "the ministry" looks for the health ministry it stands for (characters).
+# How far back a bare "the ministry" looks for the ministry it stands for (characters).
 CONTEXT_FOR_MINISTRY = 5_000
+# How far after a number the victims a source does not count are looked for (characters).
+VICTIMS_AFTER = 60
 RE_BELIEVED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
-RE_SENTENCE_SUBJECT = re.compile(r"^\W*((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 RE_SOURCE_WORD = re.compile(r"[\w'’\-.&]+")
 RE_UP_TO_COMMA = re.compile(r"[^,]*,")
 RE_QUOTE_OR_COMMA_END = re.compile(r"[,\"”’]\s*$")
 RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
-RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?[^,;.]{3,100}?)\s*(?:,|\bsaid\b|$)")
+# ", spokesperson for the U.N. rights office, said": periods of abbreviations stay inside
+RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?(?:[^,;.]|\.(?=\S))[^,;]{2,100}?)\s*(?:,|\bsaid\b|$)")
+# "the head of the mission": an organisation named before, by its generic noun
+RE_GENERIC_BODY = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(?:mission|group|organi[sz]ation|agency|monitor|network|observatory|office|report)\b", re.I
+)
 RE_LAST_WORD = re.compile(r"(?:^|[\s,“”\"])(\w+)$")
 PRONOUNS = ("he", "she", "they", "it")
+PERSONAL_PRONOUNS = frozenset((*PRONOUNS, "we", "i", "you"))
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 RE_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.]{3,80}?)\s+as\s+(?:saying|stating|reporting)\b")
 RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
+# a person's name set off by commas: "the state governor, David Monreal, said"; "Rear Adm. Daniel Hagari"
+RE_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*[^\W\d_]")
+RE_DASH_END = re.compile(r"\s[-–—]$")
+RE_COLON_SOURCE = re.compile(r"^\W*(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*:\s+[‘“'\"]")
+# a figure that adds to one before it: "another 20", "a further 9"; "thousands more", "20 others"
+RE_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.IGNORECASE)
+RE_ADDED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:more|others|other|additional)\b", re.IGNORECASE)
+RE_NEXT_SENTENCE = re.compile(r"(?<=\.)\s+[A-Z].*$")
+RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+RE_MINISTRY_MENTION = re.compile(r"((?:[\w'’-]+\s+){0,2})ministry\b(\s+of\s+(?:the\s+)?[\w'’-]+)?", re.IGNORECASE)
+MINISTRY_FUNCTION_WORDS = frozenset("the a an at of in to by from said says and that with for its".split())
+# what a source phrase never ends with
+SOURCE_LAST_NOT = ("of", "and", "the", "for", "on", "in", "to", "a", "at", "by", "from", "with")
 # what a source phrase is stripped of at both ends
 SOURCE_STRIP = " ,()[]'\"‘’“”"
 
 Attribution = tuple[int, str, str, str]  # offset, phrase, direction, rule
 
 
+def _single_spaced(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with each run of white space as one space, and the offset in ``text`` of each character
+    (None when nothing changed)."""
+    if not RE_SPACE_RUN.search(text):
+        return text, None
+    pieces, where, last = [], [], 0
+    for m in RE_SPACE_RUN.finditer(text):
+        pieces += [text[last : m.start()], " "]
+        where += [*range(last, m.start()), m.start()]
+        last = m.end()
+    pieces.append(text[last:])
+    where += range(last, len(text) + 1)
+    return "".join(pieces), where
+
+
 def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | None:
     """The noun phrase right before a reporting verb, walking back over source words."""
     head = sentence[:verb_start].rstrip()
+    auxiliary = p.re_auxiliary_end.search(head)  # "the ministry has (also) said"
+    if auxiliary and auxiliary.start() > 0:
+        head = head[: auxiliary.start()]
     # a source phrase is a few words: read back at most LOOK_BACK characters, from a word start
     cut = max(0, len(head) - LOOK_BACK)
     if cut:
@@ -73,15 +126,27 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     words = list(RE_SOURCE_WORD.finditer(head, cut))
     if not words:
         return None
-    if head and head[-1] == ",":
+    if head[-1] == ",":
         # "X, speaking on condition of anonymity, said", "Mr. Alfred, while confirming the incident, said":
         # the source stands before a parenthetical set off by commas
         k = head.rfind(",", 0, len(head) - 1)
         aside = head[k + 1 : -1].strip()
         if k > 0 and aside[:1].islower() and len(aside) <= MAX_ASIDE and not has_number(aside):
             return _source_phrase_before(sentence, k, p)
+        if RE_PERSON_NAME.fullmatch(aside) and not has_number(aside):
+            # "the state governor, David Monreal, said": the name, with the title before it if there is one
+            title = _source_phrase_before(sentence, k, p) if k > 0 else None
+            return f"{title}, {aside}" if title and title not in PERSONAL_PRONOUNS else aside
         return None
-    if head and head[-1] in "\"”'’:":
+    if RE_DASH_END.search(head):
+        # "Herzog - whose role is largely ceremonial - said": the source stands before the dashes
+        k = max(head.rfind(" - ", 0, len(head) - 2), head.rfind(" – ", 0, len(head) - 2),
+                head.rfind(" — ", 0, len(head) - 2))
+        aside = head[k + 3 : -2]
+        if k > 0 and len(aside) <= MAX_ASIDE and not has_number(aside):
+            return _source_phrase_before(sentence, k, p)
+        return None
+    if head[-1] in "\"”'’:":
         return None
     last = RE_LAST_WORD.search(head)
     if last and last.group(1) in PRONOUNS:  # "..., she said": the pronoun, resolved by the sentence before
@@ -105,11 +170,33 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     phrase = head[first.start() :].strip(" ,")
     phrase = p.re_source_lead.sub("", phrase)
     lowered = phrase.lower()
-    if not phrase or lowered in ("the", "a", "of", "and") or lowered.split()[-1] in ("of", "and", "the", "for"):
+    if not phrase or not any(c.isalpha() for c in phrase) or lowered in ("the", "a", "of", "and"):
         return None
-    if lowered in ("it", "they", "he", "she", "we", "i", "you"):
-        return lowered
+    if lowered.split()[-1] in SOURCE_LAST_NOT:
+        return None
+    if lowered in PERSONAL_PRONOUNS:  # "he", "they" are resolved later; "we counted" in a quotation is no source
+        return lowered if lowered in PRONOUNS else None
     return phrase
+
+
+def _sentence_subject(sentence: str, p: Patterns) -> str | None:
+    """The source-like noun phrase a sentence opens with ("Human rights organizations in the country"),
+    walking forward over capitalised words and source words."""
+    words = []
+    for m in RE_SOURCE_WORD.finditer(sentence):
+        if sentence[words[-1].end() if words else 0 : m.start()].strip(" \"“‘'"):
+            break
+        word = m.group().lower().replace("’", "'")
+        base = word[:-2] if word.endswith("'s") else word
+        if not (m.group()[:1].isupper() or word in p.source_words or base in p.source_words):
+            break
+        words.append(m)
+    while words and words[-1].group().lower() in (*SOURCE_LAST_NOT, "its", "his", "their"):
+        words.pop()
+    if not words:
+        return None
+    phrase = p.re_source_lead.sub("", sentence[words[0].start() : words[-1].end()])
+    return phrase if phrase and phrase.lower() not in PERSONAL_PRONOUNS else None
 
 
 def attributions(sentence: str, p: Patterns) -> list[Attribution]:
@@ -117,11 +204,22 @@ def attributions(sentence: str, p: Patterns) -> list[Attribution]:
 
     ``direction`` says which figures it covers: "forward" ("the ministry said 20 were killed",
     "According to X, 20 ...") covers figures after it, "backward" ("20 were killed, according to
-    X", "..., the ministry said.") figures before it.
+    X", "..., the ministry said.") figures before it, "both" either. The sentence is read with runs
+    of white space as one space; offsets are those of ``sentence``.
     """
+    single, where = _single_spaced(sentence)
+    found = _attributions(single, p)
+    if where is not None:
+        found = [(where[offset], phrase, direction, rule) for offset, phrase, direction, rule in found]
+    return found
+
+
+def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
+    """:func:`attributions` of a sentence with single spaces."""
     found: list[Attribution] = []
     for m in p.re_according.finditer(ascii_lower(sentence)):
-        src = p.re_source_trim.sub("", sentence[m.start("src") : m.end("src")]).strip(" '\"‘’")
+        src = RE_NEXT_SENTENCE.sub("", sentence[m.start("src") : m.end("src")])  # "the U.N. The next day"
+        src = p.re_source_trim.sub("", src).strip(" '\"‘’")
         if src and not p.re_not_a_source.match(src):
             forward = not has_number(sentence[: m.start()]) and bool(
                 RE_UP_TO_COMMA.match(sentence[m.end("src") :] or ",")
@@ -131,11 +229,12 @@ def attributions(sentence: str, p: Patterns) -> list[Attribution]:
         verb = m.group()
         if verb.lower() in p.passive_report_verbs and RE_BELIEVED_PASSIVE.search(sentence[: m.start()]):
             continue
+        if p.re_not_report_object.match(sentence[m.end() :]):  # "claimed responsibility for an attack that ..."
+            continue
         phrase = _source_phrase_before(sentence, m.start(), p)
         direction = "forward"
         if phrase is None and RE_AND_END.search(sentence[: m.start()]):
-            subject = RE_SENTENCE_SUBJECT.match(sentence)  # "Israel is ... and says 240 are held"
-            phrase = subject.group(1).strip() if subject else None
+            phrase = _sentence_subject(sentence, p)  # "Israel is ... and says 240 are held"
         if phrase is None:
             after = p.re_source_after_verb.match(sentence[m.end() :])
             if after and RE_QUOTE_OR_COMMA_END.search(sentence[: m.start()]):
@@ -161,6 +260,17 @@ def attributions(sentence: str, p: Patterns) -> list[Attribution]:
         phrase = p.re_source_lead.sub("", m.group("src")).strip(SOURCE_STRIP)
         if phrase and not p.re_not_a_source.match(phrase):
             found.append((m.start("src"), phrase, "forward", "source.reporting_verb"))
+    for m in p.re_participle_report.finditer(sentence):  # "The office expressed concern, saying 99 ..."
+        phrase = _sentence_subject(sentence, p)
+        if phrase and not p.re_not_a_source.match(phrase) and not has_number(phrase):
+            found.append((m.start(), phrase, "forward", "source.reporting_verb"))
+    colon = RE_COLON_SOURCE.match(sentence)  # a headline "OCHA: '5.5 million now displaced'"
+    if colon:
+        found.append((colon.start("src"), colon.group("src"), "forward", "source.according_to"))
+    for m in p.re_possessive_tally.finditer(sentence):  # "The Gaza Health Ministry's total of more than 9,000"
+        phrase = _source_phrase_before(sentence, m.start(), p)
+        if phrase and phrase.lower() not in PERSONAL_PRONOUNS and not p.re_not_a_source.match(phrase):
+            found.append((m.start(), phrase.strip(SOURCE_STRIP), "forward", "source.according_to"))
     found.sort()
     return found
 
@@ -172,9 +282,7 @@ def _typed_match(text: str, p: Patterns, *, types: tuple[str, ...] | None = None
     for source_type, pattern in p.source_types:
         if types is not None and source_type not in types:
             continue
-        m = pattern.search(text)
-        if m:
-            matches.append((source_type, m))
+        matches += [(source_type, m) for m in pattern.finditer(text)]
     if not matches:
         return None
     best_type, best = matches[0]
@@ -224,82 +332,286 @@ def classify_source(source: str | None, *, context: str = "", vocabulary=None) -
     return classify_source_rule(source, compile_patterns(vocabulary), context=context)[0]
 
 
-def _covering(found: list[Attribution], position: int) -> tuple[str, str] | None:
-    """The nearest attribution whose direction covers a figure at ``position``: ``(phrase, rule)``."""
-    best, best_distance = None, None
-    for offset, phrase, direction, rule in found:
-        if direction != "both" and (direction == "backward") != (offset > position):
+def _by_distance(found: list[Attribution], position: int) -> tuple[list[Attribution], list[Attribution]]:
+    """The attributions whose direction covers a figure at ``position``, nearest first, and the others."""
+    covering, others = [], []
+    for attribution in sorted(found, key=lambda a: abs(a[0] - position)):
+        offset, _, direction, _ = attribution
+        covers = direction == "both" or (direction == "backward") == (offset > position)
+        (covering if covers else others).append(attribution)
+    return covering, others
+
+
+def _is_home_war_text(text: str, p: Patterns, cache: dict) -> bool:
+    """Whether ``text`` is about the Israel-Gaza war: it names that war's places and words at least as
+    often as other countries (a text that names no country counts as about it)."""
+    if "home_war" not in cache:
+        keys = [key for _, key in _place_keys(text, p)]
+        foreign = sum(key not in p.home_war_places for key in keys)
+        cache["home_war"] = len(keys) - foreign + len(p.re_home_war.findall(text)) >= foreign
+    return cache["home_war"]
+
+
+def _place_keys(text: str, p: Patterns) -> list[tuple[int, str]]:
+    """``(offset, place key)`` of every place name and demonym of ``text``, in order."""
+    found = [(a, key) for a, _b, key, _located in _places(text, 0, p)]
+    if p.re_demonym is not None:
+        found += [(m.start(), p.demonym_place[m.group().lower()]) for m in p.re_demonym.finditer(text)]
+    return sorted(found)
+
+
+def _names_another_country(phrase: str, p: Patterns) -> bool:
+    """Whether the first place or demonym ``phrase`` names is not of the Israel-Gaza war ("Sudan's
+    Ministry of Health", "the Philippine Embassy in Israel")."""
+    names = [(at, key not in p.home_war_places) for at, key in _place_keys(phrase, p)]
+    names += [(m.start(), False) for m in p.re_home_war.finditer(phrase)]
+    adjective = RE_COUNTRY_ADJECTIVE.match(phrase)  # "the Kenyan embassy", a demonym the vocabulary lacks
+    if adjective:
+        names.append((adjective.start("adj"), not p.re_home_war.fullmatch(adjective.group("adj"))))
+    return min(names)[1] if names else False
+
+
+# a capitalised adjective of a country the vocabulary may not list ("the Philippine Embassy")
+RE_COUNTRY_ADJECTIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][a-z]+(?:an|ine|ese|ish|ic|i))\s+(?:[Ee]mbassy|[Gg]overnment|"
+                                  r"[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Aa]uthorities|officials?)\b")
+
+
+def _journalist(phrase: str, text: str, p: Patterns) -> bool:
+    """Whether ``phrase`` is a journalist of the outlet ("Security Correspondent X", "Al Jazeera's X,
+    reporting from Rafah")."""
+    if p.re_journalist.search(phrase):
+        return True
+    name = phrase.split()[-1]
+    if not name[:1].isupper():
+        return False
+    return bool(re.search(rf"\b{re.escape(name)},?\s+(?:who\s+is\s+)?reporting\s+from\b", text))
+
+
+def _last_ministry_type(text: str, position: int, p: Patterns) -> str:
+    """The type of a bare "the ministry" at ``position``: the ministry named last before it, else the
+    health ministry (the ministry that counts casualties)."""
+    window = text[max(0, position - CONTEXT_FOR_MINISTRY) : position]
+    for m in reversed(list(RE_MINISTRY_MENTION.finditer(window))):
+        qualifiers = [w for w in m.group(1).split() if w.lower() not in MINISTRY_FUNCTION_WORDS]
+        if not qualifiers and not m.group(2):  # another bare "the ministry"
             continue
-        distance = abs(offset - position)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = (phrase, rule), distance
-    return best
+        mention = " ".join(qualifiers + ["ministry"]) + (m.group(2) or "")
+        if p.re_health_ministry_mention.search(mention):
+            return "health_ministry"
+        typed = _typed_match(mention, p)
+        return typed[0] if typed else "other"
+    return "health_ministry"
 
 
 def decide_source(
     cand: Candidate, found: list[Attribution], text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
     *, parent: Candidate | None, cache: dict | None = None,
 ) -> tuple[str | None, str | None, SourceType, str]:
-    """``(source, rule, source_type, rule)``: its sentence, else the next one that attaches it, else its parent's.
+    """``(source, rule, source_type, rule)``: its sentence, else the quotation or the next sentence that
+    attaches it, else its parent's.
 
-    ``cache`` keeps the attributions of neighbouring sentences by index, between calls on the same text.
+    ``cache`` keeps, between calls on the same text, the attributions of sentences by index (and
+    whether the text is about the Israel-Gaza war under "home_war").
     """
     cache = {} if cache is None else cache
 
+    def sentence_of(k: int) -> str:
+        return text[spans[k][0] : spans[k][1]]
+
     def attributions_of(k: int) -> list[Attribution]:
         if k not in cache:
-            cache[k] = attributions(text[spans[k][0] : spans[k][1]], p)
+            cache[k] = attributions(sentence_of(k), p)
         return cache[k]
 
-    covering = _covering(found, cand.start - spans[i][0])
-    phrase, rule = covering if covering else (None, None)
-    if phrase is not None and p.re_generic_organisation.match(phrase.strip()):
+    picked = _pick(cand, found, text, spans, i, p, attributions_of)
+    if picked is None and parent is not None and parent.get("source") is not None:
+        return parent.get("source"), "source.parent", parent.get("source_type"), parent.rules["source_type"]
+    if picked is None:
+        return None, None, "none", "source_type.none"
+    k, (offset, phrase, _direction, rule) = picked
+    phrase = " ".join(phrase.split())
+    if _journalist(phrase, text, p):
+        return None, "source.journalist", "none", "source_type.none"
+    if p.re_generic_ministry.match(phrase):  # a bare "the ministry": the ministry named before it
+        source_type = _last_ministry_type(text, cand.start, p)
+        type_rule = "source_type.generic_ministry" if source_type == "health_ministry" else "source_type.last_ministry"
+    else:
+        source_type, type_rule = classify_source_rule(phrase, p)
+    if type_rule == "source_type.other":
+        source_type, type_rule = _type_from_context(phrase, sentence_of(k), offset, text, spans[k][0], p)
+    if source_type == "health_ministry" and _not_counted_by_health_ministry(cand, text, spans[i][1], p):
+        return None, "source.not_reported", "none", "source_type.none"
+    if source_type in p.home_war_types and (
+        _names_another_country(phrase, p) or (not p.re_home_war.search(phrase) and not _is_home_war_text(text, p, cache))
+    ):
+        source_type, type_rule = "other", "source_type.other_war"
+    return phrase, rule, source_type, type_rule  # type: ignore[return-value]
+
+
+def _pick(cand: Candidate, found: list[Attribution], text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
+          attributions_of) -> tuple[int, Attribution] | None:
+    """``(sentence index, attribution)`` that gives the figure its source, pronouns and "the group" resolved:
+    the nearest covering attribution of its sentence, the quotation's, the next sentence's, else, for a
+    figure that adds to another ("with thousands more missing"), the nearest of its sentence."""
+    covering, others = _by_distance(found, cand.start - spans[i][0])
+    picks = [(i, a) for a in covering]
+    picks += [_quote_closed_later(cand, text, spans, i, attributions_of),
+              _quote_speaker(cand, text, spans, i, attributions_of),
+              _next_sentence_attaches(text, spans, i, p, attributions_of)]
+    if _continues(cand, text, spans[i][1], p):
+        picks += [(i, _with_rule(a, "source.same_sentence")) for a in others]
+    for picked in picks:
+        if picked is None:
+            continue
+        resolved = _resolve(*picked, text, spans, p, attributions_of)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _continues(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:
+    """Whether the figure adds to a figure before it ("with thousands more missing", "another 20",
+    "a further 9"), so that the attribution of its sentence covers it whatever its place."""
+    before = text[max(0, cand.start - 20) : cand.start]
+    after = text[cand.end : min(sentence_end, cand.end + 30)]
+    return bool(RE_ADDED_BEFORE.search(before) or RE_ADDED_AFTER.match(after))
+
+
+def _with_rule(attribution: Attribution, rule: str) -> Attribution:
+    return attribution[0], attribution[1], attribution[2], rule
+
+
+def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int, int]], p: Patterns,
+             attributions_of) -> tuple[int, Attribution] | None:
+    """``(sentence index, attribution)`` with a pronoun ("it said") as the source named in up to
+    PRONOUN_SENTENCES sentences before, and "the group said" as the NGO or UN body named in the sentence
+    or before it; None when a pronoun has no antecedent."""
+    offset, phrase, direction, rule = attribution
+    if p.re_pronoun_source.match(phrase.strip()):
+        antecedent = None
+        for back in range(1, PRONOUN_SENTENCES + 1):
+            if k - back < 0:
+                break
+            named = [a for a in attributions_of(k - back) if a[1].lower() not in PERSONAL_PRONOUNS]
+            if named:
+                antecedent = (k - back, named[-1][0], named[-1][1])
+                break
+            antecedent = _named_in(k - back, phrase.lower(), text, spans, p)
+            if antecedent is not None:
+                break
+        if antecedent is not None:
+            k, offset, phrase = antecedent
+            rule = "source.pronoun_previous_sentence"
+        elif not phrase.lower().startswith("the "):
+            return None
+    if p.re_generic_organisation.match(phrase.strip()):
         # "the organisation said": the NGO or UN body this sentence names ("Palestinian Red Crescent medics")
-        named_here = _typed_match(text[spans[i][0] : spans[i][1]], p, types=("ngo", "un"))
+        named_here = _typed_match(text[spans[k][0] : spans[k][1]], p, types=("ngo", "un"))
         if named_here is None:  # named earlier in the passage: the last NGO or UN body before the sentence
-            named_here = _last_typed_before(text, spans[i][0], p, types=("ngo", "un"))
+            named_here = _last_typed_before(text, spans[k][0], p, types=("ngo", "un"))
         if named_here:
             phrase, rule = named_here[1], "source.named_organisation"
-    if phrase is not None and p.re_pronoun_source.match(phrase.strip()):
-        prev = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
-        named = [a[1] for a in (attributions_of(i - 1) if i else []) if not p.re_pronoun_source.match(a[1])]
+    return k, (offset, phrase, direction, rule)
+
+
+def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: Patterns
+              ) -> tuple[int, int, str] | None:
+    """``(k, offset, phrase)``: a source sentence ``k`` names without a reporting verb, for a pronoun:
+    a health ministry, army, UN body... ("The Gaza health ministry gave its update. It said ..."), or
+    for "he"/"she" the person the sentence opens with ("Warda Ali spoke to reporters.")."""
+    sentence = text[spans[k][0] : spans[k][1]]
+    named = [m for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(sentence)]
+    if named:
+        longest = max(named, key=lambda m: (m.end() - m.start(), -m.start()))  # "Save the Children", not "charity"
+        whole = _source_phrase_before(sentence, longest.end(), p)  # "The Gaza health ministry"
+        phrase = whole if whole and longest.group() in whole else longest.group()
+        return k, longest.start(), phrase
+    if pronoun in ("he", "she"):
+        subject = _sentence_subject(sentence, p)
+        if subject and RE_PERSON_NAME.fullmatch(subject):
+            return k, 0, subject
+    return None
+
+
+def _in_open_quote(text: str, start: int, position: int) -> bool:
+    """Whether a quotation opened between ``start`` and ``position`` is still open at ``position``."""
+    own = text[max(start, position - QUOTE_LOOK_BACK) : position]
+    return own.count("“") > own.count("”") or own.count('"') % 2 == 1
+
+
+def _quote_closed_later(cand: Candidate, text: str, spans: list[tuple[int, int]], i: int,
+                        attributions_of) -> tuple[int, Attribution] | None:
+    """A quotation opened before the figure and closed in one of the next sentences by "..., he said"."""
+    if not _in_open_quote(text, spans[max(0, i - QUOTE_SENTENCES)][0], cand.start):
+        return None
+    own_rest = text[cand.end : spans[i][1]]
+    if "”" in own_rest or '"' in own_rest:  # closed in its own sentence: that sentence's attributions decided
+        return None
+    for k in range(i + 1, min(i + 1 + QUOTE_SENTENCES, len(spans))):
+        sentence = text[spans[k][0] : spans[k][1]]
+        close = max(sentence.find("”"), sentence.find('"'))
+        if close < 0:
+            continue
+        closing = [a for a in attributions_of(k) if 0 < a[0] - close <= MAX_ASIDE]
+        return (k, _with_rule(closing[0], "source.quote_closed_next_sentence")) if closing else None
+    return None
+
+
+def _quote_speaker(cand: Candidate, text: str, spans: list[tuple[int, int]], i: int,
+                   attributions_of) -> tuple[int, Attribution] | None:
+    """A quotation that holds the figure and follows a sentence that quotes a named speaker
+    ("..." Malangay told AFP. "On Tuesday, we found 11 bodies."): that speaker."""
+    if i == 0 or not _in_open_quote(text, spans[i - 1][0], cand.start):
+        return None
+    previous = text[spans[i - 1][0] : spans[i - 1][1]]
+    if not any(q in previous for q in "“”\""):
+        return None
+    said = attributions_of(i - 1)
+    return (i - 1, _with_rule(said[-1], "source.quote_speaker")) if said else None
+
+
+def _next_sentence_attaches(text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
+                            attributions_of) -> tuple[int, Attribution] | None:
+    """The next sentence opens with "That's according to X", "The figures come from X"."""
+    if i + 1 >= len(spans):
+        return None
+    following, _ = _single_spaced(text[spans[i + 1][0] : spans[i + 1][1]])
+    if p.re_next_attaches.match(following):
+        named = attributions_of(i + 1)
         if named:
-            phrase, rule = named[-1], "source.pronoun_previous_sentence"
-        else:
-            in_prev = _typed_match(prev, p, types=tuple(t for t, _ in p.source_types if t not in ("media", "other")))
-            if in_prev:
-                phrase, rule = in_prev[1], "source.pronoun_previous_sentence"
-            elif not phrase.lower().startswith("the "):
-                phrase, rule = None, None
-    if phrase is None and i + 1 < len(spans):
-        # a quotation opened before the figure and closed in the next sentence by "..., he said"
-        own = text[max(spans[i][0], cand.start - QUOTE_LOOK_BACK) : cand.start]
-        if own.count("“") > own.count("”") or own.count('"') % 2:
-            nxt = text[spans[i + 1][0] : spans[i + 1][1]]
-            close = max(nxt.find("”"), nxt.find('"'))
-            if close >= 0:
-                closing = [a for a in attributions_of(i + 1) if 0 < a[0] - close <= MAX_ASIDE]
-                if closing:
-                    phrase, rule = closing[0][1], "source.quote_closed_next_sentence"
-    if phrase is None and i + 1 < len(spans):
-        nxt = text[spans[i + 1][0] : spans[i + 1][1]]
-        if p.re_next_attaches.match(nxt):
-            named_next = attributions_of(i + 1)
-            if named_next:
-                phrase, rule = named_next[0][1], "source.next_sentence"
-    if phrase is None and parent is not None and parent.get("source") is not None:
-        return parent.get("source"), "source.parent", parent.get("source_type"), parent.rules["source_type"]
-    context = ""
-    if phrase and p.re_generic_ministry.match(phrase.strip()):  # only a bare "the ministry" needs the context
-        named = p.re_health_ministry_mention.search(text, max(0, cand.start - CONTEXT_FOR_MINISTRY), cand.start)
-        context = named.group() if named else ""
-    source_type, type_rule = classify_source_rule(phrase, p, context=context)
-    if type_rule == "source_type.other" and phrase:
-        # "Jeremy Laurence, spokesperson for the UN human rights office, said": the apposition says who
-        sentence = text[spans[i][0] : spans[i][1]]
-        at = sentence.find(phrase)
-        apposition = RE_APPOSITION.match(sentence, at + len(phrase)) if at >= 0 else None
-        typed = _typed_match(apposition.group(1), p) if apposition else None
+            return i + 1, _with_rule(named[0], "source.next_sentence")
+    return None
+
+
+def _type_from_context(phrase: str, sentence: str, offset: int, text: str, sentence_start: int,
+                       p: Patterns) -> tuple[str, str]:
+    """The type of a phrase that names no kind of source, from its apposition ("X, spokesperson for the
+    UN rights office, said"; "X, the head of the mission": the mission named before) or from the subject
+    it stands in ("X, head of a local rights group ..., said")."""
+    single, _ = _single_spaced(sentence)
+    at = single.find(phrase)
+    apposition = RE_APPOSITION.match(single, at + len(phrase)) if at >= 0 else None
+    if apposition:
+        typed = _typed_match(apposition.group(1), p)
         if typed and typed[0] not in ("other", "media"):
-            source_type, type_rule = typed[0], "source_type.apposition"
-    return phrase, rule, source_type, type_rule
+            return typed[0], "source_type.apposition"
+        if typed is None and RE_GENERIC_BODY.search(apposition.group(1)):
+            named = _last_typed_before(text, sentence_start, p, types=("ngo", "un"))
+            if named:
+                return named[0], "source_type.apposition"
+    subject = sentence[:offset]
+    if subject and not has_number(subject):
+        typed = _typed_match(subject, p, types=tuple(t for t, _ in p.source_types if t not in ("media", "other")))
+        if typed:
+            return typed[0], "source_type.subject"
+    return "other", "source_type.other"
+
+
+def _not_counted_by_health_ministry(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:
+    """Whether the words right after the number name victims a Gaza health ministry does not count
+    ("1,400 Israelis", "people in Israel"), up to the next number."""
+    after = text[cand.end : min(sentence_end, cand.end + VICTIMS_AFTER)]
+    numbers = number_positions(after)
+    if numbers:
+        after = after[: numbers[0]]
+    return bool(p.re_not_reported_by_health_ministry.search(after))

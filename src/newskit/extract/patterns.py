@@ -79,6 +79,15 @@ class Patterns:
     re_said: re.Pattern
     re_said_before: re.Pattern
     re_next_attaches: re.Pattern
+    re_auxiliary_end: re.Pattern
+    re_participle_report: re.Pattern
+    re_not_report_object: re.Pattern
+    re_journalist: re.Pattern
+    re_home_war: re.Pattern
+    home_war_types: frozenset[str]
+    home_war_places: frozenset[str]
+    re_not_reported_by_health_ministry: re.Pattern
+    re_possessive_tally: re.Pattern
     re_source_after_verb: re.Pattern
     re_sentence_tail: re.Pattern
     re_source_trim: re.Pattern
@@ -329,7 +338,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{_ordered(attribution['according_to'])})\s+"
             rf"(?:(?:{_ordered(attribution['document_qualifiers'])})\s+)?"
             rf"(?:(?:{_ordered(attribution['documents'])})\s+(?:{_ordered(attribution['document_links'])})\s+)?"
-            r"(?P<src>[^,.;:()\"“”—–\n]{2,90})"
+            r"(?P<src>(?:[^,.;:()\"“”—–\n]|\.(?=\w)|(?<=\b\w\.\w)\.){2,90})"
         ),
         re_said=_compile(rf"\b(?:{_ordered(attribution['report_verbs'])})\b"),
         re_said_before=_compile(rf"\b(?:{_ordered(attribution['report_verbs'])})\s+$"),
@@ -351,6 +360,18 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_health_ministry_mention=_compile(alternation(attribution["health_ministry_mentions"]), I),
         re_sources_word=_compile(rf"(?:{alternation(attribution['unnamed_sources'])})\b", I),
         re_next_attaches=_compile(rf"^\W*(?:{_ordered(attribution['next_sentence_attaches'])})", I),
+        re_auxiliary_end=_compile(rf"(?:\s+(?:{_ordered(attribution['auxiliaries_before_verb'])}))+\s*$", I),
+        re_participle_report=_compile(rf",\s*(?:{_ordered(attribution['participle_report_verbs'])})\b"),
+        re_not_report_object=_compile(rf"^\s+(?:{_ordered(attribution['not_report_objects'])})\b", I),
+        re_journalist=_compile(rf"\b(?:{alternation(attribution['journalist_words'])})\b", I),
+        re_home_war=_compile(rf"(?<![\w-])(?:{alternation(attribution['home_war_words'])})(?![\w-])"),
+        home_war_types=frozenset(attribution["home_war_types"]),
+        home_war_places=frozenset(attribution["home_war_places"]),
+        re_not_reported_by_health_ministry=_compile(
+            rf"(?<![\w-])(?:{alternation(attribution['not_reported_by_health_ministry'])})(?![\w-])"
+        ),
+        re_possessive_tally=_compile(rf"['’]s\s+(?:(?:own|latest|new|daily|updated)\s+)?"
+                                     rf"(?:{alternation(attribution['possessive_tallies'])})\b", I),
         source_types=source_types,
         re_object_follows=_compile(rf"^\s+(?:(?:{short}|{_ordered(subsets['another_before'])})\s+)?$", I),
         re_population_before=_compile(
