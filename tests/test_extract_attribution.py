@@ -71,8 +71,19 @@ CASES = [
     ("Qatar's foreign ministry condemned the raid. The ministry said 2 Qatari nationals were hurt.", "2",
      "The ministry", "other"),
     ("At least  7  medics  have  been  killed,  the  ministry  said.", "7", "the ministry", "health_ministry"),
-    # no report: "claimed responsibility"
+    # no report: "claimed responsibility", a warning addressed to people
     ("The group claimed responsibility for a bombing that killed 12 people.", "12", None, "none"),
+    ("The army warned 200,000 displaced people not to return north.", "200,000", None, "none"),
+    # across paragraphs, a relative clause, a headline's quotation, "the report" typed by its author
+    ("Lena Moss of the U.N. children's agency UNICEF visited the camp.\n\nShe said 14 children had died there.",
+     "14", "UNICEF", "un"),
+    ("A nurse who said she saw the blast said 7 people were wounded.", "7", "A nurse", "other"),
+    ("OCHA: '80,000 displaced by the floods' More than 3,000 people were killed in the storm.", "80,000", "OCHA",
+     "un"),
+    ("OCHA: '80,000 displaced by the floods' More than 3,000 people were killed in the storm.", "3,000", None,
+     "none"),
+    ("The annual report of Amnesty International came out on Monday. According to the report, 35 prisoners "
+     "died in custody.", "35", "the report", "ngo"),
 ]
 
 
@@ -96,3 +107,11 @@ def test_titles_and_initials_do_not_end_a_sentence(title):
     text = f"The spokesman, Rear {title} Daniel Hagari, said 12 soldiers were killed. Talks went on."
     spans, _ = sentence_spans_of_block(text, 0)
     assert [text[a:b] for a, b in spans] == [text[: text.index(" Talks")], "Talks went on."]
+
+
+def test_a_sentence_glued_to_the_next_by_stripped_markup_is_two_sentences():
+    text = "The ministry said 18 died on Tuesday.More than 10 others are missing, the paper reported."
+    spans, _ = sentence_spans_of_block(text, 0)
+    assert [text[a:b] for a, b in spans] == ["The ministry said 18 died on Tuesday.",
+                                             "More than 10 others are missing, the paper reported."]
+    assert _figure(text, "10").source == "the paper"

@@ -18,6 +18,7 @@ import re
 from newskit.extract.candidates import Candidate
 from newskit.extract.patterns import Patterns, compile_patterns
 from newskit.extract.place import _places
+from newskit.extract.sentences import sentence_spans_of_block
 from newskit.numbers import ascii_lower, has_number, number_positions
 from newskit.schema import SourceType
 
@@ -53,6 +54,8 @@ QUOTE_LOOK_BACK = 600
 # sentence "it said" looks for what "it" is.
 QUOTE_SENTENCES = 3
 PRONOUN_SENTENCES = 3
+# How much text before its paragraph a figure's sentence may read for "he said", "it said" (characters).
+CROSS_BLOCK_LOOK_BACK = 1_500
 # The longest parenthetical between a source and its verb ("X, speaking on condition of anonymity, said").
 MAX_ASIDE = 90
 # How far back a bare "the ministry" looks for the ministry it stands for (characters).
@@ -85,6 +88,10 @@ RE_COLON_SOURCE = re.compile(r"^\W*(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&
 # a figure that adds to one before it: "another 20", "a further 9"; "thousands more", "20 others"
 RE_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.IGNORECASE)
 RE_ADDED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:more|others|other|additional)\b", re.IGNORECASE)
+RE_CLOSING_QUOTE = re.compile(r"[’”'\"](?!\w)")
+# "A soldier who said he saw the blast said": a relative clause between a source and its verb
+RE_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which)\s[^,;:\"“”]{3,80}$")
+RE_DETERMINER = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 RE_NEXT_SENTENCE = re.compile(r"(?<=\.)\s+[A-Z].*$")
 RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 RE_MINISTRY_MENTION = re.compile(r"((?:[\w'’-]+\s+){0,2})ministry\b(\s+of\s+(?:the\s+)?[\w'’-]+)?", re.IGNORECASE)
@@ -148,6 +155,11 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         return None
     if head[-1] in "\"”'’:":
         return None
+    relative = RE_RELATIVE_CLAUSE.search(head)
+    if relative and not has_number(relative.group()):
+        phrase = _source_phrase_before(sentence, relative.start(), p)
+        if phrase and phrase.lower() not in PERSONAL_PRONOUNS:
+            return phrase
     last = RE_LAST_WORD.search(head)
     if last and last.group(1) in PRONOUNS:  # "..., she said": the pronoun, resolved by the sentence before
         return last.group(1)
@@ -177,6 +189,12 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if lowered in PERSONAL_PRONOUNS:  # "he", "they" are resolved later; "we counted" in a quotation is no source
         return lowered if lowered in PRONOUNS else None
     return phrase
+
+
+def _object_is_a_number(after: str) -> bool:
+    """Whether the words after a verb open with a number (its object), before any "that"."""
+    numbers = number_positions(after)
+    return bool(numbers) and not re.search(r"\bthat\b|[,:\"“]", after[: numbers[0]])
 
 
 def _sentence_subject(sentence: str, p: Patterns) -> str | None:
@@ -231,6 +249,8 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
             continue
         if p.re_not_report_object.match(sentence[m.end() :]):  # "claimed responsibility for an attack that ..."
             continue
+        if verb.lower() in p.addressee_verbs and _object_is_a_number(sentence[m.end() : m.end() + 30]):
+            continue  # "the military warned 300,000 residents to leave": the people addressed, not a report
         phrase = _source_phrase_before(sentence, m.start(), p)
         direction = "forward"
         if phrase is None and RE_AND_END.search(sentence[: m.start()]):
@@ -264,9 +284,11 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
         phrase = _sentence_subject(sentence, p)
         if phrase and not p.re_not_a_source.match(phrase) and not has_number(phrase):
             found.append((m.start(), phrase, "forward", "source.reporting_verb"))
-    colon = RE_COLON_SOURCE.match(sentence)  # a headline "OCHA: '5.5 million now displaced'"
+    colon = RE_COLON_SOURCE.match(sentence)  # a headline "OCHA: '5.5 million now displaced'": the quotation only
     if colon:
-        found.append((colon.start("src"), colon.group("src"), "forward", "source.according_to"))
+        close = RE_CLOSING_QUOTE.search(sentence, colon.end())
+        if close:
+            found.append((close.start(), colon.group("src"), "backward", "source.according_to"))
     for m in p.re_possessive_tally.finditer(sentence):  # "The Gaza Health Ministry's total of more than 9,000"
         phrase = _source_phrase_before(sentence, m.start(), p)
         if phrase and phrase.lower() not in PERSONAL_PRONOUNS and not p.re_not_a_source.match(phrase):
@@ -410,29 +432,42 @@ def decide_source(
     """``(source, rule, source_type, rule)``: its sentence, else the quotation or the next sentence that
     attaches it, else its parent's.
 
-    ``cache`` keeps, between calls on the same text, the attributions of sentences by index (and
-    whether the text is about the Israel-Gaza war under "home_war").
+    ``spans`` are the sentences of the figure's block (paragraph); ``cache`` keeps, between calls on the
+    same block, the attributions of its sentences by index, the last sentences before the block
+    ("before"; their attributions under ``("before", k)``) and whether the text is about the
+    Israel-Gaza war ("home_war").
     """
     cache = {} if cache is None else cache
+    if "before" not in cache:  # the last sentences of the paragraphs before: "He added ..." reads them
+        start = spans[0][0] if spans else 0
+        low = max(0, start - CROSS_BLOCK_LOOK_BACK)
+        before = sentence_spans_of_block(text[low:start], low)[0] if text[low:start].strip() else []
+        cache["before"] = before[-PRONOUN_SENTENCES:]
+    n_before = len(cache["before"])
+    spans = [*cache["before"], *spans]
+    i += n_before
 
     def sentence_of(k: int) -> str:
         return text[spans[k][0] : spans[k][1]]
 
     def attributions_of(k: int) -> list[Attribution]:
-        if k not in cache:
-            cache[k] = attributions(sentence_of(k), p)
-        return cache[k]
+        key = k - n_before if k >= n_before else ("before", k)
+        if key not in cache:
+            cache[key] = attributions(sentence_of(k), p)
+        return cache[key]
 
     picked = _pick(cand, found, text, spans, i, p, attributions_of)
     if picked is None and parent is not None and parent.get("source") is not None:
         return parent.get("source"), "source.parent", parent.get("source_type"), parent.rules["source_type"]
     if picked is None:
         return None, None, "none", "source_type.none"
-    k, (offset, phrase, _direction, rule) = picked
+    k, (offset, phrase, _direction, rule), typed_by = picked
     phrase = " ".join(phrase.split())
     if _journalist(phrase, text, p):
         return None, "source.journalist", "none", "source_type.none"
-    if p.re_generic_ministry.match(phrase):  # a bare "the ministry": the ministry named before it
+    if typed_by is not None:  # "the group said": the organisation named before
+        source_type, type_rule = classify_source_rule(typed_by, p)
+    elif p.re_generic_ministry.match(phrase):  # a bare "the ministry": the ministry named before it
         source_type = _last_ministry_type(text, cand.start, p)
         type_rule = "source_type.generic_ministry" if source_type == "health_ministry" else "source_type.last_ministry"
     else:
@@ -449,14 +484,14 @@ def decide_source(
 
 
 def _pick(cand: Candidate, found: list[Attribution], text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
-          attributions_of) -> tuple[int, Attribution] | None:
-    """``(sentence index, attribution)`` that gives the figure its source, pronouns and "the group" resolved:
+          attributions_of) -> tuple[int, Attribution, str | None] | None:
+    """``(sentence index, attribution, what it is typed by)`` that gives the figure its source, pronouns and "the group" resolved:
     the nearest covering attribution of its sentence, the quotation's, the next sentence's, else, for a
     figure that adds to another ("with thousands more missing"), the nearest of its sentence."""
     covering, others = _by_distance(found, cand.start - spans[i][0])
     picks = [(i, a) for a in covering]
     picks += [_quote_closed_later(cand, text, spans, i, attributions_of),
-              _quote_speaker(cand, text, spans, i, attributions_of),
+              _quote_speaker(cand, text, spans, i, p, attributions_of),
               _next_sentence_attaches(text, spans, i, p, attributions_of)]
     if _continues(cand, text, spans[i][1], p):
         picks += [(i, _with_rule(a, "source.same_sentence")) for a in others]
@@ -482,10 +517,10 @@ def _with_rule(attribution: Attribution, rule: str) -> Attribution:
 
 
 def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int, int]], p: Patterns,
-             attributions_of) -> tuple[int, Attribution] | None:
-    """``(sentence index, attribution)`` with a pronoun ("it said") as the source named in up to
-    PRONOUN_SENTENCES sentences before, and "the group said" as the NGO or UN body named in the sentence
-    or before it; None when a pronoun has no antecedent."""
+             attributions_of) -> tuple[int, Attribution, str | None] | None:
+    """``(sentence index, attribution, what it is typed by)``: a pronoun ("it said") becomes the source
+    named in up to PRONOUN_SENTENCES sentences before; "the group said" keeps its words and is typed by
+    the NGO or UN body named in the sentence or before it. None when a pronoun has no antecedent."""
     offset, phrase, direction, rule = attribution
     if p.re_pronoun_source.match(phrase.strip()):
         antecedent = None
@@ -510,8 +545,8 @@ def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int,
         if named_here is None:  # named earlier in the passage: the last NGO or UN body before the sentence
             named_here = _last_typed_before(text, spans[k][0], p, types=("ngo", "un"))
         if named_here:
-            phrase, rule = named_here[1], "source.named_organisation"
-    return k, (offset, phrase, direction, rule)
+            return k, (offset, phrase, direction, "source.named_organisation"), named_here[1]
+    return k, (offset, phrase, direction, rule), None
 
 
 def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: Patterns
@@ -520,11 +555,13 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
     a health ministry, army, UN body... ("The Gaza health ministry gave its update. It said ..."), or
     for "he"/"she" the person the sentence opens with ("Warda Ali spoke to reporters.")."""
     sentence = text[spans[k][0] : spans[k][1]]
-    named = [m for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(sentence)]
+    named = [m for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(sentence)
+             if not (p.re_demonym and p.re_demonym.fullmatch(m.group())) and not p.re_home_war.fullmatch(m.group())]
     if named:
         longest = max(named, key=lambda m: (m.end() - m.start(), -m.start()))  # "Save the Children", not "charity"
         whole = _source_phrase_before(sentence, longest.end(), p)  # "The Gaza health ministry"
-        phrase = whole if whole and longest.group() in whole else longest.group()
+        whole_is_a_phrase = whole and longest.group() in whole and (whole[:1].isupper() or RE_DETERMINER.match(whole))
+        phrase = whole if whole_is_a_phrase else longest.group()
         return k, longest.start(), phrase
     if pronoun in ("he", "she"):
         subject = _sentence_subject(sentence, p)
@@ -557,17 +594,21 @@ def _quote_closed_later(cand: Candidate, text: str, spans: list[tuple[int, int]]
     return None
 
 
-def _quote_speaker(cand: Candidate, text: str, spans: list[tuple[int, int]], i: int,
+def _quote_speaker(cand: Candidate, text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
                    attributions_of) -> tuple[int, Attribution] | None:
     """A quotation that holds the figure and follows a sentence that quotes a named speaker
     ("..." Malangay told AFP. "On Tuesday, we found 11 bodies."): that speaker."""
     if i == 0 or not _in_open_quote(text, spans[i - 1][0], cand.start):
         return None
     previous = text[spans[i - 1][0] : spans[i - 1][1]]
-    if not any(q in previous for q in "“”\""):
-        return None
     said = attributions_of(i - 1)
-    return (i - 1, _with_rule(said[-1], "source.quote_speaker")) if said else None
+    if said and any(q in previous for q in "“”\""):
+        return i - 1, _with_rule(said[-1], "source.quote_speaker")
+    opens = text[spans[i][0] : cand.start].lstrip()[:1] in ("“", '"')
+    subject = _sentence_subject(previous, p) if opens and not said else None  # "Herzog criticized it. “I saw ...”"
+    if subject and (RE_PERSON_NAME.fullmatch(subject) or _typed_match(subject, p)):
+        return i - 1, (0, subject, "forward", "source.quote_speaker")
+    return None
 
 
 def _next_sentence_attaches(text: str, spans: list[tuple[int, int]], i: int, p: Patterns,

@@ -88,6 +88,7 @@ class Patterns:
     home_war_places: frozenset[str]
     re_not_reported_by_health_ministry: re.Pattern
     re_possessive_tally: re.Pattern
+    addressee_verbs: frozenset[str]
     re_source_after_verb: re.Pattern
     re_sentence_tail: re.Pattern
     re_source_trim: re.Pattern
@@ -239,7 +240,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     group_words = sorted((w for w, g in _by_word(v["groups"]).items() if g != "people"), key=len, reverse=True)
 
     source_types = tuple(
-        (source_type, _compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", I))
+        (source_type, _compile(rf"(?<![\w-])(?:{alternation(phrases)})(?!\w)", I))
         for source_type, phrases in v["sources"].items() if phrases
     )
     place_keys = [key for key, names in v["places"].items() if names]
@@ -372,6 +373,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         ),
         re_possessive_tally=_compile(rf"['’]s\s+(?:(?:own|latest|new|daily|updated)\s+)?"
                                      rf"(?:{alternation(attribution['possessive_tallies'])})\b", I),
+        addressee_verbs=frozenset(attribution["addressee_verbs"]),
         source_types=source_types,
         re_object_follows=_compile(rf"^\s+(?:(?:{short}|{_ordered(subsets['another_before'])})\s+)?$", I),
         re_population_before=_compile(

@@ -12,6 +12,9 @@ from newskit.numbers import number_positions
 RULES = {
     "sentence.split_at_abbreviation": "the sentence starts right after a period that ends an abbreviation or initial",
 }
+# A sentence end with no space after it, left by stripped markup ("on Tuesday.More than 10"): a word
+# of three or more lower-case letters, its mark (and closing quote), then a capitalised word.
+RE_GLUED_CUT = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"”’])(?=[A-Z][a-z])")
 # An unambiguous sentence end: word + [.!?] (+ closing quote) + space + capital or opening quote.
 RE_SENTENCE_CUT = re.compile(
     r"[.!?](?:(?<=[^\W_][.!?])|(?<=[)\]\"”’'][.!?])(?<![.!?][)\]\"”’'][.!?]))[\"”’')\]]?[^\S\n]+"
@@ -53,6 +56,10 @@ def sentence_spans_of_block(block: str, offset: int) -> tuple[list[tuple[int, in
     sentences attribution and place may read). Other pieces stay whole: nothing is read from them.
     """
     cuts = [0]
+    for m in RE_GLUED_CUT.finditer(block):
+        word = RE_LAST_WORD.search(block, max(0, m.start() - 30), m.start() - (2 if block[m.start() - 1] in "\"”’" else 1))
+        if word and word.group().lower() not in ABBREVIATIONS:
+            cuts.append(m.start())
     for m in RE_SENTENCE_CUT.finditer(block):
         if not block[m.start() - 1].isalpha():  # "October 7. The", "(Newstex). The": no abbreviation
             cuts.append(m.end())
@@ -61,6 +68,7 @@ def sentence_spans_of_block(block: str, offset: int) -> tuple[list[tuple[int, in
         if word and word.group().lower() not in ABBREVIATIONS and len(word.group()) > 1:
             cuts.append(m.end())
     cuts.append(len(block))
+    cuts = sorted(set(cuts))
     pieces = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = block[a:b]
