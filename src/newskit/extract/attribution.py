@@ -555,10 +555,9 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
     a health ministry, army, UN body... ("The Gaza health ministry gave its update. It said ..."), or
     for "he"/"she" the person the sentence opens with ("Warda Ali spoke to reporters.")."""
     sentence = text[spans[k][0] : spans[k][1]]
-    named = [m for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(sentence)
-             if not (p.re_demonym and p.re_demonym.fullmatch(m.group())) and not p.re_home_war.fullmatch(m.group())]
+    named = _named_in_text(sentence, p)
     if named:
-        longest = max(named, key=lambda m: (m.end() - m.start(), -m.start()))  # "Save the Children", not "charity"
+        longest = named[1]
         whole = _source_phrase_before(sentence, longest.end(), p)  # "The Gaza health ministry"
         whole_is_a_phrase = whole and longest.group() in whole and (whole[:1].isupper() or RE_DETERMINER.match(whole))
         phrase = whole if whole_is_a_phrase else longest.group()
@@ -568,6 +567,14 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
         if subject and RE_PERSON_NAME.fullmatch(subject):
             return k, 0, subject
     return None
+
+
+def _named_in_text(text: str, p: Patterns) -> tuple[str, re.Match] | None:
+    """``(type, match)``: the longest phrase of ``text`` that names a kind of source other than media or
+    "other" ("Save the Children", not "charity"), a demonym or a place alone excepted ("Palestinians")."""
+    named = [(t, m) for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(text)
+             if not (p.re_demonym and p.re_demonym.fullmatch(m.group())) and not p.re_home_war.fullmatch(m.group())]
+    return max(named, key=lambda tm: (tm[1].end() - tm[1].start(), -tm[1].start())) if named else None
 
 
 def _in_open_quote(text: str, start: int, position: int) -> bool:
@@ -642,9 +649,9 @@ def _type_from_context(phrase: str, sentence: str, offset: int, text: str, sente
                 return named[0], "source_type.apposition"
     subject = sentence[:offset]
     if subject and not has_number(subject):
-        typed = _typed_match(subject, p, types=tuple(t for t, _ in p.source_types if t not in ("media", "other")))
-        if typed:
-            return typed[0], "source_type.subject"
+        named = _named_in_text(subject, p)
+        if named:
+            return named[0], "source_type.subject"
     return "other", "source_type.other"
 
 

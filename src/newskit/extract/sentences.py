@@ -89,8 +89,25 @@ def sentence_spans_of_block(block: str, offset: int) -> tuple[list[tuple[int, in
         else:  # no possible sentence break inside: Punkt would return the piece whole
             spans.append((offset + a, offset + b))
             flags.append(numbered[i])
+    spans, flags = _join_lower_case_starts(block, offset, spans, flags)
     capped = [(cut, flag) for span, flag in zip(spans, flags, strict=True) for cut in _cap_length(block, span, offset)]
     return [cut for cut, _ in capped], [flag for _, flag in capped]
+
+
+def _join_lower_case_starts(block: str, offset: int, spans: list[tuple[int, int]], flags: list[bool]
+                            ) -> tuple[list[tuple[int, int]], list[bool]]:
+    """Join a "sentence" that starts with a lower-case letter to the one before ("the B.B.C." /
+    "reported on Tuesday"): a period there ended an abbreviation, not a sentence."""
+    joined: list[tuple[int, int]] = []
+    joined_flags: list[bool] = []
+    for (a, b), flag in zip(spans, flags, strict=True):
+        if joined and block[a - offset].islower():
+            joined[-1] = (joined[-1][0], b)
+            joined_flags[-1] = joined_flags[-1] or flag
+        else:
+            joined.append((a, b))
+            joined_flags.append(flag)
+    return joined, joined_flags
 
 
 def _holds_position(positions: list[int], start: int, end: int) -> bool:
