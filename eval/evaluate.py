@@ -153,14 +153,15 @@ def precision_recall_f1(n_matched: int, n_gold: int, n_pred: int) -> tuple[float
 
 
 def normalize_source(source: str | None) -> str | None:
-    """Lower-case a source phrase, drop a leading article and surrounding punctuation; None stays None.
+    """Lower-case a source phrase (curly apostrophes as straight ones), drop a leading article and
+    surrounding punctuation; None stays None.
 
-    >>> normalize_source("The Hamas-run Health Ministry,")
-    'hamas-run health ministry'
+    >>> normalize_source("The Hamas-run Health Ministry,"), normalize_source("Gaza’s ministry")
+    ('hamas-run health ministry', "gaza's ministry")
     """
     if source is None:
         return None
-    text = " ".join(source.casefold().split()).strip(" .,;:'\"")
+    text = " ".join(source.casefold().replace("’", "'").replace("‘", "'").split()).strip(" .,;:'\"")
     for article in ("the ", "a ", "an "):
         if text.startswith(article):
             text = text[len(article) :]

@@ -82,6 +82,12 @@ CASES = [
      "un"),
     ("OCHA: '80,000 displaced by the floods' More than 3,000 people were killed in the storm.", "3,000", None,
      "none"),
+    # an acronym in brackets, the author of a document, a passive report verb
+    ("The Sudan Doctors Network (SDN) said 40 people were killed in Sudan.", "40", "The Sudan Doctors Network",
+     "other"),
+    ("At least 19 people died, according to a report issued on Friday by the Red Cross.", "19", "the Red Cross",
+     "ngo"),
+    ("Some 15 people died, according to the report, which was published Friday.", "15", "the report", "other"),
     ("The annual report of Amnesty International came out on Monday. According to the report, 35 prisoners "
      "died in custody.", "35", "the report", "ngo"),
 ]

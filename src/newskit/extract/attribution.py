@@ -92,6 +92,11 @@ RE_CLOSING_QUOTE = re.compile(r"[’”'\"](?!\w)")
 # "A soldier who said he saw the blast said": a relative clause between a source and its verb
 RE_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which)\s[^,;:\"“”]{3,80}$")
 RE_DETERMINER = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+RE_ACRONYM_END = re.compile(r"\s*\([A-Z][\w.&-]{1,12}\)$")
+# "according to a new report released Monday by the army": the author of the document
+RE_DOCUMENT_BY = re.compile(r"[^;.]{0,50}?\bby\s+(?P<src>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
+RE_DOCUMENT_END = re.compile(r"\b(?:report|statement|tally|count|figures|data|estimate|estimates|analysis)"
+                             r"(?:\s+(?:issued|released|published|compiled|provided))?$", re.I)
 RE_NEXT_SENTENCE = re.compile(r"(?<=\.)\s+[A-Z].*$")
 RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 RE_MINISTRY_MENTION = re.compile(r"((?:[\w'’-]+\s+){0,2})ministry\b(\s+of\s+(?:the\s+)?[\w'’-]+)?", re.IGNORECASE)
@@ -125,6 +130,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     auxiliary = p.re_auxiliary_end.search(head)  # "the ministry has (also) said"
     if auxiliary and auxiliary.start() > 0:
         head = head[: auxiliary.start()]
+    head = RE_ACRONYM_END.sub("", head)  # "the Syrian Network for Human Rights (SNHR) said"
     # a source phrase is a few words: read back at most LOOK_BACK characters, from a word start
     cut = max(0, len(head) - LOOK_BACK)
     if cut:
@@ -238,6 +244,9 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
     for m in p.re_according.finditer(ascii_lower(sentence)):
         src = RE_NEXT_SENTENCE.sub("", sentence[m.start("src") : m.end("src")])  # "the U.N. The next day"
         src = p.re_source_trim.sub("", src).strip(" '\"‘’")
+        author = RE_DOCUMENT_BY.match(sentence, m.start("src") + len(src)) if RE_DOCUMENT_END.search(src) else None
+        if author and not p.re_not_a_source.match(author.group("src")):
+            src = author.group("src")
         if src and not p.re_not_a_source.match(src):
             forward = not has_number(sentence[: m.start()]) and bool(
                 RE_UP_TO_COMMA.match(sentence[m.end("src") :] or ",")
@@ -245,8 +254,9 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
             found.append((m.start(), src, "forward" if forward else "backward", "source.according_to"))
     for m in p.re_said.finditer(sentence):
         verb = m.group()
-        if verb.lower() in p.passive_report_verbs and RE_BELIEVED_PASSIVE.search(sentence[: m.start()]):
-            continue
+        passive = RE_BELIEVED_PASSIVE.search(sentence[: m.start()])
+        if passive and (verb.lower() in p.passive_report_verbs or verb.lower().endswith("ed")):
+            continue  # "240 are believed to be held", "the report, which was published Friday": no reporter
         if p.re_not_report_object.match(sentence[m.end() :]):  # "claimed responsibility for an attack that ..."
             continue
         if verb.lower() in p.addressee_verbs and _object_is_a_number(sentence[m.end() : m.end() + 30]):
