@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newskit.extract.attribution import classify_source
 from newskit.extract.claims import (
     article_items,
     claims_for_article,
@@ -24,6 +23,7 @@ from newskit.extract.claims import (
 )
 from newskit.extract.record import DEFAULT_CONVENTIONS, Conventions, Figure
 from newskit.extract.run import FLAGS, STAGES, extract_figures
+from newskit.extract.source_types import classify_source
 from newskit.extract.vocabulary import Vocabulary, VocabularyError, load_vocabulary
 
 

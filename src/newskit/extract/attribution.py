@@ -16,9 +16,20 @@ from __future__ import annotations
 import re
 
 from newskit.extract.candidates import Candidate
-from newskit.extract.patterns import Patterns, compile_patterns
-from newskit.extract.place import _places
+from newskit.extract.patterns import Patterns
 from newskit.extract.sentences import sentence_spans_of_block
+from newskit.extract.source_types import (
+    classify_source_rule,
+    is_home_war_text,
+    is_journalist,
+    last_ministry_type,
+    last_typed_before,
+    named_in_text,
+    names_another_country,
+    not_counted_by_health_ministry,
+    type_from_context,
+    typed_match,
+)
 from newskit.numbers import ascii_lower, has_number, number_positions
 from newskit.schema import SourceType
 
@@ -29,7 +40,7 @@ RULES = {
     "source.pronoun_previous_sentence": "\"it said\": the source named in the previous sentence",
     "source.next_sentence": "the next sentence attaches the figure (\"That's according to X\")",
     "source.quote_closed_next_sentence": "a quotation that holds it is closed in a later sentence by \"..., he said\"",
-    "source.quote_speaker": "it stands in a quotation whose speaker the sentence before names (\"X told AFP.\" then a quote)",
+    "source.quote_speaker": "in a quotation whose speaker the sentence before names (\"X told AFP.\" then a quote)",
     "source.same_sentence": "no attribution covers it by direction: the nearest one in its sentence",
     "source.not_reported": "its attribution does not count these victims (a Gaza health ministry and Israelis)",
     "source.journalist": "the attribution is the outlet's own journalist (\"Correspondent X says\"): no source",
@@ -38,7 +49,7 @@ RULES = {
     "source_type.sources_told_outlet": "\"sources told CNN\": media",
     "source_type.phrase": "a phrase of the vocabulary's sources section in the attribution",
     "source_type.apposition": "a person's apposition says the kind (\"X, spokesperson for the UN rights office\")",
-    "source_type.subject": "the subject before the reporting verb says the kind (\"X, head of a rights group, ..., said\")",
+    "source_type.subject": "the subject before the verb says the kind (\"X, head of a rights group, ..., said\")",
     "source_type.last_ministry": "a bare \"the ministry\": the ministry named last before it, else the health ministry",
     "source_type.other_war": "a type of the Israel-Gaza war for a source of another country: other",
     "source_type.other": "an attribution that names no known kind of source: other",
@@ -46,8 +57,6 @@ RULES = {
 }
 # How far before a reporting verb its source phrase is looked for (characters).
 LOOK_BACK = 200
-# How far before its sentence "the group said" looks for the organisation it stands for (characters).
-ORGANISATION_LOOK_BACK = 2_500
 # How far before a figure an open quotation is looked for (characters).
 QUOTE_LOOK_BACK = 600
 # How many sentences after a figure's the quotation that holds it may close; how many before its
@@ -58,23 +67,12 @@ PRONOUN_SENTENCES = 3
 CROSS_BLOCK_LOOK_BACK = 1_500
 # The longest parenthetical between a source and its verb ("X, speaking on condition of anonymity, said").
 MAX_ASIDE = 90
-# How far back a bare "the ministry" looks for the ministry it stands for (characters).
-CONTEXT_FOR_MINISTRY = 5_000
-# How far after a number the victims a source does not count are looked for (characters).
-VICTIMS_AFTER = 60
 RE_BELIEVED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 RE_SOURCE_WORD = re.compile(r"[\w'’\-.&]+")
 RE_UP_TO_COMMA = re.compile(r"[^,]*,")
 RE_QUOTE_OR_COMMA_END = re.compile(r"[,\"”’]\s*$")
 RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
-RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
-# ", spokesperson for the U.N. rights office, said": periods of abbreviations stay inside
-RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?(?:[^,;.]|\.(?=\S))[^,;]{2,100}?)\s*(?:,|\bsaid\b|$)")
-# "the head of the mission": an organisation named before, by its generic noun
-RE_GENERIC_BODY = re.compile(
-    r"\bthe\s+(?:\w+\s+)?(?:mission|group|organi[sz]ation|agency|monitor|network|observatory|office|report)\b", re.I
-)
 RE_LAST_WORD = re.compile(r"(?:^|[\s,“”\"])(\w+)$")
 PRONOUNS = ("he", "she", "they", "it")
 PERSONAL_PRONOUNS = frozenset((*PRONOUNS, "we", "i", "you"))
@@ -99,8 +97,6 @@ RE_DOCUMENT_END = re.compile(r"\b(?:report|statement|tally|count|figures|data|es
                              r"(?:\s+(?:issued|released|published|compiled|provided))?$", re.I)
 RE_NEXT_SENTENCE = re.compile(r"(?<=\.)\s+[A-Z].*$")
 RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
-RE_MINISTRY_MENTION = re.compile(r"((?:[\w'’-]+\s+){0,2})ministry\b(\s+of\s+(?:the\s+)?[\w'’-]+)?", re.IGNORECASE)
-MINISTRY_FUNCTION_WORDS = frozenset("the a an at of in to by from said says and that with for its".split())
 # what a source phrase never ends with
 SOURCE_LAST_NOT = ("of", "and", "the", "for", "on", "in", "to", "a", "at", "by", "from", "with")
 # what a source phrase is stripped of at both ends
@@ -307,63 +303,6 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
     return found
 
 
-def _typed_match(text: str, p: Patterns, *, types: tuple[str, ...] | None = None) -> tuple[str, str] | None:
-    """``(source_type, phrase found)``: the first type in the vocabulary's order with a phrase in ``text``,
-    unless a longer phrase of another type contains it."""
-    matches = []
-    for source_type, pattern in p.source_types:
-        if types is not None and source_type not in types:
-            continue
-        matches += [(source_type, m) for m in pattern.finditer(text)]
-    if not matches:
-        return None
-    best_type, best = matches[0]
-    for source_type, m in matches[1:]:
-        if m.start() <= best.start() and m.end() >= best.end() and m.end() - m.start() > best.end() - best.start():
-            best_type, best = source_type, m
-    return best_type, best.group()
-
-
-def _last_typed_before(text: str, position: int, p: Patterns, *, types: tuple[str, ...]) -> tuple[str, str] | None:
-    """``(source_type, phrase)``: the last phrase of ``types`` in the text just before ``position``."""
-    window = text[max(0, position - ORGANISATION_LOOK_BACK) : position]
-    best = None
-    for source_type, pattern in p.source_types:
-        if source_type in types:
-            for m in pattern.finditer(window):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), source_type, m.group())
-    return (best[1], best[2]) if best else None
-
-
-def classify_source_rule(source: str | None, p: Patterns, *, context: str = "") -> tuple[SourceType, str]:
-    """``(source_type, rule)`` of an attribution phrase."""
-    if not source:
-        return "none", "source_type.none"
-    if p.re_generic_ministry.match(source.strip()) and p.re_health_ministry_mention.search(context):
-        return "health_ministry", "source_type.generic_ministry"
-    if RE_TOLD_OUTLET.search(source) and p.re_sources_word.match(source):
-        return "media", "source_type.sources_told_outlet"
-    found = _typed_match(source, p)
-    if found:
-        return found[0], "source_type.phrase"  # type: ignore[return-value]
-    return "other", "source_type.other"
-
-
-def classify_source(source: str | None, *, context: str = "", vocabulary=None) -> SourceType:
-    """The ``source_type`` of an attribution phrase (None -> "none").
-
-    ``context`` is the text the phrase comes from: a bare "the ministry" is the health ministry when
-    the context names one.
-
-    >>> classify_source("the Hamas-run health ministry"), classify_source("Mr Netanyahu's office")
-    ('health_ministry', 'israeli_government')
-    >>> classify_source("the Israeli military"), classify_source("sources told CNN"), classify_source(None)
-    ('israeli_military', 'media', 'none')
-    """
-    return classify_source_rule(source, compile_patterns(vocabulary), context=context)[0]
-
-
 def _by_distance(found: list[Attribution], position: int) -> tuple[list[Attribution], list[Attribution]]:
     """The attributions whose direction covers a figure at ``position``, nearest first, and the others."""
     covering, others = [], []
@@ -372,67 +311,6 @@ def _by_distance(found: list[Attribution], position: int) -> tuple[list[Attribut
         covers = direction == "both" or (direction == "backward") == (offset > position)
         (covering if covers else others).append(attribution)
     return covering, others
-
-
-def _is_home_war_text(text: str, p: Patterns, cache: dict) -> bool:
-    """Whether ``text`` is about the Israel-Gaza war: it names that war's places and words at least as
-    often as other countries (a text that names no country counts as about it)."""
-    if "home_war" not in cache:
-        keys = [key for _, key in _place_keys(text, p)]
-        foreign = sum(key not in p.home_war_places for key in keys)
-        cache["home_war"] = len(keys) - foreign + len(p.re_home_war.findall(text)) >= foreign
-    return cache["home_war"]
-
-
-def _place_keys(text: str, p: Patterns) -> list[tuple[int, str]]:
-    """``(offset, place key)`` of every place name and demonym of ``text``, in order."""
-    found = [(a, key) for a, _b, key, _located in _places(text, 0, p)]
-    if p.re_demonym is not None:
-        found += [(m.start(), p.demonym_place[m.group().lower()]) for m in p.re_demonym.finditer(text)]
-    return sorted(found)
-
-
-def _names_another_country(phrase: str, p: Patterns) -> bool:
-    """Whether the first place or demonym ``phrase`` names is not of the Israel-Gaza war ("Sudan's
-    Ministry of Health", "the Philippine Embassy in Israel")."""
-    names = [(at, key not in p.home_war_places) for at, key in _place_keys(phrase, p)]
-    names += [(m.start(), False) for m in p.re_home_war.finditer(phrase)]
-    adjective = RE_COUNTRY_ADJECTIVE.match(phrase)  # "the Kenyan embassy", a demonym the vocabulary lacks
-    if adjective:
-        names.append((adjective.start("adj"), not p.re_home_war.fullmatch(adjective.group("adj"))))
-    return min(names)[1] if names else False
-
-
-# a capitalised adjective of a country the vocabulary may not list ("the Philippine Embassy")
-RE_COUNTRY_ADJECTIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][a-z]+(?:an|ine|ese|ish|ic|i))\s+(?:[Ee]mbassy|[Gg]overnment|"
-                                  r"[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Aa]uthorities|officials?)\b")
-
-
-def _journalist(phrase: str, text: str, p: Patterns) -> bool:
-    """Whether ``phrase`` is a journalist of the outlet ("Security Correspondent X", "Al Jazeera's X,
-    reporting from Rafah")."""
-    if p.re_journalist.search(phrase):
-        return True
-    name = phrase.split()[-1]
-    if not name[:1].isupper():
-        return False
-    return bool(re.search(rf"\b{re.escape(name)},?\s+(?:who\s+is\s+)?reporting\s+from\b", text))
-
-
-def _last_ministry_type(text: str, position: int, p: Patterns) -> str:
-    """The type of a bare "the ministry" at ``position``: the ministry named last before it, else the
-    health ministry (the ministry that counts casualties)."""
-    window = text[max(0, position - CONTEXT_FOR_MINISTRY) : position]
-    for m in reversed(list(RE_MINISTRY_MENTION.finditer(window))):
-        qualifiers = [w for w in m.group(1).split() if w.lower() not in MINISTRY_FUNCTION_WORDS]
-        if not qualifiers and not m.group(2):  # another bare "the ministry"
-            continue
-        mention = " ".join(qualifiers + ["ministry"]) + (m.group(2) or "")
-        if p.re_health_ministry_mention.search(mention):
-            return "health_ministry"
-        typed = _typed_match(mention, p)
-        return typed[0] if typed else "other"
-    return "health_ministry"
 
 
 def decide_source(
@@ -473,21 +351,23 @@ def decide_source(
         return None, None, "none", "source_type.none"
     k, (offset, phrase, _direction, rule), typed_by = picked
     phrase = " ".join(phrase.split())
-    if _journalist(phrase, text, p):
+    if is_journalist(phrase, text, p):
         return None, "source.journalist", "none", "source_type.none"
     if typed_by is not None:  # "the group said": the organisation named before
         source_type, type_rule = classify_source_rule(typed_by, p)
     elif p.re_generic_ministry.match(phrase):  # a bare "the ministry": the ministry named before it
-        source_type = _last_ministry_type(text, cand.start, p)
+        source_type = last_ministry_type(text, cand.start, p)
         type_rule = "source_type.generic_ministry" if source_type == "health_ministry" else "source_type.last_ministry"
     else:
         source_type, type_rule = classify_source_rule(phrase, p)
     if type_rule == "source_type.other":
-        source_type, type_rule = _type_from_context(phrase, sentence_of(k), offset, text, spans[k][0], p)
-    if source_type == "health_ministry" and _not_counted_by_health_ministry(cand, text, spans[i][1], p):
+        sentence = sentence_of(k)
+        source_type, type_rule = type_from_context(phrase, sentence, _single_spaced(sentence)[0], offset, text,
+                                                   spans[k][0], p)
+    if source_type == "health_ministry" and not_counted_by_health_ministry(cand, text, spans[i][1], p):
         return None, "source.not_reported", "none", "source_type.none"
     if source_type in p.home_war_types and (
-        _names_another_country(phrase, p) or (not p.re_home_war.search(phrase) and not _is_home_war_text(text, p, cache))
+        names_another_country(phrase, p) or (not p.re_home_war.search(phrase) and not is_home_war_text(text, p, cache))
     ):
         source_type, type_rule = "other", "source_type.other_war"
     return phrase, rule, source_type, type_rule  # type: ignore[return-value]
@@ -495,9 +375,10 @@ def decide_source(
 
 def _pick(cand: Candidate, found: list[Attribution], text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
           attributions_of) -> tuple[int, Attribution, str | None] | None:
-    """``(sentence index, attribution, what it is typed by)`` that gives the figure its source, pronouns and "the group" resolved:
-    the nearest covering attribution of its sentence, the quotation's, the next sentence's, else, for a
-    figure that adds to another ("with thousands more missing"), the nearest of its sentence."""
+    """``(sentence index, attribution, what it is typed by)`` that gives the figure its source, pronouns
+    and "the group" resolved: the nearest covering attribution of its sentence, the quotation's, the next
+    sentence's, else, for a figure that adds to another ("with thousands more missing"), the nearest of
+    its sentence."""
     covering, others = _by_distance(found, cand.start - spans[i][0])
     picks = [(i, a) for a in covering]
     picks += [_quote_closed_later(cand, text, spans, i, attributions_of),
@@ -551,9 +432,9 @@ def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int,
             return None
     if p.re_generic_organisation.match(phrase.strip()):
         # "the organisation said": the NGO or UN body this sentence names ("Palestinian Red Crescent medics")
-        named_here = _typed_match(text[spans[k][0] : spans[k][1]], p, types=("ngo", "un"))
+        named_here = typed_match(text[spans[k][0] : spans[k][1]], p, types=("ngo", "un"))
         if named_here is None:  # named earlier in the passage: the last NGO or UN body before the sentence
-            named_here = _last_typed_before(text, spans[k][0], p, types=("ngo", "un"))
+            named_here = last_typed_before(text, spans[k][0], p, types=("ngo", "un"))
         if named_here:
             return k, (offset, phrase, direction, "source.named_organisation"), named_here[1]
     return k, (offset, phrase, direction, rule), None
@@ -565,7 +446,7 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
     a health ministry, army, UN body... ("The Gaza health ministry gave its update. It said ..."), or
     for "he"/"she" the person the sentence opens with ("Warda Ali spoke to reporters.")."""
     sentence = text[spans[k][0] : spans[k][1]]
-    named = _named_in_text(sentence, p)
+    named = named_in_text(sentence, p)
     if named:
         longest = named[1]
         whole = _source_phrase_before(sentence, longest.end(), p)  # "The Gaza health ministry"
@@ -577,14 +458,6 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
         if subject and RE_PERSON_NAME.fullmatch(subject):
             return k, 0, subject
     return None
-
-
-def _named_in_text(text: str, p: Patterns) -> tuple[str, re.Match] | None:
-    """``(type, match)``: the longest phrase of ``text`` that names a kind of source other than media or
-    "other" ("Save the Children", not "charity"), a demonym or a place alone excepted ("Palestinians")."""
-    named = [(t, m) for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(text)
-             if not (p.re_demonym and p.re_demonym.fullmatch(m.group())) and not p.re_home_war.fullmatch(m.group())]
-    return max(named, key=lambda tm: (tm[1].end() - tm[1].start(), -tm[1].start())) if named else None
 
 
 def _in_open_quote(text: str, start: int, position: int) -> bool:
@@ -623,7 +496,7 @@ def _quote_speaker(cand: Candidate, text: str, spans: list[tuple[int, int]], i: 
         return i - 1, _with_rule(said[-1], "source.quote_speaker")
     opens = text[spans[i][0] : cand.start].lstrip()[:1] in ("“", '"')
     subject = _sentence_subject(previous, p) if opens and not said else None  # "Herzog criticized it. “I saw ...”"
-    if subject and (RE_PERSON_NAME.fullmatch(subject) or _typed_match(subject, p)):
+    if subject and (RE_PERSON_NAME.fullmatch(subject) or typed_match(subject, p)):
         return i - 1, (0, subject, "forward", "source.quote_speaker")
     return None
 
@@ -641,35 +514,3 @@ def _next_sentence_attaches(text: str, spans: list[tuple[int, int]], i: int, p: 
     return None
 
 
-def _type_from_context(phrase: str, sentence: str, offset: int, text: str, sentence_start: int,
-                       p: Patterns) -> tuple[str, str]:
-    """The type of a phrase that names no kind of source, from its apposition ("X, spokesperson for the
-    UN rights office, said"; "X, the head of the mission": the mission named before) or from the subject
-    it stands in ("X, head of a local rights group ..., said")."""
-    single, _ = _single_spaced(sentence)
-    at = single.find(phrase)
-    apposition = RE_APPOSITION.match(single, at + len(phrase)) if at >= 0 else None
-    if apposition:
-        typed = _typed_match(apposition.group(1), p)
-        if typed and typed[0] not in ("other", "media"):
-            return typed[0], "source_type.apposition"
-        if typed is None and RE_GENERIC_BODY.search(apposition.group(1)):
-            named = _last_typed_before(text, sentence_start, p, types=("ngo", "un"))
-            if named:
-                return named[0], "source_type.apposition"
-    subject = sentence[:offset]
-    if subject and not has_number(subject):
-        named = _named_in_text(subject, p)
-        if named:
-            return named[0], "source_type.subject"
-    return "other", "source_type.other"
-
-
-def _not_counted_by_health_ministry(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:
-    """Whether the words right after the number name victims a Gaza health ministry does not count
-    ("1,400 Israelis", "people in Israel"), up to the next number."""
-    after = text[cand.end : min(sentence_end, cand.end + VICTIMS_AFTER)]
-    numbers = number_positions(after)
-    if numbers:
-        after = after[: numbers[0]]
-    return bool(p.re_not_reported_by_health_ministry.search(after))

@@ -57,7 +57,8 @@ def sentence_spans_of_block(block: str, offset: int) -> tuple[list[tuple[int, in
     """
     cuts = [0]
     for m in RE_GLUED_CUT.finditer(block):
-        word = RE_LAST_WORD.search(block, max(0, m.start() - 30), m.start() - (2 if block[m.start() - 1] in "\"”’" else 1))
+        mark = m.start() - (2 if block[m.start() - 1] in "\"”’" else 1)
+        word = RE_LAST_WORD.search(block, max(0, m.start() - 30), mark)
         if word and word.group().lower() not in ABBREVIATIONS:
             cuts.append(m.start())
     for m in RE_SENTENCE_CUT.finditer(block):

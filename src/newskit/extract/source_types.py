@@ -1,0 +1,195 @@
+"""Source types: the kind of source an attribution phrase names, read from the phrase and its context.
+
+The vocabulary's ``sources`` section maps phrases to types (the type listed first wins, unless a
+longer phrase of another type contains it); a bare "the ministry" is the ministry named before it;
+a person with no kind of their own takes the kind of their apposition or of the subject they stand
+in; the types of the Israel-Gaza war (``home_war_types``) go to a phrase that names another country,
+or to a generic phrase ("the army", "police") in a text about another country, as ``other``. The
+rule ids are the attribution stage's (:data:`newskit.extract.attribution.RULES`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newskit.extract.candidates import Candidate
+from newskit.extract.patterns import Patterns, compile_patterns
+from newskit.extract.place import _places
+from newskit.numbers import has_number, number_positions
+from newskit.schema import SourceType
+
+# How far before its sentence "the group said" looks for the organisation it stands for (characters).
+ORGANISATION_LOOK_BACK = 2_500
+# How far back a bare "the ministry" looks for the ministry it stands for (characters).
+CONTEXT_FOR_MINISTRY = 5_000
+# How far after a number the victims a source does not count are looked for (characters).
+VICTIMS_AFTER = 60
+RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
+# ", spokesperson for the U.N. rights office, said": periods of abbreviations stay inside
+RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?(?:[^,;.]|\.(?=\S))[^,;]{2,100}?)\s*(?:,|\bsaid\b|$)")
+# "the head of the mission": an organisation named before, by its generic noun
+RE_GENERIC_BODY = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(?:mission|group|organi[sz]ation|agency|monitor|network|observatory|office|report)\b", re.I
+)
+RE_MINISTRY_MENTION = re.compile(r"((?:[\w'’-]+\s+){0,2})ministry\b(\s+of\s+(?:the\s+)?[\w'’-]+)?", re.IGNORECASE)
+MINISTRY_FUNCTION_WORDS = frozenset("the a an at of in to by from said says and that with for its".split())
+# a capitalised adjective of a country the vocabulary may not list ("the Philippine Embassy")
+RE_COUNTRY_ADJECTIVE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][a-z]+(?:an|ine|ese|ish|ic|i))\s+"
+    r"(?:[Ee]mbassy|[Gg]overnment|[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Aa]uthorities|officials?)\b"
+)
+
+
+def typed_match(text: str, p: Patterns, *, types: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+    """``(source_type, phrase found)``: the first type in the vocabulary's order with a phrase in ``text``,
+    unless a longer phrase of another type contains it."""
+    matches = []
+    for source_type, pattern in p.source_types:
+        if types is not None and source_type not in types:
+            continue
+        matches += [(source_type, m) for m in pattern.finditer(text)]
+    if not matches:
+        return None
+    best_type, best = matches[0]
+    for source_type, m in matches[1:]:
+        if m.start() <= best.start() and m.end() >= best.end() and m.end() - m.start() > best.end() - best.start():
+            best_type, best = source_type, m
+    return best_type, best.group()
+
+
+def last_typed_before(text: str, position: int, p: Patterns, *, types: tuple[str, ...]) -> tuple[str, str] | None:
+    """``(source_type, phrase)``: the last phrase of ``types`` in the text just before ``position``."""
+    window = text[max(0, position - ORGANISATION_LOOK_BACK) : position]
+    best = None
+    for source_type, pattern in p.source_types:
+        if source_type in types:
+            for m in pattern.finditer(window):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), source_type, m.group())
+    return (best[1], best[2]) if best else None
+
+
+def classify_source_rule(source: str | None, p: Patterns, *, context: str = "") -> tuple[SourceType, str]:
+    """``(source_type, rule)`` of an attribution phrase."""
+    if not source:
+        return "none", "source_type.none"
+    if p.re_generic_ministry.match(source.strip()) and p.re_health_ministry_mention.search(context):
+        return "health_ministry", "source_type.generic_ministry"
+    if RE_TOLD_OUTLET.search(source) and p.re_sources_word.match(source):
+        return "media", "source_type.sources_told_outlet"
+    found = typed_match(source, p)
+    if found:
+        return found[0], "source_type.phrase"  # type: ignore[return-value]
+    return "other", "source_type.other"
+
+
+def classify_source(source: str | None, *, context: str = "", vocabulary=None) -> SourceType:
+    """The ``source_type`` of an attribution phrase (None -> "none").
+
+    ``context`` is the text the phrase comes from: a bare "the ministry" is the health ministry when
+    the context names one.
+
+    >>> classify_source("the Hamas-run health ministry"), classify_source("Mr Netanyahu's office")
+    ('health_ministry', 'israeli_government')
+    >>> classify_source("the Israeli military"), classify_source("sources told CNN"), classify_source(None)
+    ('israeli_military', 'media', 'none')
+    """
+    return classify_source_rule(source, compile_patterns(vocabulary), context=context)[0]
+
+
+def is_home_war_text(text: str, p: Patterns, cache: dict) -> bool:
+    """Whether ``text`` is about the Israel-Gaza war: it names that war's places and words at least as
+    often as other countries (a text that names no country counts as about it)."""
+    if "home_war" not in cache:
+        keys = [key for _, key in _place_keys(text, p)]
+        foreign = sum(key not in p.home_war_places for key in keys)
+        cache["home_war"] = len(keys) - foreign + len(p.re_home_war.findall(text)) >= foreign
+    return cache["home_war"]
+
+
+def _place_keys(text: str, p: Patterns) -> list[tuple[int, str]]:
+    """``(offset, place key)`` of every place name and demonym of ``text``, in order."""
+    found = [(a, key) for a, _b, key, _located in _places(text, 0, p)]
+    if p.re_demonym is not None:
+        found += [(m.start(), p.demonym_place[m.group().lower()]) for m in p.re_demonym.finditer(text)]
+    return sorted(found)
+
+
+def names_another_country(phrase: str, p: Patterns) -> bool:
+    """Whether the first place or demonym ``phrase`` names is not of the Israel-Gaza war ("Sudan's
+    Ministry of Health", "the Philippine Embassy in Israel")."""
+    names = [(at, key not in p.home_war_places) for at, key in _place_keys(phrase, p)]
+    names += [(m.start(), False) for m in p.re_home_war.finditer(phrase)]
+    adjective = RE_COUNTRY_ADJECTIVE.match(phrase)  # "the Kenyan embassy", a demonym the vocabulary lacks
+    if adjective:
+        names.append((adjective.start("adj"), not p.re_home_war.fullmatch(adjective.group("adj"))))
+    return min(names)[1] if names else False
+
+
+def is_journalist(phrase: str, text: str, p: Patterns) -> bool:
+    """Whether ``phrase`` is a journalist of the outlet ("Security Correspondent X", "Al Jazeera's X,
+    reporting from Rafah")."""
+    if p.re_journalist.search(phrase):
+        return True
+    name = phrase.split()[-1]
+    if not name[:1].isupper():
+        return False
+    return bool(re.search(rf"\b{re.escape(name)},?\s+(?:who\s+is\s+)?reporting\s+from\b", text))
+
+
+def last_ministry_type(text: str, position: int, p: Patterns) -> str:
+    """The type of a bare "the ministry" at ``position``: the ministry named last before it, else the
+    health ministry (the ministry that counts casualties)."""
+    window = text[max(0, position - CONTEXT_FOR_MINISTRY) : position]
+    for m in reversed(list(RE_MINISTRY_MENTION.finditer(window))):
+        qualifiers = [w for w in m.group(1).split() if w.lower() not in MINISTRY_FUNCTION_WORDS]
+        if not qualifiers and not m.group(2):  # another bare "the ministry"
+            continue
+        mention = " ".join(qualifiers + ["ministry"]) + (m.group(2) or "")
+        if p.re_health_ministry_mention.search(mention):
+            return "health_ministry"
+        typed = typed_match(mention, p)
+        return typed[0] if typed else "other"
+    return "health_ministry"
+
+
+def named_in_text(text: str, p: Patterns) -> tuple[str, re.Match] | None:
+    """``(type, match)``: the longest phrase of ``text`` that names a kind of source other than media or
+    "other" ("Save the Children", not "charity"), a demonym or a place alone excepted ("Palestinians")."""
+    named = [(t, m) for t, pattern in p.source_types if t not in ("media", "other") for m in pattern.finditer(text)
+             if not (p.re_demonym and p.re_demonym.fullmatch(m.group())) and not p.re_home_war.fullmatch(m.group())]
+    return max(named, key=lambda tm: (tm[1].end() - tm[1].start(), -tm[1].start())) if named else None
+
+
+def type_from_context(phrase: str, sentence: str, single: str, offset: int, text: str, sentence_start: int,
+                      p: Patterns) -> tuple[str, str]:
+    """The type of a phrase that names no kind of source, from its apposition ("X, spokesperson for the
+    UN rights office, said"; "X, the head of the mission": the mission named before) or from the subject
+    it stands in ("X, head of a local rights group ..., said"). ``single`` is ``sentence`` with single
+    spaces (as ``phrase`` is written); ``offset`` is the reporting verb's in ``sentence``."""
+    at = single.find(phrase)
+    apposition = RE_APPOSITION.match(single, at + len(phrase)) if at >= 0 else None
+    if apposition:
+        typed = typed_match(apposition.group(1), p)
+        if typed and typed[0] not in ("other", "media"):
+            return typed[0], "source_type.apposition"
+        if typed is None and RE_GENERIC_BODY.search(apposition.group(1)):
+            named = last_typed_before(text, sentence_start, p, types=("ngo", "un"))
+            if named:
+                return named[0], "source_type.apposition"
+    subject = sentence[:offset]
+    if subject and not has_number(subject):
+        named = named_in_text(subject, p)
+        if named:
+            return named[0], "source_type.subject"
+    return "other", "source_type.other"
+
+
+def not_counted_by_health_ministry(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:
+    """Whether the words right after the number name victims a Gaza health ministry does not count
+    ("1,400 Israelis", "people in Israel"), up to the next number."""
+    after = text[cand.end : min(sentence_end, cand.end + VICTIMS_AFTER)]
+    numbers = number_positions(after)
+    if numbers:
+        after = after[: numbers[0]]
+    return bool(p.re_not_reported_by_health_ministry.search(after))
