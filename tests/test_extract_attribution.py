@@ -61,7 +61,9 @@ CASES = [
     ("Fighting in Sudan goes on. The army said 30 soldiers were killed near Khartoum.", "30", "The army", "other"),
     ("Sudan's health ministry said 70 people died in El Fasher.", "70", "Sudan's health ministry", "other"),
     ("The Kenyan embassy in Israel said 3 Kenyans were killed.", "3", "The Kenyan embassy in Israel", "other"),
-    ("Police said 5 people were killed in the stabbing in Jerusalem.", "5", "Police", "israeli_government"),
+    ("Israeli police said 5 people were killed in the stabbing in Jerusalem.", "5", "Israeli police",
+     "israeli_government"),
+    ("Three students were wounded near the campus in Vermont, police said.", "Three", "police", "other"),
     # a health ministry does not count Israeli victims
     ("Some 1,300 Israelis were killed and 2,700 Palestinians, the Gaza health ministry said.", "1,300", None,
      "none"),

@@ -95,8 +95,12 @@ RE_ACRONYM_END = re.compile(r"\s*\([A-Z][\w.&-]{1,12}\)$")
 RE_DOCUMENT_BY = re.compile(r"[^;.]{0,50}?\bby\s+(?P<src>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
 RE_DOCUMENT_END = re.compile(r"\b(?:report|statement|tally|count|figures|data|estimate|estimates|analysis)"
                              r"(?:\s+(?:issued|released|published|compiled|provided))?$", re.I)
+RE_WORD = re.compile(r"\w+")
 RE_NEXT_SENTENCE = re.compile(r"(?<=\.)\s+[A-Z].*$")
 RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+# source words that are no head noun of a source ("spoke to reporters at ...")
+NOT_HEAD_WORDS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "at", "by", "from", "with", "its",
+                            "his", "their"))
 # what a source phrase never ends with
 SOURCE_LAST_NOT = ("of", "and", "the", "for", "on", "in", "to", "a", "at", "by", "from", "with")
 # what a source phrase is stripped of at both ends
@@ -123,8 +127,9 @@ def _single_spaced(text: str) -> tuple[str, list[int] | None]:
 def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | None:
     """The noun phrase right before a reporting verb, walking back over source words."""
     head = sentence[:verb_start].rstrip()
+    verb = RE_WORD.match(sentence, verb_start)
     auxiliary = p.re_auxiliary_end.search(head)  # "the ministry has (also) said"
-    if auxiliary and auxiliary.start() > 0:
+    if auxiliary and auxiliary.start() > 0 and verb and verb.group().lower() in p.auxiliary_report_verbs:
         head = head[: auxiliary.start()]
     head = RE_ACRONYM_END.sub("", head)  # "the Syrian Network for Human Rights (SNHR) said"
     # a source phrase is a few words: read back at most LOOK_BACK characters, from a word start
@@ -194,28 +199,43 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
 
 
 def _object_is_a_number(after: str) -> bool:
-    """Whether the words after a verb open with a number (its object), before any "that"."""
+    """Whether the words after a verb open with a number (its object: "warned some 300,000 residents"),
+    at most two lower-case words before it."""
     numbers = number_positions(after)
-    return bool(numbers) and not re.search(r"\bthat\b|[,:\"“]", after[: numbers[0]])
+    before = after[: numbers[0]].split() if numbers else []
+    return bool(numbers) and len(before) <= 2 and not any(w[:1].isupper() or w in ("that", "the") for w in before)
+
+
+def _is_source_word(word: str, p: Patterns) -> bool:
+    """A capitalised word or a word of the vocabulary's ``source_words`` (possessive or not)."""
+    lowered = word.lower().replace("’", "'")
+    base = lowered[:-2] if lowered.endswith("'s") else lowered
+    return word[:1].isupper() or lowered in p.source_words or base in p.source_words
 
 
 def _sentence_subject(sentence: str, p: Patterns) -> str | None:
     """The source-like noun phrase a sentence opens with ("Human rights organizations in the country"),
-    walking forward over capitalised words and source words."""
-    words = []
-    for m in RE_SOURCE_WORD.finditer(sentence):
-        if sentence[words[-1].end() if words else 0 : m.start()].strip(" \"“‘'"):
+    walking forward over capitalised words and source words, and over up to two other lower-case words
+    before a source word ("A media freedom group")."""
+    words = list(RE_SOURCE_WORD.finditer(sentence))
+    end, k = 0, 0
+    while k < len(words):
+        gap = sentence[words[k - 1].end() if k else 0 : words[k].start()]
+        if gap.strip(" \"“‘'"):
             break
-        word = m.group().lower().replace("’", "'")
-        base = word[:-2] if word.endswith("'s") else word
-        if not (m.group()[:1].isupper() or word in p.source_words or base in p.source_words):
+        if _is_source_word(words[k].group(), p):
+            end, k = k + 1, k + 1
+            continue
+        ahead = [j for j in range(k + 1, min(k + 3, len(words))) if words[j].group().islower()
+                 and _is_source_word(words[j].group(), p) and words[j].group() not in NOT_HEAD_WORDS]
+        if not end or not ahead or not all(w.group().islower() for w in words[k : ahead[0]]):
             break
-        words.append(m)
-    while words and words[-1].group().lower() in (*SOURCE_LAST_NOT, "its", "his", "their"):
-        words.pop()
-    if not words:
+        end = k = ahead[0] + 1
+    while end and words[end - 1].group().lower() in (*SOURCE_LAST_NOT, "its", "his", "their"):
+        end -= 1
+    if not end:
         return None
-    phrase = p.re_source_lead.sub("", sentence[words[0].start() : words[-1].end()])
+    phrase = p.re_source_lead.sub("", sentence[words[0].start() : words[end - 1].end()])
     return phrase if phrase and phrase.lower() not in PERSONAL_PRONOUNS else None
 
 
@@ -287,7 +307,8 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
         if phrase and not p.re_not_a_source.match(phrase):
             found.append((m.start("src"), phrase, "forward", "source.reporting_verb"))
     for m in p.re_participle_report.finditer(sentence):  # "The office expressed concern, saying 99 ..."
-        phrase = _sentence_subject(sentence, p)
+        said_before = [a for a in found if a[0] < m.start() and a[3] == "source.reporting_verb"]
+        phrase = said_before[-1][1] if said_before else _sentence_subject(sentence, p)
         if phrase and not p.re_not_a_source.match(phrase) and not has_number(phrase):
             found.append((m.start(), phrase, "forward", "source.reporting_verb"))
     colon = RE_COLON_SOURCE.match(sentence)  # a headline "OCHA: '5.5 million now displaced'": the quotation only

@@ -89,6 +89,7 @@ class Patterns:
     re_not_reported_by_health_ministry: re.Pattern
     re_possessive_tally: re.Pattern
     addressee_verbs: frozenset[str]
+    auxiliary_report_verbs: frozenset[str]
     re_source_after_verb: re.Pattern
     re_sentence_tail: re.Pattern
     re_source_trim: re.Pattern
@@ -240,7 +241,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     group_words = sorted((w for w, g in _by_word(v["groups"]).items() if g != "people"), key=len, reverse=True)
 
     source_types = tuple(
-        (source_type, _compile(rf"(?<![\w-])(?:{alternation(phrases)})(?!\w)", I))
+        (source_type, _compile(rf"(?<!\w)(?<!pro-)(?<!anti-)(?:{alternation(phrases)})(?!\w)", I))
         for source_type, phrases in v["sources"].items() if phrases
     )
     place_keys = [key for key, names in v["places"].items() if names]
@@ -369,11 +370,12 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         home_war_types=frozenset(attribution["home_war_types"]),
         home_war_places=frozenset(attribution["home_war_places"]),
         re_not_reported_by_health_ministry=_compile(
-            rf"(?<![\w-])(?:{alternation(attribution['not_reported_by_health_ministry'])})(?![\w-])"
+            rf"(?<![\w-])(?:{alternation(attribution['not_reported_by_health_ministry'])})(?![\w-]|['’]s\b)"
         ),
         re_possessive_tally=_compile(rf"['’]s\s+(?:(?:own|latest|new|daily|updated)\s+)?"
                                      rf"(?:{alternation(attribution['possessive_tallies'])})\b", I),
         addressee_verbs=frozenset(attribution["addressee_verbs"]),
+        auxiliary_report_verbs=frozenset(attribution["auxiliary_report_verbs"]),
         source_types=source_types,
         re_object_follows=_compile(rf"^\s+(?:(?:{short}|{_ordered(subsets['another_before'])})\s+)?$", I),
         re_population_before=_compile(

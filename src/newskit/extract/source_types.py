@@ -24,6 +24,8 @@ ORGANISATION_LOOK_BACK = 2_500
 CONTEXT_FOR_MINISTRY = 5_000
 # How far after a number the victims a source does not count are looked for (characters).
 VICTIMS_AFTER = 60
+# where a source's own words end and a place begins: "the health ministry in Hamas-ruled Gaza"
+RE_LOCATED = re.compile(r"\s(?:in|at|inside)\s")
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
 # ", spokesperson for the U.N. rights office, said": periods of abbreviations stay inside
 RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?(?:[^,;.]|\.(?=\S))[^,;]{2,100}?)\s*(?:,|\bsaid\b|$)")
@@ -41,19 +43,22 @@ RE_COUNTRY_ADJECTIVE = re.compile(
 
 
 def typed_match(text: str, p: Patterns, *, types: tuple[str, ...] | None = None) -> tuple[str, str] | None:
-    """``(source_type, phrase found)``: the first type in the vocabulary's order with a phrase in ``text``,
-    unless a longer phrase of another type contains it."""
+    """``(source_type, phrase found)``: the phrase of the vocabulary that ends last in ``text`` before a
+    place after "in"/"at" (the head of "Israel's Kan TV", "the health ministry in Hamas-ruled Gaza"); of
+    phrases that end together the longest, then the type listed first."""
+    located = RE_LOCATED.search(text)
+    if located and located.start() > 0:
+        found = typed_match(text[: located.start()], p, types=types)
+        if found:
+            return found
     matches = []
-    for source_type, pattern in p.source_types:
+    for order, (source_type, pattern) in enumerate(p.source_types):
         if types is not None and source_type not in types:
             continue
-        matches += [(source_type, m) for m in pattern.finditer(text)]
+        matches += [(m.end(), m.end() - m.start(), -order, source_type, m) for m in pattern.finditer(text)]
     if not matches:
         return None
-    best_type, best = matches[0]
-    for source_type, m in matches[1:]:
-        if m.start() <= best.start() and m.end() >= best.end() and m.end() - m.start() > best.end() - best.start():
-            best_type, best = source_type, m
+    *_, best_type, best = max(matches, key=lambda match: match[:3])
     return best_type, best.group()
 
 
@@ -180,7 +185,7 @@ def type_from_context(phrase: str, sentence: str, single: str, offset: int, text
     subject = sentence[:offset]
     if subject and not has_number(subject):
         named = named_in_text(subject, p)
-        if named:
+        if named and named[0] in ("ngo", "un"):
             return named[0], "source_type.subject"
     return "other", "source_type.other"
 

@@ -70,7 +70,7 @@ SHAPE: dict[str, Any] = {
                              "next_sentence_attaches", "source_words", "auxiliaries_before_verb",
                              "participle_report_verbs", "not_report_objects", "journalist_words", "home_war_words",
                              "home_war_types", "not_reported_by_health_ministry", "possessive_tallies",
-                             "home_war_places", "addressee_verbs"),
+                             "home_war_places", "addressee_verbs", "auxiliary_report_verbs"),
                 "list"),
     "scope": ("keys", ("running_total", "since", "since_not_before", "perfect", "window", "tallies", "war",
                        "event", "events", "day", "period", "agent_events", "agent_verbs", "agent_qualifiers",
