@@ -108,7 +108,8 @@ def link_outputs(page: str, *, report_dir: Path) -> str:
 
 NAVIGATION_STYLE = (
     "<style>.newskit-nav{font-family:system-ui,sans-serif;margin:0.5rem 0 1rem;padding:0.4rem 0;"
-    "border-bottom:1px solid #ddd}.newskit-nav a{margin-right:0.3rem}"
+    "border-bottom:1px solid #ddd;font-size:1rem}.newskit-nav a{margin:0 0.3rem;color:#0645ad;"
+    "text-decoration:underline}"
     ".newskit-notice{border-left:4px solid #b58900;background:#fdf6e3;padding:0.3rem 0.8rem;margin:0.5rem 0}"
     ".newskit-notice details{color:#555;font-size:0.9em}</style>"
 )
