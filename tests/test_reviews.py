@@ -85,7 +85,8 @@ def test_a_scope_review_changes_the_field_and_keeps_the_extracted_value(tmp_path
     assert list(out["extracted_scope"]) == list(claims["scope"])  # the raw extraction of every row
     assert list(out.columns) == [*CLAIM_COLUMNS, *REVIEW_COLUMNS, "extracted_scope"]
     assert unmatched_reviews(out).empty
-    assert review_counts(out) == {"claims": 3, "reviewed": 1, "not_a_figure": 0, "added": 0, "unmatched_reviews": 0}
+    assert review_counts(out) == {"claims": 3, "reviewed": 1, "not_a_figure": 0, "added": 0, "parent_cleared": 0,
+                                  "unmatched_reviews": 0}
 
 
 def test_statistics_read_reviewed_values(tmp_path, claims):
@@ -118,6 +119,59 @@ def test_not_a_figure_is_kept_for_audit_and_left_out_of_statistics(tmp_path, cla
     assert review_counts(out)["claims"] == 2 and review_counts(out)["not_a_figure"] == 1
     assert "1 marked not a figure" in describe_reviews(out)
     pd.testing.assert_frame_equal(reviewed_claims(claims), claims)  # a table without reviews: unchanged
+
+
+# Two sentences: "20" (start 33) is the parent of its subset "8" (start 54); "15" (start 93) stands alone.
+STRIKE = ("An air strike on the camp killed 20 people, including 8 children, the ministry said. "
+          "Another 15 people were wounded.\n")
+PARENT_CLEARED = "parent cleared: the figure it belongs to (start 33) is marked not a figure"
+
+
+def test_figures_command_clears_the_parent_of_a_subset_of_a_row_marked_not_a_figure(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(STRIKE, encoding="utf-8")
+    reviews = write(tmp_path, HEADER + "strike,33,20,figure,not_a_figure,ab,not a casualty count\n")
+    out_path = tmp_path / "claims.csv"
+    assert main(["figures", str(corpus), "--reviews", str(reviews), "-o", str(out_path)]) == 0
+    err = capsys.readouterr().err
+    assert "1 subset(s) of a row marked not a figure no longer count as its part" in err
+    claims = read_csv(out_path).set_index("start")
+    assert list(claims.index) == [33, 54, 93]
+    assert list(claims["not_a_figure"]) == [True, False, False]
+    eight = claims.loc[54]
+    assert pd.isna(eight["parent"]) and eight["extracted_parent"] == 33  # the raw extraction stays
+    assert eight["review_note"] == PARENT_CLEARED and not eight["reviewed"]
+    assert (eight["outcome"], eight["group"]) == ("killed", "children")  # the subset itself is unchanged
+    fifteen = claims.loc[93]
+    assert pd.isna(fifteen["parent"]) and pd.isna(fifteen["extracted_parent"]) and pd.isna(fifteen["review_note"])
+    assert review_counts(claims)["parent_cleared"] == 1
+    counted = reviewed_claims(claims)
+    assert list(counted.index) == [54, 93] and counted["parent"].isna().all()
+
+
+def starts(column: pd.Series) -> list[int | None]:
+    return [None if pd.isna(v) else int(v) for v in column]
+
+
+def test_a_parent_a_reviewer_set_is_kept_and_reapplying_clears_the_same_rows(tmp_path, claims):
+    table = claims_frame([*claims.to_dict("records")[:2],
+                          claim(start=60, end=61, surface="9", value=9.0, bound="exact", low=9.0, high=9.0,
+                                group="children", parent=40),
+                          claim(start=80, end=81, surface="4", value=4.0, bound="exact", low=4.0, high=4.0,
+                                group="women", parent=40),
+                          claim(article_id="a2", passage_id="a2-p002", start=70, end=71, surface="5", value=5.0,
+                                parent=40)])
+    reviews = reviews_of(tmp_path, "a1,40,\"1,200\",figure,not_a_figure,ab,",
+                         "a1,80,4,parent,40,cd,belongs to the total all the same")
+    out = apply_reviews(table, reviews)
+    assert starts(out["parent"]) == [None, None, None, 40, 40]  # a2's 40 is in another passage
+    assert starts(out["extracted_parent"]) == [None, None, 40, 40, 40]
+    assert list(out["review_note"]) == ["", "", "parent cleared: the figure it belongs to (start 40) is marked "
+                                        "not a figure", "parent: belongs to the total all the same", ""]
+    assert review_counts(out)["parent_cleared"] == 1
+    pd.testing.assert_frame_equal(apply_reviews(out, reviews), out)
+    pd.testing.assert_frame_equal(extracted_claims(out), table)
 
 
 def test_an_added_figure_is_a_new_row(tmp_path, claims):

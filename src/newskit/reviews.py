@@ -29,7 +29,9 @@ values with no change), and keeps the raw extraction:
 * ``reviewed``: a reviewer set something in this row; ``reviewed_fields``: which fields
   (``;``-joined, ``figure`` included); ``reviewer`` and ``review_note``: who and why;
 * ``not_a_figure``: a reviewer says this row is not a figure. The row stays in the table for audit;
-  :func:`reviewed_claims` leaves it out, and is what statistics and the report should read;
+  :func:`reviewed_claims` leaves it out, and is what statistics and the report should read. A subset
+  whose ``parent`` is that row gets ``parent`` cleared (``extracted_parent`` keeps it) and a
+  ``review_note`` saying so (:data:`PARENT_CLEARED_NOTE`), unless a reviewer set its ``parent``;
 * ``added``: a figure a reviewer added (after the extracted rows; ``rules`` empty).
 
 ``rules`` and ``flags`` stay the extractor's. A review that matches no claim (the text or the rules
@@ -86,6 +88,8 @@ ADDED_DEFAULTS: dict[str, Any] = {
     "unit": "people", "bound": "exact", "group": "people", "place": "unknown", "scope": "unknown",
     "source": None, "source_type": "none", "parent": None, "sentence": None,
 }
+# The review_note of a subset whose parent a reviewer marked not a figure (its parent is cleared).
+PARENT_CLEARED_NOTE = "parent cleared: the figure it belongs to"
 # How many unmatched reviews a warning names before it says "and N more".
 MAX_ROWS_IN_WARNING = 10
 # How many valid choices an error message lists.
@@ -510,13 +514,18 @@ def _with_changes(base: pd.DataFrame, changes: dict[Any, dict[str, Review]], *,
             values["low"], values["high"] = _interval(row, conventions=conventions)
         per_row[label] = values
         touched.extend(f for f in values if f not in touched)
-    fields = [f for f in REVIEWABLE_FIELDS if f in touched and f in out.columns]
-    for field in fields:
-        out[EXTRACTED_PREFIX + field] = base[field]
     for label, values in per_row.items():
         for field, value in values.items():
             if field in out.columns:
                 _set(out, label, field, value)
+    orphans = _orphaned_subsets(out, changes)
+    if orphans and "parent" not in touched:
+        touched.append("parent")
+    fields = [f for f in REVIEWABLE_FIELDS if f in touched and f in out.columns]
+    for field in fields:
+        out[EXTRACTED_PREFIX + field] = base[field]
+    for label in orphans:
+        _set(out, label, "parent", None)
     out["reviewed"] = pd.Series(False, index=out.index, dtype=bool)
     out["not_a_figure"] = pd.Series(False, index=out.index, dtype=bool)
     out["added"] = pd.Series(False, index=out.index, dtype=bool)
@@ -527,9 +536,32 @@ def _with_changes(base: pd.DataFrame, changes: dict[Any, dict[str, Review]], *,
         figure = reviews.get(FIGURE_FIELD)
         out.at[label, "not_a_figure"] = figure is not None and figure.value == NOT_A_FIGURE
         _describe(out, label, list(reviews.values()))
+    for label, parent in orphans.items():
+        note = f"{PARENT_CLEARED_NOTE} (start {parent}) is marked not a figure"
+        out.at[label, "review_note"] = " | ".join(n for n in (out.at[label, "review_note"], note) if n)
     extracted = [EXTRACTED_PREFIX + f for f in fields]
     return out[[*(c for c in out.columns if c not in REVIEW_COLUMNS and c not in extracted), *REVIEW_COLUMNS,
                 *extracted]]
+
+
+def _orphaned_subsets(out: pd.DataFrame, changes: dict[Any, dict[str, Review]]) -> dict[Any, int]:
+    """The rows whose ``parent`` is a row marked not a figure, with that parent's start.
+
+    Left out: rows marked not a figure themselves and rows whose ``parent`` a reviewer set.
+    """
+    excluded = {label for label, reviews in changes.items()
+                if (figure := reviews.get(FIGURE_FIELD)) is not None and figure.value == NOT_A_FIGURE}
+    if not excluded or "parent" not in out.columns:
+        return {}
+    passage = "passage_id" if "passage_id" in out.columns else "article_id"
+    excluded_keys = {(_key_text(out.at[label, passage]), int(out.at[label, "start"])) for label in excluded}
+    orphans = {}
+    for label, key, parent in zip(out.index, out[passage], out["parent"], strict=True):
+        if pd.isna(parent) or label in excluded or "parent" in changes.get(label, {}):
+            continue
+        if (_key_text(key), int(parent)) in excluded_keys:
+            orphans[label] = int(parent)
+    return orphans
 
 
 def _describe(out: pd.DataFrame, label: Any, reviews: list[Review]) -> None:
@@ -630,7 +662,8 @@ def unmatched_reviews(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def review_counts(claims: pd.DataFrame) -> dict[str, int]:
-    """How many rows were reviewed, marked not a figure and added, and how many reviews matched nothing.
+    """How many rows were reviewed, marked not a figure and added, how many subsets lost a parent
+    marked not a figure (``parent_cleared``), and how many reviews matched nothing.
 
     ``claims`` counts the rows :func:`reviewed_claims` keeps. All zero for a table without reviews.
     """
@@ -639,7 +672,14 @@ def review_counts(claims: pd.DataFrame) -> dict[str, int]:
 
     return {"claims": len(reviewed_claims(claims)), "reviewed": count("reviewed"),
             "not_a_figure": count("not_a_figure"), "added": count("added"),
+            "parent_cleared": _count_parent_cleared(claims),
             "unmatched_reviews": len(claims.attrs.get("unmatched_reviews", []))}
+
+
+def _count_parent_cleared(claims: pd.DataFrame) -> int:
+    if "review_note" not in claims.columns:
+        return 0
+    return int(claims["review_note"].fillna("").astype(str).str.contains(PARENT_CLEARED_NOTE, regex=False).sum())
 
 
 def describe_reviews(claims: pd.DataFrame) -> str:
@@ -654,6 +694,9 @@ def describe_reviews(claims: pd.DataFrame) -> str:
     text = (f"{n['reviewed']} claim(s) reviewed: {n['not_a_figure']} marked not a figure (kept in the claims "
             f"table, left out of counts and statistics), {n['added']} added by a reviewer; "
             f"{n['claims']} claims counted.")
+    if n["parent_cleared"]:
+        text += (f" {n['parent_cleared']} subset(s) of a row marked not a figure no longer count as its part "
+                 "(parent cleared; the extracted parent kept).")
     if n["unmatched_reviews"]:
         text += (f" {n['unmatched_reviews']} review(s) matched no claim and were not applied "
                  "(listed in the unmatched reviews).")
