@@ -104,3 +104,42 @@ def test_a_running_total_is_not_taken_for_the_window_before():
     text = ("Talks stalled in March. "
             "Officials believe 90 hostages remain in the tunnels.")
     assert scope_of(text, "90") == "cumulative"
+
+
+# --------------------------------------------------------------------------- stated windows and days
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("In the reporting period, 91 civilians were killed in the border districts.", "91"),
+    ("During the first nine months of the year, 1,700 civilians died in the province.", "1,700"),
+    ("Scores of people were killed overnight in the eastern suburbs.", "Scores"),
+])
+def test_stated_windows_are_periods(text, surface):
+    assert scope_of(text, surface) == "period"
+
+
+def test_a_singular_event_word_modifying_a_plural_one_is_not_one_event():
+    text = "Nine people were killed in two car bomb explosions in the capital on Friday."
+    assert scope_of(text, "Nine") == "period"
+
+
+def test_a_present_perfect_with_one_event_after_the_number_is_that_event():
+    text = "Gunmen have killed 40 villagers in an attack on a market town, officials said."
+    assert scopes(text)[0][1:] == ("incident", "scope.perfect_in_event")
+
+
+def test_a_present_perfect_with_the_event_told_apart_stays_a_running_total():
+    text = "More than 900 people have been killed, most of them in the first attack on the capital."
+    assert scope_of(text, "900") == "cumulative"
+
+
+# --------------------------------------------------------------------------- defaults
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The dead include 300 children, the monitor said.", "300"),
+    ("The army holds more than 5,000 detainees in two camps.", "5,000"),
+    ("Dozens of captives are believed to be dead, relatives said.", "Dozens"),
+])
+def test_present_counts_with_no_frame_are_running_totals(text, surface):
+    assert scope_of(text, surface) == "cumulative"

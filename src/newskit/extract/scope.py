@@ -55,9 +55,11 @@ RULES = {
     "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
     "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one incident",
     "scope.passage_window": "no frame of its own, a window stated just before its sentence (\"in April\"): that period",
+    "scope.perfect_in_event": "a present perfect, then one event named after the number (\"have killed 40 in an attack on a village\")",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
 }
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
+RE_APART = re.compile(r",|\b(?:most|mostly|following|after|before)\b", re.I)  # an event told apart from the count
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 
 Cue = tuple[int, int, str]
@@ -80,7 +82,10 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
                               (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"))
         for m in pattern.finditer(sentence)
     ]
-    others = [c for c in others if not _not_a_frame(sentence, c, p)]
+    plural_starts = {c[0] for c in others if c[2] == "incidents"}
+    # "two car bomb explosions": a singular event word that modifies a plural one is no single event
+    others = [c for c in others if not _not_a_frame(sentence, c, p)
+              and not (c[2] == "incident" and c[1] + 1 in plural_starts and sentence[c[1]] == " ")]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
     since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
@@ -149,6 +154,10 @@ def own_scope(
         name = _nearest(unmasked, start, end)
         rule = "scope.nearest_in_sentence" if name else None
     scope = SCOPE_CLASSES[name][0] if name else None
+    if name == "perfect" and any(
+        c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
+    ):
+        scope, rule = "incident", "scope.perfect_in_event"  # "have killed 40 people in an attack on a village"
     strong = any(c[2] in ("strong", "perfect") for c in own)
     if not strong and p.re_event_agent.search(ascii_lower(cand.left[-140:])) and not any(
         c[2] == "period" and c[0] >= end for c in own
