@@ -143,3 +143,34 @@ def test_a_present_perfect_with_the_event_told_apart_stays_a_running_total():
 ])
 def test_present_counts_with_no_frame_are_running_totals(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+# --------------------------------------------------------------------------- named events, parts, displaced
+
+
+def test_definite_plural_events_are_the_events_the_text_named():
+    text = "Upwards of 300 people were hurt in the warehouse explosions, officials said."
+    assert scope_of(text, "300") == "incident"
+
+
+def test_counted_definite_plural_events_stay_many_events():
+    text = "Upwards of 300 people were hurt in the two warehouse explosions, officials said."
+    assert scope_of(text, "300") == "cumulative"
+
+
+def test_in_recent_weeks_is_a_window_even_with_a_present_perfect():
+    text = "Thousands of residents have fled to the coast in recent weeks, the agency said."
+    assert scope_of(text, "Thousands") == "period"
+
+
+def test_an_event_that_frames_only_part_of_the_count_does_not_frame_it():
+    text = "More than 700 people are dead, most of them killed in the attack on the festival."
+    assert scope_of(text, "700") != "incident"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The stadium now shelters 8,000 displaced villagers, the mayor said.", "8,000", "unknown"),
+    ("Some 8,000 villagers have been displaced since the floods began.", "8,000", "cumulative"),
+])
+def test_displaced_people_named_by_an_adjective_are_a_count_where_they_are(text, surface, expected):
+    assert scope_of(text, surface) == expected

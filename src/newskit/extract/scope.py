@@ -18,7 +18,7 @@ import re
 
 from newskit.extract.candidates import Candidate
 from newskit.extract.patterns import Patterns
-from newskit.numbers import ascii_lower
+from newskit.numbers import ascii_lower, has_number
 
 # Scope cue classes, strongest first: class -> (scope, rule id).
 SCOPE_CLASSES = {
@@ -56,10 +56,13 @@ RULES = {
     "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one incident",
     "scope.passage_window": "no frame of its own, a window stated just before its sentence (\"in April\"): that period",
     "scope.perfect_in_event": "a present perfect, then one event named after the number (\"have killed 40 in an attack on a village\")",
+    "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: a count where they are now",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
 }
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
 RE_APART = re.compile(r",|\b(?:most|mostly|following|after|before)\b", re.I)  # an event told apart from the count
+RE_DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$")
+RE_PART_OF = re.compile(r"\b(?:most|mostly|many|majority|some) of (?:them|those|whom)\b|\bmostly\b", re.I)
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 
 Cue = tuple[int, int, str]
@@ -86,12 +89,21 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
     # "two car bomb explosions": a singular event word that modifies a plural one is no single event
     others = [c for c in others if not _not_a_frame(sentence, c, p)
               and not (c[2] == "incident" and c[1] + 1 in plural_starts and sentence[c[1]] == " ")]
+    # "the pager explosions", "the attacks by Hamas": plural events the text has named, one incident
+    others = [(s, e, "incident") if name == "incidents" and _definite(sentence, s) else (s, e, name)
+              for s, e, name in others]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
     since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
 
 
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
+def _definite(sentence: str, start: int) -> bool:
+    """Is the plural event word at ``start`` definite and uncounted ("the pager explosions", not "the two blasts")?"""
+    m = RE_DEFINITE_BEFORE.search(sentence, max(0, start - 40), start)
+    return m is not None and not has_number(m.group())
 
 
 def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
@@ -143,6 +155,9 @@ def own_scope(
     start, end = cand.start - sentence_start, cand.end - sentence_start
     lo, hi = clause_bounds(sentence, start, end)
     seg_lo, seg_hi = segment
+    # "1,400 are dead, most of them killed in the attack": the event frames a part, not the count
+    masked, unmasked = ([c for c in found if not (c[2] == "incident" and c[0] >= end and RE_PART_OF.search(sentence, end, c[0]))]
+                        for found in (masked, unmasked))
     own = [c for c in masked if c[0] >= max(lo, seg_lo) and c[1] <= min(hi, seg_hi)]
     name = _nearest(own, start, end, by_class=True)
     if name is None:
@@ -173,6 +188,9 @@ def own_scope(
         c[2] in ("since", "strong", "window", "period") for c in own
     ) and not any(c[2] == "perfect" for c in unmasked):
         scope, rule = "incident", "scope.taking_hostages"
+    if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
+            and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
+        scope, rule = "unknown", "scope.displaced_at_a_place"  # "12,000 displaced civilians" sheltering somewhere
     if outcome == "released" and scope in ("period", "cumulative") and not any(
         c[2] in ("since", "strong") for c in own
     ):
