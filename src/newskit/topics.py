@@ -25,7 +25,9 @@ import inspect
 import itertools
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from typing import Any, Literal
 
 import numpy as np
@@ -96,11 +98,20 @@ class _Analyzer:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_stem_of": _StemCache(self.stop_words)}  # the cache is rebuilt on use
 
-    def _stems(self, words: list[str]) -> list[str]:
+    def _memo(self) -> dict[str, tuple[list[str], list[str]] | str] | None:
+        """This analyzer's entry of the analyses shared by :func:`_analyses_shared`; None outside it."""
+        shared = _SHARED_ANALYSES.get()
+        return None if shared is None else shared.setdefault((self.stop_words, self.skip_non_english), {})
+
+    def _analyze_text(self, text: str) -> tuple[list[str], list[str]] | str:
+        """``(surface words kept, their stems)``, or _BLANK, or _FOREIGN."""
+        words = nlp.word_tokens(text)
+        if not words and not text.strip():
+            return _BLANK
+        if self.skip_non_english and not nlp.words_look_english(words):
+            return _FOREIGN
         stems = list(map(self._stem_of.__getitem__, words))
-        if self.surface_counts is not None:
-            self.surface_counts.update(itertools.compress(words, stems))
-        return [s for s in stems if s]
+        return list(itertools.compress(words, stems)), [s for s in stems if s]
 
     def _terms(self, stems: list[str]) -> list[str]:
         low, high = self.ngram_range
@@ -117,18 +128,39 @@ class _Analyzer:
         n = len(texts)
         blank, foreign = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
         term_lists: list[list[str]] = []
+        memo = self._memo()
         for row, text in enumerate(texts):
-            words = nlp.word_tokens(text)
-            if not words and not text.strip():
-                blank[row] = True
+            analysis = None if memo is None else memo.get(text)
+            if analysis is None:
+                analysis = self._analyze_text(text)
+                if memo is not None:
+                    memo[text] = analysis
+            if analysis is _BLANK or analysis is _FOREIGN:
+                (blank if analysis is _BLANK else foreign)[row] = True
                 term_lists.append([])
-            elif self.skip_non_english and not nlp.words_look_english(words):
-                foreign[row] = True
-                term_lists.append([])
-            else:
-                stems = self._stems(words)
-                term_lists.append(stems if stems_only else self._terms(stems))
+                continue
+            surface_words, stems = analysis
+            if self.surface_counts is not None:
+                self.surface_counts.update(surface_words)
+            term_lists.append(stems if stems_only else self._terms(stems))
         return term_lists, blank, foreign
+
+
+# Within _analyses_shared(): {(stop words, skip_non_english): {text: its analysis}}, so that the many
+# models choose_n_topics and stability fit on the same texts tokenize and stem each text once.
+_SHARED_ANALYSES: ContextVar[dict | None] = ContextVar("newskit_topic_analyses", default=None)
+_BLANK, _FOREIGN = "blank", "foreign"
+
+
+@contextmanager
+def _analyses_shared() -> Iterator[None]:
+    """Analyzers in the block remember each text's words and stems (an enclosing block's memory is kept)."""
+    token = _SHARED_ANALYSES.set({}) if _SHARED_ANALYSES.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _SHARED_ANALYSES.reset(token)
 
 
 def _stop_words(extra: Iterable[str]) -> frozenset[str]:
@@ -906,7 +938,8 @@ def stability(
     """
     texts = _as_texts(texts)
     _warn_unreadable(texts, params)
-    all_texts, explained = _stability_runs(texts, n_topics, seeds, sample_fraction, streaming, chunk_size, params)
+    with _analyses_shared() if not streaming else nullcontext():
+        all_texts, explained = _stability_runs(texts, n_topics, seeds, sample_fraction, streaming, chunk_size, params)
     return float(np.mean(explained if explained_only else all_texts))
 
 
@@ -965,32 +998,34 @@ def choose_n_topics(
     texts = _as_texts(texts)
     _warn_unreadable(texts, params)
     rows = []
-    for k in candidates:
-        _check_n_topics(k)
-        row: dict[str, Any] = {"n_topics": int(k)}
-        try:
-            model = _make_model(k, params.get("random_state", 0), streaming,
-                                {p: v for p, v in params.items() if p != "random_state"})
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", NewskitWarning)
-                _fit_on(model, texts, chunk_size)
-            aris, aris_explained = _stability_runs(texts, k, seeds, sample_fraction, streaming, chunk_size,
-                                                   {p: v for p, v in params.items() if p != "random_state"})
-        except TopicModelError as error:
-            row.update(coherence_npmi=np.nan, stability_ari=np.nan, stability_ari_min=np.nan,
-                       stability_ari_explained=np.nan, unexplained_share=np.nan, note=str(error))
-        else:
-            inferred = model._infer(texts, warn=False)
-            explained = (inferred["labels"] != NO_TOPIC) & (inferred["fit"] >= model.min_fit)
-            row.update(
-                coherence_npmi=coherence_npmi(model, texts, n_terms=n_terms),
-                stability_ari=float(np.mean(aris)),
-                stability_ari_min=float(np.min(aris)),
-                stability_ari_explained=float(np.nanmean(aris_explained)),
-                unexplained_share=float(1.0 - explained.mean()),
-                note="",
-            )
-        rows.append(row)
+    # the in-memory fits share each text's analysis; the streaming model is for corpora too large to hold it
+    with _analyses_shared() if not streaming else nullcontext():
+        for k in candidates:
+            _check_n_topics(k)
+            row: dict[str, Any] = {"n_topics": int(k)}
+            try:
+                model = _make_model(k, params.get("random_state", 0), streaming,
+                                    {p: v for p, v in params.items() if p != "random_state"})
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", NewskitWarning)
+                    _fit_on(model, texts, chunk_size)
+                aris, aris_explained = _stability_runs(texts, k, seeds, sample_fraction, streaming, chunk_size,
+                                                       {p: v for p, v in params.items() if p != "random_state"})
+            except TopicModelError as error:
+                row.update(coherence_npmi=np.nan, stability_ari=np.nan, stability_ari_min=np.nan,
+                           stability_ari_explained=np.nan, unexplained_share=np.nan, note=str(error))
+            else:
+                inferred = model._infer(texts, warn=False)
+                explained = (inferred["labels"] != NO_TOPIC) & (inferred["fit"] >= model.min_fit)
+                row.update(
+                    coherence_npmi=coherence_npmi(model, texts, n_terms=n_terms),
+                    stability_ari=float(np.mean(aris)),
+                    stability_ari_min=float(np.min(aris)),
+                    stability_ari_explained=float(np.nanmean(aris_explained)),
+                    unexplained_share=float(1.0 - explained.mean()),
+                    note="",
+                )
+            rows.append(row)
     table = pd.DataFrame(rows, columns=CHOOSE_COLUMNS[:-1])
     if table["coherence_npmi"].isna().all():
         raise TooFewTextsError(f"no candidate in {list(candidates)} could be fitted: {table['note'].iloc[0]}")

@@ -1,4 +1,4 @@
-"""The runner: papermill on the kit's kernel, notebook by notebook, kernels prewarmed one ahead.
+"""The runner: papermill on the kit's kernel, two notebooks at a time, kernels prewarmed one ahead.
 
 :func:`run_report` builds the whole report in a temporary folder beside the target and moves it into
 place only when every notebook ran, so a failed run leaves the previous report as it was. A notebook
@@ -15,6 +15,7 @@ import ast
 import os
 import shutil
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -42,6 +43,12 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 PREWARM_AHEAD = 1
+# Notebooks that run at the same time once the stages are computed (each reads stage files and writes
+# its own tables): two fill a two-core machine. The longest starts first, so that the others share
+# the second core meanwhile; a notebook that reads the tables of the others runs after them.
+CONCURRENT_NOTEBOOKS = 2
+LONGEST_FIRST: tuple[str, ...] = ("04-topics",)
+RUN_AFTER_OTHERS: tuple[str, ...] = ("00-summary",)
 # The notebook whose parameters name every stage's inputs (corpus, vocabulary, engine).
 STAGES_NOTEBOOK = "02-casualty-figures"
 # `git status` runs the nbstripout filter on notebooks whose stat information is stale: slow on a busy
@@ -148,54 +155,125 @@ def _run_notebooks(
     progress: bool,
     prewarm: bool,
 ) -> dict[str, dict[str, Any]]:
-    from tqdm.auto import tqdm
-
     (build_dir / "notebooks").mkdir()
-    headlines: dict[str, dict[str, Any]] = {}
-    bar = tqdm(names, desc="report", unit="notebook", disable=not progress, file=sys.stderr)
-    sources = [NOTEBOOKS_DIR / f"{name}.ipynb" for name in names]
-    for source_path in sources:
-        if not source_path.is_file():
-            raise ReportError(f"notebook {source_path} is missing (run `make sync-notebooks`)")
-    warm: dict[int, WarmKernel] = {}
+    for name in names:
+        if not (NOTEBOOKS_DIR / f"{name}.ipynb").is_file():
+            raise ReportError(f"notebook {NOTEBOOKS_DIR / name}.ipynb is missing (run `make sync-notebooks`)")
+    run = _NotebookRun(names, values, build_dir, seconds, not_run, progress=progress, prewarm=prewarm)
     try:
-        if prewarm:  # the first kernels start while the stages are computed
-            for ahead in range(min(1 + PREWARM_AHEAD, len(sources))):
-                warm[ahead] = WarmKernel(sources[ahead], cwd=build_dir)
+        run.start_kernels()  # the first kernels start and import while the stages are computed
         compute_stages(values)
-        for index, name in enumerate(bar):
-            bar.set_postfix_str(name)
-            if prewarm:
-                # this notebook's kernel and the next ones' start and import while this one runs
-                for ahead in range(index, min(index + 1 + PREWARM_AHEAD, len(sources))):
-                    if ahead not in warm:
-                        warm[ahead] = WarmKernel(sources[ahead], cwd=build_dir)
-            current = warm.pop(index, None)
-            parameters = notebook_params(name, values) | {"report_dir": "."}
-            try:
-                executed, run_seconds, html_seconds = run_notebook(
-                    sources[index],
-                    build_dir / "notebooks" / f"{name}.ipynb",
-                    build_dir / f"{name}.html",
-                    parameters=parameters,
-                    cwd=build_dir,
-                    name=name,
-                    kernel_manager=current.kernel_manager if current else None,
-                    private_prefixes=private_prefixes(values, build_dir),
-                )
-            finally:
-                if current is not None:
-                    current.shutdown()
-            seconds[name] = round(run_seconds + html_seconds, 2)
-            seconds[f"{name} (html)"] = round(html_seconds, 2)
-            headlines.update(collect_headlines(executed))
-            if "not_run" in executed.metadata.get("newskit", {}):
-                not_run[name] = dict(executed.metadata["newskit"]["not_run"])
-                write_not_run(build_dir, not_run)  # the summary notebook reads it
+        executed = run.run_all()
     finally:
-        for kernel in warm.values():
-            kernel.shutdown()
+        run.close()
+    headlines: dict[str, dict[str, Any]] = {}
+    for name in names:  # in run order, whatever order they finished in
+        headlines.update(collect_headlines(executed[name]))
     return headlines
+
+
+def dispatch_order(names: Iterable[str]) -> list[str]:
+    """The order notebooks start in: the longest first, the ones that read the others' tables last.
+
+    >>> dispatch_order(["01-corpus", "02-casualty-figures", "04-topics", "00-summary"])
+    ['04-topics', '01-corpus', '02-casualty-figures', '00-summary']
+    """
+    names = list(names)
+    first = [n for n in LONGEST_FIRST if n in names]
+    last = [n for n in names if n in RUN_AFTER_OTHERS]
+    return first + [n for n in names if n not in first and n not in last] + last
+
+
+class _NotebookRun:
+    """The notebooks of one report, CONCURRENT_NOTEBOOKS at a time, each on a kernel started ahead.
+
+    A notebook's outputs do not depend on which ran beside it: each reads the stage files and writes
+    its own tables and charts (RUN_AFTER_OTHERS run once the others are done). The first notebook
+    that fails stops the others from starting, and its ReportError is raised.
+    """
+
+    def __init__(self, names: list[str], values: dict[str, Any], build_dir: Path, seconds: dict[str, float],
+                 not_run: dict[str, dict[str, str]], *, progress: bool, prewarm: bool):
+        from tqdm.auto import tqdm
+
+        self.values, self.build_dir, self.seconds, self.prewarm = values, build_dir, seconds, prewarm
+        self.not_run = not_run
+        self.waiting = dispatch_order(names)  # not started yet, in the order they start
+        self.running: set[str] = set()
+        self.warm: dict[str, WarmKernel] = {}
+        self.executed: dict[str, Any] = {}
+        self.failed: list[BaseException] = []
+        self.lock = threading.Lock()
+        self.bar = tqdm(total=len(names), desc="report", unit="notebook", disable=not progress, file=sys.stderr)
+
+    def start_kernels(self) -> None:
+        """Start the kernels of the next notebooks to run, PREWARM_AHEAD beyond those running (under the lock)."""
+        for name in self.waiting[: CONCURRENT_NOTEBOOKS + PREWARM_AHEAD - len(self.running)]:
+            if self.prewarm and name not in self.warm:
+                self.warm[name] = WarmKernel(NOTEBOOKS_DIR / f"{name}.ipynb", cwd=self.build_dir)
+
+    def run_all(self) -> dict[str, Any]:
+        """Run every notebook; return the executed notebooks by name."""
+        together = [n for n in self.waiting if n not in RUN_AFTER_OTHERS]
+        lanes = [threading.Thread(target=self._lane, args=(together,), name=f"newskit-notebooks-{i}")
+                 for i in range(min(CONCURRENT_NOTEBOOKS, len(together)))]
+        for lane in lanes:
+            lane.start()
+        for lane in lanes:
+            lane.join()
+        self._lane([n for n in self.waiting if n in RUN_AFTER_OTHERS])
+        if self.failed:
+            raise self.failed[0]
+        return self.executed
+
+    def _lane(self, queue: list[str]) -> None:
+        """Run notebooks from ``queue`` (shared by the lanes) until it is empty or a notebook failed."""
+        while not self.failed:
+            with self.lock:
+                if not queue:
+                    return
+                name = queue.pop(0)
+                self.waiting.remove(name)
+                self.running.add(name)
+                kernel = self.warm.pop(name, None)
+                self.start_kernels()
+            try:
+                self._run(name, kernel)
+            except BaseException as error:  # noqa: BLE001 - raised again by run_all, in the calling thread
+                self.failed.append(error)
+            finally:
+                with self.lock:
+                    self.running.discard(name)
+
+    def _run(self, name: str, kernel: WarmKernel | None) -> None:
+        self.bar.set_postfix_str(name)
+        try:
+            self.executed[name], run_seconds, html_seconds = run_notebook(
+                NOTEBOOKS_DIR / f"{name}.ipynb",
+                self.build_dir / "notebooks" / f"{name}.ipynb",
+                self.build_dir / f"{name}.html",
+                parameters=notebook_params(name, self.values) | {"report_dir": "."},
+                cwd=self.build_dir,
+                name=name,
+                kernel_manager=kernel.kernel_manager if kernel else None,
+                private_prefixes=private_prefixes(self.values, self.build_dir),
+            )
+        finally:
+            if kernel is not None:
+                kernel.shutdown()
+        self.seconds[name] = round(run_seconds + html_seconds, 2)
+        self.seconds[f"{name} (html)"] = round(html_seconds, 2)
+        if "not_run" in self.executed[name].metadata.get("newskit", {}):
+            with self.lock:
+                self.not_run[name] = dict(self.executed[name].metadata["newskit"]["not_run"])
+                write_not_run(self.build_dir, self.not_run)  # the summary notebook reads it
+        self.bar.update(1)
+
+    def close(self) -> None:
+        """Stop the kernels started for notebooks that did not run."""
+        self.bar.close()
+        for kernel in self.warm.values():
+            kernel.shutdown()
 
 
 @contextmanager
@@ -381,14 +459,18 @@ class WarmKernel:
             self._client.execute(code, silent=True, store_history=False)
 
     def shutdown(self) -> None:
-        """Stop the kernel (papermill does not stop a kernel it did not start)."""
+        """Stop the kernel (papermill does not stop a kernel it did not start).
+
+        Killed, not asked to exit: its notebook has run and its outputs are saved, and a polite
+        shutdown waits seconds on a busy machine while the next notebook could run.
+        """
         from jupyter_core.utils import run_sync
 
         if self._client is not None:
             self._client.stop_channels()
             self._client = None
         if self.kernel_manager.has_kernel:
-            run_sync(self.kernel_manager.shutdown_kernel)(now=False)
+            run_sync(self.kernel_manager.shutdown_kernel)(now=True)
 
 
 def normalise_notebook(notebook: Any) -> Any:
