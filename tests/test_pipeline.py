@@ -206,6 +206,22 @@ def test_a_changed_input_or_vocabulary_makes_a_new_stage(tmp_path, corpus_csv):
     assert all(changed[name] != keys[name] for name in pipeline.STAGES)
 
 
+def test_each_stage_is_keyed_on_the_code_it_runs_only():
+    from newskit import pipeline
+
+    def names(stage):
+        return {str(path.relative_to(pipeline.PACKAGE_DIR)) for path in pipeline.code_files(pipeline.STAGE_CODE[stage])}
+
+    articles, clean, claims = names("articles"), names("clean"), names("claims")
+    assert {"corpus.py", "dates.py", "pipeline.py"} <= articles and "clean.py" not in articles
+    assert {"clean.py", "pipeline.py"} <= clean and "corpus.py" not in clean
+    # the extractor, imported lazily by figures' modules or not, and its word list
+    assert {"figures.py", "extract/claims.py", "extract/run.py", "extract/vocabulary.yaml", "vocabulary.py"} <= claims
+    # what notebooks do with the stages is no part of any stage: editing it reuses every stage file
+    for elsewhere in ("topics.py", "stats/__init__.py", "stats.py", "reviews.py", "report/runner.py", "plots/core.py"):
+        assert elsewhere not in articles | clean | claims
+
+
 def test_failures_survive_the_claims_stage_file(tmp_path, corpus_csv, monkeypatch):
     from newskit import pipeline
 

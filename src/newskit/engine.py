@@ -675,13 +675,27 @@ def map_items(
     """
     if labels is not None and len(labels) != len(items):
         raise ParameterError(f"labels has {len(labels)} entries for {len(items)} items")
+    options = {"n_workers": n_workers, "retries": retries, "connect_timeout": connect_timeout}
+    with use_engine(engine, scheduler, **options) as session:
+        return session.map(func, items, partition_size=partition_size, labels=labels)
+
+
+@contextlib.contextmanager
+def use_engine(
+    engine: Engine = "local",
+    scheduler: str | EngineSession | None = None,
+    **options: Any,
+) -> Iterator[EngineSession]:
+    """The open session passed as ``scheduler`` (it must run ``engine``), else one opened for the block.
+
+    ``options`` (``n_workers``, ``retries``, ``connect_timeout``) go to :func:`open_engine`.
+    """
     if isinstance(scheduler, EngineSession):
         if scheduler.engine != engine:
             raise ParameterError(
                 f"engine={engine!r} but the open session passed as scheduler runs {scheduler.engine!r}"
             )
-        return scheduler.map(func, items, partition_size=partition_size, labels=labels)
-    with open_engine(
-        engine, scheduler=scheduler, n_workers=n_workers, retries=retries, connect_timeout=connect_timeout
-    ) as session:
-        return session.map(func, items, partition_size=partition_size, labels=labels)
+        yield scheduler
+        return
+    with open_engine(engine, scheduler=scheduler, **options) as session:
+        yield session

@@ -16,6 +16,7 @@ result is the table the in-memory path gives (``load_corpus`` -> ``clean_article
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -23,10 +24,11 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -42,6 +44,7 @@ from newskit.engine import (
     map_items,
     open_engine,
     split_partitions,
+    use_engine,
 )
 from newskit.errors import NewskitWarning, ParameterError
 from newskit.paths import INTERIM_DIR, sha256_file
@@ -52,6 +55,7 @@ from newskit.schema import (
     FAILURE_COLUMNS,
     WARNING_COLUMNS,
     conform_table,
+    validate_columns,
     validate_table,
 )
 from newskit.tables import write_csv
@@ -191,22 +195,91 @@ def claims_table(
     conventions: Conventions | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> pd.DataFrame:
-    """``figures.claims_table`` on an engine, one article per item; a failing article costs only itself.
+    """``figures.claims_table`` on an engine; a failing article costs only itself.
 
-    ``engine`` and ``scheduler`` go to :func:`newskit.engine.map_items`. The table is the one
+    ``engine`` and ``scheduler`` are :func:`newskit.engine.map_items`'s. The table is the one
     ``figures.claims_table`` gives, on every engine, less the claims of articles whose extraction
     raised (or killed its worker every time it ran): those are listed in ``claims.attrs["failures"]``
     (dicts with ``article_id`` and ``error``; :func:`failures_table` gives them as a table) and
     named in one NewskitWarning. Empty input gives an empty table and no failures.
+
+    ``local`` runs one article per item. The ``processes`` and ``dask`` engines get slices (a run of
+    articles and their passages, as tables: the text travels once per slice, and the items and the
+    claims table of a slice are built in its worker), so the calling process does little but cut
+    and join; a slice whose worker died runs again article by article.
     """
     if conventions is None:
         from newskit.figures import DEFAULT_CONVENTIONS as conventions
-    items = article_items(passages, articles, conventions=conventions, vocabulary=vocabulary)
-    per_article, failures = map_articles(claims_for_article, items, engine=engine, scheduler=scheduler)
-    claims = claims_frame([row for rows in per_article if rows for row in rows])
+    options = {"conventions": conventions, "vocabulary": vocabulary}
+    if engine != "local" and _sliceable(passages, articles):
+        with use_engine(engine, scheduler) as session:
+            spans = split_partitions(len(articles), n_partitions=session.n_workers * session.partitions_per_worker)
+            results = _run_slices(session, partial(claims_of_slice, claims_for_article, options),
+                                  _article_slices(passages, articles, spans), split=_article_singles)
+        claims = _join_claims([result.claims for result in results])
+        failures = [failure for result in results for failure in result.failures]
+        n_articles = passages["article_id"].nunique()
+    else:
+        items = article_items(passages, articles, **options)
+        per_article, failures = map_articles(claims_for_article, items, engine=engine, scheduler=scheduler)
+        claims = claims_frame([row for rows in per_article if rows for row in rows])
+        n_articles = len(items)
     claims.attrs["failures"] = failures
-    warn_failures(failures, n_articles=len(items), where=f"claims table (engine {engine!r})")
+    warn_failures(failures, n_articles=n_articles, where=f"claims table (engine {engine!r})")
     return claims
+
+
+def _sliceable(passages: pd.DataFrame, articles: pd.DataFrame) -> bool:
+    """Whether slices give the per-article table: unique article ids, every passage's article among them.
+
+    Otherwise (or for empty passages) the per-article path runs, which warns about unknown articles here.
+    """
+    validate_columns(passages, ["article_id", "passage_id", "text"], table_name="passages")
+    validate_columns(articles, ["article_id", "outlet", "published"], table_name="articles")
+    ids = articles["article_id"]
+    return not passages.empty and not ids.duplicated().any() and bool(passages["article_id"].isin(ids).all())
+
+
+def _article_slices(
+    passages: pd.DataFrame, articles: pd.DataFrame, spans: list[range]
+) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """``(passages, articles)`` per span of consecutive articles, passages in their table order."""
+    slice_of = np.empty(len(articles), dtype=np.int64)
+    for number, span in enumerate(spans):
+        slice_of[span.start : span.stop] = number
+    numbers = passages["article_id"].map(pd.Series(slice_of, index=articles["article_id"].to_numpy()))
+    groups = dict(list(passages.groupby(numbers.to_numpy(), sort=False)))
+    return [(groups.get(number, passages.iloc[0:0]), articles.iloc[span.start : span.stop])
+            for number, span in enumerate(spans)]
+
+
+def _article_singles(item: tuple[pd.DataFrame, pd.DataFrame]) -> list[tuple[Any, tuple[pd.DataFrame, pd.DataFrame]]]:
+    """A slice as one slice per article: ``(article_id, (its passages, its row))``."""
+    passages, articles = item
+    return [(article_id, (passages[passages["article_id"] == article_id], articles.iloc[i : i + 1]))
+            for i, article_id in enumerate(articles["article_id"])]
+
+
+def claims_of_slice(
+    extract: Callable[[Any], list[dict]], options: dict[str, Any], item: tuple[pd.DataFrame, pd.DataFrame]
+) -> SliceResult:
+    """``extract`` on each article of ``item`` (its passages, its articles), as one claims table.
+
+    ``options`` go to :func:`article_items`. An article whose extraction raises is in ``failures``
+    (``article_id``, ``error``), in article order; the other articles' claims are kept.
+    """
+    passages, articles = item
+    outcomes = [run_guarded(extract, one) for one in article_items(passages, articles, **options)]
+    claims = claims_frame([row for rows, _ in outcomes if rows for row in rows])
+    return SliceResult(len(articles), len(passages), 0, claims, [f for _, f in outcomes if f is not None])
+
+
+def _join_claims(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Claims tables one after another (an empty claims table when none has rows), with the dtypes one
+    table of all their rows has: a text column that is all null in one table (object) and text in
+    another (str) is str, as pandas infers it for the rows together."""
+    frames = [frame for frame in frames if not frame.empty]
+    return pd.concat(frames, ignore_index=True).infer_objects() if frames else claims_frame([])
 
 
 @dataclass
@@ -278,12 +351,11 @@ def process_articles(articles: pd.DataFrame) -> SliceResult:
     raised: that one is in ``failures`` (``article_id``, ``error``) and the rest of the slice is kept.
     """
     passages, removals, failures = _clean_guarded(articles)
-    outcomes = [run_guarded(claims_for_article, item) for item in article_items(passages, articles)]
-    claims = claims_frame([row for rows, _ in outcomes if rows for row in rows])
-    failures.extend(failure for _, failure in outcomes if failure is not None)
+    extracted = claims_of_slice(claims_for_article, {}, (passages, articles))
+    failures.extend(extracted.failures)
     order = {aid: n for n, aid in enumerate(articles["article_id"])}
     failures.sort(key=lambda f: order.get(f["article_id"], len(order)))
-    return SliceResult(len(articles), len(passages), len(removals), claims, failures)
+    return SliceResult(len(articles), len(passages), len(removals), extracted.claims, failures)
 
 
 class _ClaimsWriter:
@@ -366,36 +438,44 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     return claims[CLAIM_COLUMNS]
 
 
-def _process_slices(session: EngineSession, slices: list[pd.DataFrame]) -> list[SliceResult]:
-    """:func:`process_articles` on every slice; a slice whose worker died is rerun article by article.
+def _run_slices(
+    session: EngineSession,
+    func: Callable[[Any], SliceResult],
+    slices: list[Any],
+    *,
+    split: Callable[[Any], list[tuple[Any, Any]]],
+) -> list[SliceResult]:
+    """``func`` on every slice; a slice whose worker died runs again one article per item.
 
     Exceptions are caught per article inside the worker; a slice only fails as a whole when its
-    worker dies, and then its articles run one per item so that only the one that kills is lost.
+    worker dies, and then ``split`` cuts it into ``(article_id, one-article slice)`` pairs so that
+    only the article that kills is lost (reported with its cause).
     """
     try:
-        return session.map(process_articles, slices, partition_size=1)
+        return session.map(func, slices, partition_size=1)
     except PartitionError as error:
         results: list[SliceResult] = list(error.results)
         for index in error.failed_indices:
-            articles = slices[index]
-            singles = [articles.iloc[i : i + 1] for i in range(len(articles))]
+            ids, singles = zip(*split(slices[index]), strict=True)
             try:
-                parts = session.map(process_articles, singles, partition_size=1)
+                parts = session.map(func, list(singles), partition_size=1)
             except PartitionError as again:
                 parts = list(again.results)
                 for i, cause in zip(again.failed_indices, again.failed_causes, strict=True):
-                    parts[i] = SliceResult(
-                        1, 0, 0, claims_frame([]), [{"article_id": singles[i]["article_id"].iloc[0], "error": cause}]
-                    )
+                    parts[i] = SliceResult(1, 0, 0, claims_frame([]), [{"article_id": ids[i], "error": cause}])
             results[index] = SliceResult(
-                len(articles),
+                sum(part.n_articles for part in parts),
                 sum(part.n_passages for part in parts),
                 sum(part.n_removals for part in parts),
-                pd.concat([part.claims for part in parts if not part.claims.empty] or [claims_frame([])],
-                          ignore_index=True),
+                _join_claims([part.claims for part in parts]),
                 [f for part in parts for f in part.failures],
             )
         return results
+
+
+def _single_articles(articles: pd.DataFrame) -> list[tuple[Any, pd.DataFrame]]:
+    """A slice of articles as one slice per article: ``(article_id, its row)``."""
+    return [(articles["article_id"].iloc[i], articles.iloc[i : i + 1]) for i in range(len(articles))]
 
 
 def run_claims_stream(
@@ -435,7 +515,7 @@ def run_claims_stream(
                 counts.dropped_rows.extend(chunk.attrs.get("dropped", []))
                 spans = split_partitions(len(chunk), n_partitions=session.n_workers * PARTITIONS_PER_WORKER)
                 slices = [chunk.iloc[span.start : span.stop] for span in spans]
-                results = _process_slices(session, slices)
+                results = _run_slices(session, process_articles, slices, split=_single_articles)
                 failures = [f for result in results for f in result.failures]
                 counts.failures.extend(failures)
                 counts.failed_articles.extend(str(f["article_id"]) for f in failures)
@@ -475,14 +555,69 @@ def stage_dir() -> Path:
     return Path(configured) if configured else INTERIM_DIR / "stages"
 
 
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """SHA-256 of the kit's code and word lists: a stage made by other code is made again."""
-    package = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The modules each stage's computation starts from; its key hashes them, every newskit module they
+# import (at any depth, also inside functions), this module (the wiring) and the word lists beside them.
+STAGE_CODE: dict[str, tuple[str, ...]] = {
+    "articles": ("newskit.corpus",),
+    "clean": ("newskit.clean",),
+    "claims": ("newskit.figures", "newskit.vocabulary"),
+}
+
+
+def _module_file(module: str) -> Path | None:
+    """The source file of a ``newskit`` module or package; None for anything else."""
+    parts = module.split(".")
+    if parts[0] != "newskit":
+        return None
+    base = PACKAGE_DIR.joinpath(*parts[1:])
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _newskit_imports(path: Path) -> set[str]:
+    """The ``newskit`` modules (and packages above them) that ``path`` imports anywhere in its code."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)  # a submodule, or a name in it
+    found = set()
+    for name in names:
+        parts = name.split(".")
+        found.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return {name for name in found if name.startswith("newskit")}
+
+
+def code_files(modules: tuple[str, ...]) -> list[Path]:
+    """The files ``modules`` run: theirs, their newskit imports' (transitively), pipeline's, word lists beside them."""
+    files: set[Path] = {Path(__file__).resolve()}
+    pending = list(modules)
+    seen: set[str] = set()
+    while pending:
+        module = pending.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        path = _module_file(module)
+        if path is not None:
+            files.add(path)
+            pending.extend(_newskit_imports(path))
+    folders = {path.parent for path in files}
+    files.update(path for folder in folders for path in folder.glob("*.yaml"))
+    return sorted(files)
+
+
+@cache
+def code_digest(modules: tuple[str, ...]) -> str:
+    """SHA-256 of :func:`code_files`: a stage made by other code is made again, one made by the same is reused."""
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml") and path.is_file():
-            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in code_files(modules):
+        digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -506,20 +641,20 @@ def _key(parts: dict[str, Any]) -> str:
 
 
 def stage_keys(params: Any) -> dict[str, str]:
-    """The key of each stage: a hash of its inputs' bytes, the parameters it reads and the kit's code.
+    """The key of each stage: a hash of its inputs' bytes, the parameters it reads and the code it runs.
 
     Passages and removals share one key (one cleaning run gives both). The engine is not part of the
     claims key: every engine gives the same claims.
     """
     articles = _key({
-        "stage": "articles", "code": code_digest(), "corpus": _input_digest(params.corpus_path),
+        "stage": "articles", "code": code_digest(STAGE_CODE["articles"]), "corpus": _input_digest(params.corpus_path),
         "columns": params.corpus_columns, "encoding": params.corpus_encoding,
     })
-    cleaned = _key({"stage": "clean", "articles": articles})
+    cleaned = _key({"stage": "clean", "code": code_digest(STAGE_CODE["clean"]), "articles": articles})
     # The reviews file is not in the claims key: the stage keeps the raw extraction, and
     # finalise_claims applies the reviews on every read.
     claims = _key({
-        "stage": "claims", "articles": articles,
+        "stage": "claims", "code": code_digest(STAGE_CODE["claims"]), "passages": cleaned,
         "vocabulary": _input_digest(getattr(params, "vocabulary_path", None)),
     })
     return {"articles": articles, "passages": cleaned, "removals": cleaned, "claims": claims}
