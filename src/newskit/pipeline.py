@@ -455,8 +455,11 @@ def _run_slices(
         return session.map(func, slices, partition_size=1)
     except PartitionError as error:
         results: list[SliceResult] = list(error.results)
-        for index in error.failed_indices:
+        for index, cause in zip(error.failed_indices, error.failed_causes, strict=True):
             ids, singles = zip(*split(slices[index]), strict=True)
+            if len(singles) == 1:  # the engine has already run it alone
+                results[index] = SliceResult(1, 0, 0, claims_frame([]), [{"article_id": ids[0], "error": cause}])
+                continue
             try:
                 parts = session.map(func, list(singles), partition_size=1)
             except PartitionError as again:
