@@ -31,7 +31,8 @@ RULES = {
     "candidate.thing": "the noun after the number names a thing, not people (\"3,000 rockets\"): no figure",
     "candidate.population": "\"a population of N\", \"for every N\": the number counts no casualties",
     "candidate.rate": "a rate, not a count (\"an average of six died\", \"15 people die every day\"): no figure",
-    "candidate.not_people": "a measure, a unit's name, an age in apposition, \"a loved one\" or a date range: no figure",
+    "candidate.not_people": "a measure, a unit's name, an age in apposition, \"a loved one\" or a date range: no "
+                            "figure",
 }
 
 

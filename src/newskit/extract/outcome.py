@@ -29,8 +29,10 @@ RULES = {
     "outcome.shared_coordination": "coordinated objects of one verb (\"release 50 hostages ... and 150 Palestinians\")",
     "outcome.shared_next": "a number coordinated with, or in apposition to, the next figure shares its cue",
     "outcome.shared_apposition": "a share in apposition to the figure before (\"1,200, or 80%\")",
-    "outcome.shared_list": "the next member of a list after a figure cued before it (\"include 20 children and 15 women\")",
-    "outcome.shared_comparison": "a number compared with the figure before (\"rose from 560 to 761\", \"compared with\")",
+    "outcome.shared_list": "the next member of a list after a figure cued before it (\"include 20 children and 15 "
+                           "women\")",
+    "outcome.shared_comparison": "a number compared with the figure before (\"rose from 560 to 761\", \"compared "
+                                 "with\")",
     "outcome.parent_previous_sentence": "\"Of those, ...\": the outcome of the figure the previous sentence ends with",
 }
 _NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition"}
@@ -129,7 +131,10 @@ def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
 
 
 def _verb_after_apposition(cand: Candidate, p: Patterns) -> bool:
-    """Whether the verb after a subset "of them" follows a comma, so is its total's ("Six, three of them British, died")."""
+    """Whether the verb after a subset "of them" follows a comma, so is its total's.
+
+    ("Six, three of them British, died")
+    """
     after = p.re_cue_after.match(cand.right[cand.np_end :])
     return bool(after and "," in after.string[: after.start("cue")])
 
@@ -226,7 +231,8 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
 
 def sentence_start_outcome(cand: Candidate, decision: Decision) -> Decision:
     """A subset of the previous sentence's figure ("Of those, 20 ...") with no cue takes its outcome."""
-    if decision[0] is None and cand.rules.get("parent") == "parent.previous_sentence" and not cand.partitive_of_previous:
+    from_previous = cand.rules.get("parent") == "parent.previous_sentence"
+    if decision[0] is None and from_previous and not cand.partitive_of_previous:
         return cand.values["parent"].get("outcome"), "outcome.parent_previous_sentence"
     return decision
 

@@ -19,8 +19,9 @@ Order of evidence (eval/README.md, "Place"):
 
 A name is a location when a preposition of the vocabulary's ``place_prepositions`` stands right before it
 ("in Gaza", "in southern Lebanon"), unless it is a possessor ("in Israel's assault"); the seat of an
-institution ("the Ministry of Health in Ramallah", "a press conference in Geneva") is no evidence at all. Names are found whatever their case in all-caps text
-("GAZA CITY"), and a name that runs on into a longer one ("Lagos de Moreno") is not the shorter one.
+institution ("the Ministry of Health in Ramallah", "a press conference in Geneva") is no evidence at all.
+Names are found whatever their case in all-caps text ("GAZA CITY"), and a name that runs on into a
+longer one ("Lagos de Moreno") is not the shorter one.
 """
 
 from __future__ import annotations
@@ -245,7 +246,8 @@ def decide_place(
     def past_clause(pl: Found) -> bool:
         return pl[0] >= end and bool(
             _new_clause(p).search(text, end, pl[0]) or RE_OTHER_NUMBER.search(text, end, pl[0])
-            or p.re_nominal_gap_bad.search(text, end, pl[0]) or (not taken and p.re_place_taken.search(text, end, pl[0]))
+            or p.re_nominal_gap_bad.search(text, end, pl[0])
+            or (not taken and p.re_place_taken.search(text, end, pl[0]))
         )
 
     def in_dateline(pl: Found) -> bool:

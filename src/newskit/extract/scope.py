@@ -53,10 +53,13 @@ RULES = {
     "scope.default_unknown": "no cue at all",
     "scope.single_day_event": "a named day, no plural events in the sentence (\"killed on Monday in a blast\")",
     "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
-    "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one incident",
+    "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one "
+                             "incident",
     "scope.passage_window": "no frame of its own, a window stated just before its sentence (\"in April\"): that period",
-    "scope.perfect_in_event": "a present perfect, then one event named after the number (\"have killed 40 in an attack on a village\")",
-    "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: a count where they are now",
+    "scope.perfect_in_event": "a present perfect, then one event named after the number (\"have killed 40 in an "
+                              "attack on a village\")",
+    "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: "
+                                  "a count where they are now",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
 }
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
@@ -156,8 +159,10 @@ def own_scope(
     lo, hi = clause_bounds(sentence, start, end)
     seg_lo, seg_hi = segment
     # "1,400 are dead, most of them killed in the attack": the event frames a part, not the count
-    masked, unmasked = ([c for c in found if not (c[2] == "incident" and c[0] >= end and RE_PART_OF.search(sentence, end, c[0]))]
-                        for found in (masked, unmasked))
+    def frames_whole(c) -> bool:
+        return not (c[2] == "incident" and c[0] >= end and RE_PART_OF.search(sentence, end, c[0]))
+
+    masked, unmasked = ([c for c in found if frames_whole(c)] for found in (masked, unmasked))
     own = [c for c in masked if c[0] >= max(lo, seg_lo) and c[1] <= min(hi, seg_hi)]
     name = _nearest(own, start, end, by_class=True)
     if name is None:
@@ -184,7 +189,10 @@ def own_scope(
         c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in unmasked
     ):
         scope, rule = "incident", "scope.event_toll"
-    if outcome == "hostage" and p.re_place_taken.search(sentence, max(0, start - TAKEN_REACH), end + TAKEN_REACH) and not any(
+    taken_near = outcome == "hostage" and p.re_place_taken.search(
+        sentence, max(0, start - TAKEN_REACH), end + TAKEN_REACH
+    )
+    if taken_near and not any(
         c[2] in ("since", "strong", "window", "period") for c in own
     ) and not any(c[2] == "perfect" for c in unmasked):
         scope, rule = "incident", "scope.taking_hostages"

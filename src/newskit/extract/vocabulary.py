@@ -84,7 +84,8 @@ SHAPE: dict[str, Any] = {
                              "measure_after", "unit_after", "idiom_before", "ratio_after"), "list"),
     "sentence_filter": ("keys", ("extra", "skip"), "list"),
     "noun_phrase": ("keys", ("modifiers", "function_words", "before_cue_after", "place_nouns_before_cue",
-                             "compass_before_cue", "place_nouns_after_name", "dash_adjectives", "dash_nouns", "captive_nouns",
+                             "compass_before_cue", "place_nouns_after_name", "dash_adjectives", "dash_nouns",
+                             "captive_nouns",
                              "toll_adjectives", "toll_nouns"), "list"),
 }
 
