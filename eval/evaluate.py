@@ -468,8 +468,14 @@ def print_scores(title: str, result: dict) -> None:
     )
 
 
-def report(gold: list[dict], pred: list[dict], texts: dict[str, str], *, n_show: int) -> dict:
-    """Print the whole evaluation and return its figures (for ``--json``)."""
+def report(
+    gold: list[dict], pred: list[dict], texts: dict[str, str], *, n_show: int, show_heldout: bool = False
+) -> dict:
+    """Print the whole evaluation and return its figures (for ``--json``).
+
+    Scores cover every portion; the diagnostics (confusion, misses, disagreements) leave out the held-out
+    halves unless ``show_heldout``, so tuning never reads held-out errors by accident.
+    """
     result = score(gold, pred)
     pairs = result.pop("pairs")
     print("\nDetection")
@@ -501,6 +507,12 @@ def report(gold: list[dict], pred: list[dict], texts: dict[str, str], *, n_show:
         mark = "" if field in MAIN_FIELDS else "  (extra)"
         print(f"  {field:<12} {f['accuracy']:.3f}  ({f['agree']}/{f['n']}){mark}")
 
+    def shown(figure: dict) -> bool:
+        return show_heldout or figure.get("split") != "heldout"
+
+    if not show_heldout and any(f.get("split") == "heldout" for f in gold + pred):
+        print("\n(diagnostics below leave out the held-out halves; `--split heldout` shows them)")
+    pairs = [(i, j) for i, j in pairs if shown(gold[i])]
     weakest = min(MAIN_FIELDS, key=lambda f: result["fields"][f]["accuracy"])
     print(f"\nConfusion of the weakest field, {weakest} (gold -> predicted: count)")
     for (g_label, p_label), n in confusion(gold, pred, pairs, weakest).most_common(12):
@@ -509,8 +521,8 @@ def report(gold: list[dict], pred: list[dict], texts: dict[str, str], *, n_show:
 
     matched_gold = {i for i, _ in pairs}
     matched_pred = {j for _, j in pairs}
-    misses = [g for i, g in enumerate(gold) if i not in matched_gold]
-    false_alarms = [p for j, p in enumerate(pred) if j not in matched_pred]
+    misses = [g for i, g in enumerate(gold) if i not in matched_gold and shown(g)]
+    false_alarms = [p for j, p in enumerate(pred) if j not in matched_pred and shown(p)]
     # Specific numbers first: a missed "18,600" matters more than a missed "dozens".
     misses.sort(key=lambda f: (f.get("bound") == "vague", f["doc"], f["start"]))
     print(f"\nFalse negatives ({len(misses)}; first {min(n_show, len(misses))})")
@@ -682,7 +694,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newskit.figures.extract_figures cannot be imported ({err}); nothing to score")
         return 1
     gold, pred, texts = collect(articles, figures_by_article, cases, extract, portions, split=args.split)
-    result = report(gold, pred, texts, n_show=args.show)
+    result = report(gold, pred, texts, n_show=args.show, show_heldout=args.split == "heldout")
     result["n_articles"] = len(figures_by_article)
     result["n_sentences"] = len(cases)
     if args.json:

@@ -295,3 +295,18 @@ def test_agreement_of_two_annotations_counts_only_the_second_ones_documents():
     assert result["fields"]["scope"]["agree"] == 1 and result["fields"]["scope"]["n"] == 2
     assert result["fields"]["place"]["accuracy"] == 0.5
     assert result["fields"]["outcome"]["accuracy"] == 1.0
+
+
+def test_diagnostics_leave_out_held_out_misses_unless_asked(capsys):
+    labels = {"value": 5, "unit": "people", "bound": "exact", "outcome": "killed", "group": "people",
+              "scope": "incident", "source_type": "none", "source": None, "place": "gaza", "parent": None}
+    texts = {"crossdomain:XD-010": "Five people were killed.", "crossdomain:XD-060": "Five people were hurt."}
+    gold = [fig("crossdomain:XD-010", 0, 4, kind="crossdomain", split="tune", **labels),
+            fig("crossdomain:XD-060", 0, 4, kind="crossdomain", split="heldout", **labels)]
+    evaluate.report(gold, [], texts, n_show=10)
+    tuning = capsys.readouterr().out
+    evaluate.report(gold, [], texts, n_show=10, show_heldout=True)
+    held_out = capsys.readouterr().out
+    assert "crossdomain:XD-010 @0" in tuning and "crossdomain:XD-060" not in tuning.split("False negatives")[1]
+    assert "crossdomain:XD-060 @0" in held_out
+    assert "R=0.000" in tuning.split("crossdomain/heldout")[1].splitlines()[0]  # scores still cover both halves
