@@ -336,17 +336,18 @@ def _by_distance(found: list[Attribution], position: int) -> tuple[list[Attribut
 
 def decide_source(
     cand: Candidate, found: list[Attribution], text: str, spans: list[tuple[int, int]], i: int, p: Patterns,
-    *, parent: Candidate | None, cache: dict | None = None,
+    *, parent: Candidate | None, cache: dict | None = None, text_found: dict | None = None,
 ) -> tuple[str | None, str | None, SourceType, str]:
     """``(source, rule, source_type, rule)``: its sentence, else the quotation or the next sentence that
     attaches it, else its parent's.
 
     ``spans`` are the sentences of the figure's block (paragraph); ``cache`` keeps, between calls on the
     same block, the attributions of its sentences by index, the last sentences before the block
-    ("before"; their attributions under ``("before", k)``) and whether the text is about the
-    Israel-Gaza war ("home_war").
+    ("before"; their attributions under ``("before", k)``); ``text_found`` keeps, between calls on the
+    same text, whether it is about the Israel-Gaza war ("home_war": a scan of the whole text).
     """
     cache = {} if cache is None else cache
+    text_found = cache if text_found is None else text_found
     if "before" not in cache:  # the last sentences of the paragraphs before: "He added ..." reads them
         start = spans[0][0] if spans else 0
         low = max(0, start - CROSS_BLOCK_LOOK_BACK)
@@ -388,7 +389,8 @@ def decide_source(
     if source_type == "health_ministry" and not_counted_by_health_ministry(cand, text, spans[i][1], p):
         return None, "source.not_reported", "none", "source_type.none"
     if source_type in p.home_war_types and (
-        names_another_country(phrase, p) or (not p.re_home_war.search(phrase) and not is_home_war_text(text, p, cache))
+        names_another_country(phrase, p)
+        or (not p.re_home_war.search(phrase) and not is_home_war_text(text, p, text_found))
     ):
         source_type, type_rule = "other", "source_type.other_war"
     return phrase, rule, source_type, type_rule  # type: ignore[return-value]

@@ -86,8 +86,9 @@ def _decide_sentence(
         found = attributions_found[i] = attributions(sentence, p)
     for k, cand in enumerate(live):
         parent, prev = cand.get("parent"), (live[k - 1] if k else None)
-        source, source_rule, source_type, type_rule = decide_source(cand, found, text, spans, i, p, parent=parent,
-                                                                        cache=attributions_found)
+        source, source_rule, source_type, type_rule = decide_source(
+            cand, found, text, spans, i, p, parent=parent, cache=attributions_found, text_found=places_found
+        )
         cand.decide("source", source, source_rule)
         cand.decide("source_type", source_type, type_rule)
         cand.decide("group", *decide_group(cand, p, parent=parent, previous=prev))
