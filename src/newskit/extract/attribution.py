@@ -373,7 +373,7 @@ def decide_source(
         return None, None, "none", "source_type.none"
     k, (offset, phrase, _direction, rule), typed_by = picked
     phrase = " ".join(phrase.split())
-    if is_journalist(phrase, text, p):
+    if is_journalist(phrase, text, p, text_found):
         return None, "source.journalist", "none", "source_type.none"
     if typed_by is not None:  # "the group said": the organisation named before
         source_type, type_rule = classify_source_rule(typed_by, p)

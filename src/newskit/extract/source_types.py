@@ -131,15 +131,18 @@ def names_another_country(phrase: str, p: Patterns) -> bool:
     return min(names)[1] if names else False
 
 
-def is_journalist(phrase: str, text: str, p: Patterns) -> bool:
+def is_journalist(phrase: str, text: str, p: Patterns, found: dict) -> bool:
     """Whether ``phrase`` is a journalist of the outlet ("Security Correspondent X", "Al Jazeera's X,
-    reporting from Rafah")."""
+    reporting from Rafah"); ``found`` keeps, per name, the answer of the scan of ``text``."""
     if p.re_journalist.search(phrase):
         return True
     name = phrase.split()[-1]
     if not name[:1].isupper():
         return False
-    return bool(re.search(rf"\b{re.escape(name)},?\s+(?:who\s+is\s+)?reporting\s+from\b", text))
+    if ("reporting_from", name) not in found:
+        pattern = rf"\b{re.escape(name)},?\s+(?:who\s+is\s+)?reporting\s+from\b"
+        found[("reporting_from", name)] = bool(re.search(pattern, text))
+    return found[("reporting_from", name)]
 
 
 def last_ministry_type(text: str, position: int, p: Patterns) -> str:
