@@ -135,15 +135,11 @@ def marked_sentence(sentence: Any, surface: Any) -> Any:
     >>> str(marked_sentence("more than 18,600 <killed>", "18,600"))
     'more than <mark>18,600</mark> &lt;killed&gt;'
     """
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
 
-    sentence = "" if _missing(sentence) else str(sentence)
-    surface = "" if _missing(surface) else str(surface)
-    at = sentence.find(surface) if surface else -1
-    if at < 0:
-        return escape(sentence)
-    after = sentence[at + len(surface) :]
-    return escape(sentence[:at]) + Markup("<mark>") + escape(surface) + Markup("</mark>") + escape(after)
+    from newskit.report.table_html import marked_sentence as marked_html
+
+    return Markup(marked_html("" if _missing(sentence) else str(sentence), "" if _missing(surface) else str(surface)))
 
 
 def _missing(value: Any) -> bool:
