@@ -16,6 +16,7 @@ so the same poison runs on every engine without depending on a particular extrac
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -230,8 +231,8 @@ def test_cli_stream_summary_names_the_failing_article_not_its_neighbour(
     with pytest.warns(NewskitWarning, match=bad_id):
         code = main(["figures", str(corpus_csv), "--stream", "--chunk-size", "4", "-o", str(tmp_path / "c.csv")])
     err = capsys.readouterr().err
-    assert code == 0
-    assert f"1 articles failed: {bad_id})" in err
+    assert code == 3
+    assert f"1 article failed: {bad_id})" in err
     assert not any(n in err for n in neighbours)
 
 
@@ -243,10 +244,31 @@ def test_cli_in_memory_keeps_the_others_and_names_the_failing_article(
     monkeypatch.setattr(pipeline, "claims_for_article", poison_raising(bad_id))
     out_path = tmp_path / "claims.csv"
     with pytest.warns(NewskitWarning, match=rf"{bad_id} \({POISON}\)"):
-        assert main(["figures", str(corpus_csv), "-o", str(out_path)]) == 0
-    summary = f"{len(expected)} figures from {N_ARTICLES} articles (1 articles failed: {bad_id})"
+        assert main(["figures", str(corpus_csv), "-o", str(out_path)]) == 3
+    summary = f"{len(expected)} figures from {N_ARTICLES} articles (1 article failed: {bad_id})"
     assert summary in capsys.readouterr().err
     assert pd.read_csv(out_path)["article_id"].astype(str).tolist() == expected["article_id"].tolist()
+
+
+def test_cli_to_standard_output_names_the_failing_article_on_standard_error_and_exits_3(
+    corpus_csv, bad_id, expected, monkeypatch, capsys
+):
+    from newskit.cli import main
+
+    monkeypatch.setattr(pipeline, "claims_for_article", poison_raising(bad_id))
+    with pytest.warns(NewskitWarning, match=bad_id):
+        assert main(["figures", str(corpus_csv)]) == 3
+    captured = capsys.readouterr()
+    assert f"(1 article failed: {bad_id}) -> standard output" in captured.err
+    written = pd.read_csv(io.StringIO(captured.out))
+    assert written["article_id"].astype(str).tolist() == expected["article_id"].tolist()
+
+
+def test_cli_without_failures_exits_0_and_says_none_failed(corpus_csv, capsys):
+    from newskit.cli import main
+
+    assert main(["figures", str(corpus_csv)]) == 0
+    assert "articles (0 articles failed) -> standard output" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["02-casualty-figures", "03-figure-statistics", "04-topics"])

@@ -3,6 +3,9 @@
     newskit figures PATH [--columns article_id=ID,text=Body] [--reviews reviews.csv] [-o claims.csv]
     newskit report [--params P] [--corpus PATH] [--columns article_id=ID,text=Body] [--title T] [--out DIR]
                    [-p key=value ...]
+
+Exit status: 0 done; 2 refused (a bad input or parameter, named on standard error, nothing written);
+3 ``figures`` wrote every other article's claims but some articles failed (named on standard error).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from pathlib import Path
 from newskit.errors import NewskitError, NewskitWarning
 from newskit.schema import DEFAULT_CHUNK_SIZE, ENGINES
 from newskit.tables import write_csv
+
+EXIT_SOME_ARTICLES_FAILED = 3
 
 
 def parse_mapping(text: str | None) -> dict[str, str] | None:
@@ -64,11 +69,11 @@ def run_figures(args: argparse.Namespace) -> int:
             unmatched_path = Path(args.output).with_suffix(".unmatched_reviews.csv")
             write_csv(unmatched_reviews(claims), unmatched_path)
             print(f"reviews not applied (listed with the reason) -> {unmatched_path}", file=sys.stderr)
-        print(f"{len(claims)} figures from {len(articles)} articles ({len(failed)} articles failed"
-              f"{': ' + ', '.join(failed[:20]) if failed else ''}) -> {args.output}", file=sys.stderr)
     else:
         write_csv(claims, sys.stdout)
-    return 0
+    print(f"{len(claims)} figures from {len(articles)} articles ({failed_articles(failed)})"
+          f" -> {args.output or 'standard output'}", file=sys.stderr)
+    return EXIT_SOME_ARTICLES_FAILED if failed else 0
 
 
 def run_figures_stream(args: argparse.Namespace) -> int:
@@ -81,10 +86,15 @@ def run_figures_stream(args: argparse.Namespace) -> int:
         chunk_size=args.chunk_size, engine=args.engine, scheduler=args.scheduler, n_workers=args.workers,
     )
     print(f"{counts.claims} figures from {counts.articles} articles ({counts.chunks} chunks; "
-          f"{len(counts.dropped_rows)} rows dropped, {len(counts.failed_articles)} articles failed"
-          f"{': ' + ', '.join(counts.failed_articles[:20]) if counts.failed_articles else ''}) "
+          f"{len(counts.dropped_rows)} rows dropped, {failed_articles(counts.failed_articles)}) "
           f"-> {args.output}", file=sys.stderr)
-    return 0
+    return EXIT_SOME_ARTICLES_FAILED if counts.failed_articles else 0
+
+
+def failed_articles(article_ids: list[str]) -> str:
+    """'0 articles failed', or '2 articles failed: a, b' naming the first 20."""
+    named = f": {', '.join(article_ids[:20])}{', ...' if len(article_ids) > 20 else ''}" if article_ids else ""
+    return f"{len(article_ids)} article{'' if len(article_ids) == 1 else 's'} failed{named}"
 
 
 def report_overrides(args: argparse.Namespace) -> list[str]:
