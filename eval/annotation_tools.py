@@ -180,20 +180,31 @@ CROSSDOMAIN_PATH = SHARED_CORPUS_DIR / "crossdomain-dev" / "passages.jsonl"
 
 def read_documents() -> dict[str, str]:
     """Every annotatable document in ../shared as ``{doc_id: raw text}`` (see the module docstring)."""
+    return {doc_id: text for doc_id, text, _ in _read_records()}
+
+
+def read_titles() -> dict[str, str]:
+    """The headline of every document that has one (cross-domain passages, outlet sentences): ``{doc_id: title}``."""
+    return {doc_id: title for doc_id, _, title in _read_records() if title}
+
+
+def _read_records() -> list[tuple[str, str, str]]:
+    """``(doc_id, raw text, title or "")`` of every annotatable document in ../shared."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from evaluate import read_dev_articles
 
     dev_path = SHARED_CORPUS_DIR / "nyuad-media-coverage-of-war-victims" / "articles_dev.csv"
-    documents = {article_id: row["Article"] for article_id, row in read_dev_articles(dev_path).items()}
+    records = [(article_id, row["Article"], "") for article_id, row in read_dev_articles(dev_path).items()]
     with open(CROSSDOMAIN_PATH, encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            documents[record["article_id"]] = record["text"]
+            records.append((record["article_id"], record["text"], record.get("title") or ""))
     for prefix, relative in SENTENCE_SETS.items():
         with open(SHARED_CORPUS_DIR / relative, encoding="utf-8", newline="") as handle:
             for row_number, row in enumerate(csv.DictReader(handle)):
-                documents[f"{prefix}:{row_number}"] = row["sentence"]
-    return documents
+                title = row.get("title") or row.get("article_title") or ""
+                records.append((f"{prefix}:{row_number}", row["sentence"], title))
+    return records
 
 
 def main(argv: list[str]) -> int:

@@ -368,18 +368,20 @@ def load_sentence_gold(path: Path = GOLD_SENTENCES_PATH) -> list[dict]:
     return cases
 
 
-def load_portions() -> dict[str, tuple[dict[str, list[dict]], dict[str, str]]]:
-    """The gold of GOLD_PORTIONS with the texts its documents index (needs ../shared)."""
-    from annotation_tools import read_documents
+def load_portions() -> dict[str, tuple[dict[str, list[dict]], dict[str, str], dict[str, str]]]:
+    """The gold of GOLD_PORTIONS with the texts its documents index and their headlines (needs ../shared)."""
+    from annotation_tools import read_documents, read_titles
 
     texts = read_documents()
+    titles = read_titles()
     portions = {}
     for kind, paths in GOLD_PORTIONS.items():
         figures: dict[str, list[dict]] = {}
         for path in paths:
             figures.update(load_dev_gold(path)[1])
         if figures:
-            portions[kind] = (figures, {doc_id: texts[doc_id] for doc_id in figures if doc_id in texts})
+            portions[kind] = (figures, {doc_id: texts[doc_id] for doc_id in figures if doc_id in texts},
+                              {doc_id: titles[doc_id] for doc_id in figures if doc_id in titles})
     return portions
 
 
@@ -414,9 +416,11 @@ def validate_gold(
 # --------------------------------------------------------------------------- predictions
 
 
-def predicted_figures(text: str, doc: str, extract) -> list[dict]:
-    """Run ``extract`` on ``text`` and return its figures as dicts with ``doc`` and ``parent_start``."""
-    figures = list(extract(text))
+def predicted_figures(text: str, doc: str, extract, *, title: str = "") -> list[dict]:
+    """Run ``extract`` on ``text`` (with its headline ``title``, when it has one) and return its figures as
+    dicts with ``doc`` and ``parent_start``.
+    """
+    figures = list(extract(text, title=title) if title else extract(text))
     records = []
     for figure in figures:
         record = {name: getattr(figure, name, None) for name in (*GOLD_FIELDS, "place", "low", "parent", "sentence")}
@@ -576,7 +580,8 @@ def collect(
 ) -> tuple[list[dict], list[dict], dict[str, str]]:
     """Gold and predicted figures of every document, tagged with ``doc``, ``kind`` and ``split``, and the texts.
 
-    ``portions``: per kind, ``(figures by document id, text by document id)`` (see GOLD_PORTIONS).
+    ``portions``: per kind, ``(figures by document id, text by document id[, headline by document id])``
+    (see GOLD_PORTIONS); the extractor reads a document's headline as the pipeline does.
     ``split``: keep only the documents of that half (:func:`split_of`); None keeps all.
     """
     gold: list[dict] = []
@@ -585,20 +590,21 @@ def collect(
     documents = []
     if articles is not None:
         for article_id, figures in sorted(figures_by_article.items()):
-            documents.append((f"a:{article_id}", "article", articles[article_id]["Article"], figures))
+            documents.append((f"a:{article_id}", "article", articles[article_id]["Article"], figures, ""))
     for case in cases:
-        documents.append((f"s:{case['id']}", "sentence", case["text"], case["figures"]))
-    for kind, (figures_by_doc, texts_by_doc) in (portions or {}).items():
+        documents.append((f"s:{case['id']}", "sentence", case["text"], case["figures"], ""))
+    for kind, (figures_by_doc, texts_by_doc, *headlines) in (portions or {}).items():
+        titles = headlines[0] if headlines else {}
         for doc_id, figures in sorted(figures_by_doc.items()):
-            documents.append((f"{kind}:{doc_id}", kind, texts_by_doc[doc_id], figures))
-    for doc, kind, text, figures in documents:
+            documents.append((f"{kind}:{doc_id}", kind, texts_by_doc[doc_id], figures, titles.get(doc_id, "")))
+    for doc, kind, text, figures, title in documents:
         half = split_of(kind, doc.split(":", 1)[1])
         if split is not None and half != split:
             continue
         texts[doc] = text
         gold += [{**f, "doc": doc, "kind": kind, "split": half} for f in figures]
         if extract is not None:
-            pred += [{**f, "kind": kind, "split": half} for f in predicted_figures(text, doc, extract)]
+            pred += [{**f, "kind": kind, "split": half} for f in predicted_figures(text, doc, extract, title=title)]
     return gold, pred, texts
 
 
@@ -660,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
 
     portions = load_portions() if articles is not None else {}
     problems = validate_gold(articles, figures_by_article, cases)
-    for kind, (figures_by_doc, texts_by_doc) in portions.items():
+    for kind, (figures_by_doc, texts_by_doc, *_) in portions.items():
         for doc_id, figures in figures_by_doc.items():
             if doc_id not in texts_by_doc:
                 problems.append(f"{kind}: document {doc_id!r} is not in ../shared")
@@ -683,7 +689,7 @@ def main(argv: list[str] | None = None) -> int:
         for a, f in figures_by_article.items():
             figs[articles[a]["Source"]] += len(f)
         print("  by outlet: " + "; ".join(f"{o}: {outlets[o]} articles, {figs[o]} figures" for o in sorted(outlets)))
-    for kind, (figures_by_doc, _texts) in portions.items():
+    for kind, (figures_by_doc, *_) in portions.items():
         print(f"  {kind}: {len(figures_by_doc)} documents, {sum(map(len, figures_by_doc.values()))} figures")
     if args.validate_only:
         return 0

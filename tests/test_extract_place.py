@@ -96,3 +96,94 @@ def test_a_user_adds_a_place_and_its_demonym(tmp_path):
 )
 def test_group_said_around_a_number_with_no_noun(text, expected):
     assert [(f.surface, f.group) for f in extract_figures(text)] == expected
+
+
+def places_titled(text: str, title: str, context: str = "") -> list[tuple[str, str]]:
+    return [(f.surface, f.place) for f in extract_figures(text, title=title, context=context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a headline that says where the story happens places a figure nothing else places
+        ("Officials said 14 people died overnight.", "Floods sweep through villages in Kenya",
+         [("14", "kenya")]),
+        # a name in the headline that is no location ("Sudan talks") says nothing
+        ("Officials said 14 people died overnight.", "Sudan talks stall as envoys leave", [("14", "unknown")]),
+        # evidence in the text beats the headline
+        ("In Kharkiv, 14 people died overnight.", "Floods sweep through villages in Kenya", [("14", "ukraine")]),
+        ("Officials said 14 people died overnight. Rescuers reached Kharkiv later.",
+         "Floods sweep through villages in Kenya", [("14", "kenya")]),
+    ],
+)
+def test_the_headline_places_a_figure_nothing_else_places(text, title, expected):
+    assert places_titled(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's spokesman, government or foreign ministry speaks for it; the people may be elsewhere
+        ("Norway's foreign ministry said 6 Norwegians were killed in the attack.", [("6", "unknown")]),
+        ("Egypt's military spokesman said 40 militants were killed in the raid.", [("40", "unknown")]),
+        # a country's own health ministry counts its own people
+        ("Egypt's health ministry said 40 people were killed.", [("40", "egypt")]),
+        # beside a country is not in it
+        ("Some 9,000 Israelis fled villages near Lebanon.", [("9,000", "israel")]),
+        ("Shells killed 7 people near Khan Younis.", [("7", "gaza")]),
+        # "on both sides": one number of two places
+        ("The clashes in Gaza have killed hundreds on both sides.", [("hundreds", "unknown")]),
+        # a named body that is not the victims is no demonym of theirs
+        ("Officials of the Palestinian Authority said 31 people were wounded.", [("31", "unknown")]),
+        # detainees: where they were detained, never their nationality
+        ("Some 300 Palestinians have been arrested this month.", [("300", "unknown")]),
+        ("Troops arrested 30 Palestinians in Hebron.", [("30", "west_bank")]),
+        ("Israeli police said 14 people were detained at the rally.", [("14", "israel")]),
+        ("Egypt released 12 Palestinian prisoners.", [("12", "egypt")]),
+        ("Under the deal, Hamas will free 10 hostages and Israel will release 30 prisoners.",
+         [("10", "gaza"), ("30", "israel")]),
+        # the October 7 attack told by its actor and verb, even after "since"
+        ("Since Hamas fighters killed some 1,200 people in a raid, the army has bombed the strip.",
+         [("1,200", "israel")]),
+        # "kibbutz" is a community in Israel
+        ("Gunmen burst into a kibbutz and killed 20 residents.", [("20", "israel")]),
+    ],
+)
+def test_place_rules_of_this_round(text, expected):
+    assert places(text) == expected
+
+
+def test_a_line_pointing_to_another_story_is_not_the_passage_place():
+    text = ("Gunmen killed 9 villagers in Mopti.\nRead More: Storm Kills 30 People In Chile\n"
+            "The army said 3 soldiers were wounded.")
+    assert places(text) == [("9", "mali"), ("30", "chile"), ("3", "mali")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "Georgia" is the US state in a story that names the United States otherwise, and no Georgian place
+        ("A tornado in Georgia killed 5 people, officials in Atlanta said.", "", [("5", "united_states")]),
+        ("Storms killed 5 people in Georgia.", "Tornadoes tear across the South of the U.S.", [("5", "united_states")]),
+        ("Floods in Georgia killed 5 people, officials in Tbilisi said.", "", [("5", "georgia")]),
+        ("Floods in Georgia killed 5 people.", "", [("5", "georgia")]),
+        # a story naming both keeps the country
+        ("Floods in Georgia killed 5 people, officials in Tbilisi told reporters from Texas.", "",
+         [("5", "georgia")]),
+    ],
+)
+def test_georgia_is_the_us_state_in_us_news(text, title, expected):
+    assert places_titled(text, title) == expected
+
+
+def test_the_claims_table_reads_each_articles_headline_for_place():
+    import pandas as pd
+
+    from newskit.figures import claims_table
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "X"], "published": ["2024-01-02"] * 2,
+                             "title": ["Storm hits villages in Chile", None]})
+    passages = pd.DataFrame({"article_id": ["a", "b"], "passage_id": [0, 0],
+                             "text": ["Officials said 14 people died.", "Officials said 14 people died."]})
+    table = claims_table(passages, articles)
+    assert table[["article_id", "place"]].values.tolist() == [["a", "chile"], ["b", "unknown"]]

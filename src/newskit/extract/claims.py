@@ -65,9 +65,9 @@ def resolve_as_of(sentence: str, published: object) -> pd.Timestamp | None:
 def claims_for_article(item: tuple[dict, list[dict]]) -> list[dict]:
     """The claims rows of ONE article: ``(article, passages)`` -> a list of dicts keyed by CLAIM_COLUMNS.
 
-    ``article`` is a dict with ``article_id``, ``outlet``, ``published`` (and optionally
-    ``conventions`` and ``vocabulary``); ``passages`` a list of dicts with ``passage_id`` and ``text``, in passage
-    order. Rows, not a DataFrame: the caller builds one table for many articles, since a frame per
+    ``article`` is a dict with ``article_id``, ``outlet``, ``published`` (and optionally ``title``, read for
+    places, ``conventions`` and ``vocabulary``); ``passages`` a list of dicts with ``passage_id`` and ``text``, in
+    passage order. Rows, not a DataFrame: the caller builds one table for many articles, since a frame per
     article costs more than the extraction. ``parent`` in the table is the ``start`` offset of the
     parent figure within the SAME passage (None when the figure is no subset), so it stays valid
     when rows are filtered or concatenated. Pure and picklable, so any engine of
@@ -78,10 +78,11 @@ def claims_for_article(item: tuple[dict, list[dict]]) -> list[dict]:
     vocabulary = article.get("vocabulary")
     rows = []
     before: list[str] = []  # the article's earlier passages: where a figure's place is named before it
+    title = article.get("title") if isinstance(article.get("title"), str) else ""
     for passage in passages:
         text = passage["text"]
-        figures = (extract_figures(text, vocabulary=vocabulary, conventions=conventions, context="\n".join(before))
-                   if isinstance(text, str) else [])
+        figures = (extract_figures(text, vocabulary=vocabulary, conventions=conventions, context="\n".join(before),
+                                   title=title) if isinstance(text, str) else [])
         if isinstance(text, str):
             before.append(text)
         for figure in figures:
@@ -133,7 +134,8 @@ def article_items(
         return []
     meta = {
         row["article_id"]: row
-        for row in articles[["article_id", "outlet", "published"]].to_dict("records")
+        for row in articles[[c for c in ("article_id", "outlet", "published", "title") if c in articles]]
+        .to_dict("records")
     }
     order = {aid: n for n, aid in enumerate(articles["article_id"])}
     unknown = sorted({str(a) for a in passages["article_id"] if a not in meta})
@@ -154,6 +156,7 @@ def article_items(
             "article_id": article_id,
             "outlet": info.get("outlet"),
             "published": info.get("published"),
+            "title": info.get("title"),
             "conventions": conventions if conventions is not DEFAULT_CONVENTIONS else None,
             "vocabulary": vocabulary,
         }

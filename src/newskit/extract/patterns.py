@@ -150,6 +150,13 @@ class Patterns:
     re_demonym_actor: re.Pattern
     place_cues: dict[str, str]
     re_place_cue: re.Pattern | None
+    place_main_names: frozenset[str]
+    re_place_near: re.Pattern
+    re_place_possessed: re.Pattern
+    re_place_aside: re.Pattern
+    re_place_spanning: re.Pattern
+    place_alternatives: tuple[tuple[str, str], ...]
+    place_detention_groups: frozenset[str]
 
 
 RE_PLACE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’.-]*(?<![.-])")
@@ -456,4 +463,12 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         place_cues={word.lower(): key for key, words in v["place_cues"].items() for word in words},
         re_place_cue=_compile(rf"\b(?:{alternation(w for words in v['place_cues'].values() for w in words)})\b", I)
         if any(v["place_cues"].values()) else None,
+        place_main_names=frozenset(names[0] for names in v["places"].values() if names),
+        re_place_near=_compile(rf"\b(?:{alternation(v['place_near_words']) or '(?!)'})\s+(?:the\s+)?$", I),
+        re_place_possessed=_compile(
+            rf"['’]s?\s+(?:\w+\s+)?(?:{alternation(v['place_possessed_nouns']) or '(?!)'})\b", I),
+        re_place_aside=_compile(rf"\b(?:{alternation(v['place_aside_openers']) or '(?!)'})\s*:", I),
+        re_place_spanning=_compile(rf"\b(?:{alternation(v['place_spanning_phrases']) or '(?!)'})\b", I),
+        place_alternatives=tuple((key, name) for key, names in v["place_alternatives"].items() for name in names),
+        place_detention_groups=frozenset(v["place_detention_groups"]),
     )

@@ -34,6 +34,7 @@ from newskit.extract.patterns import Patterns
 from newskit.extract.scope import clause_bounds
 
 RULES = {
+    "place.spanning": "its clause spreads its people over places or none (\"hundreds on both sides\"): unknown",
     "place.in_clause": "a location named in the figure's clause (\"killed in Rafah\" -> gaza)",
     "place.anaphor": "its clause refers back to a place (\"in the territory\", \"there\"): the last place named",
     "place.event": "an event known by its place (\"the October 7 attack\" -> israel)",
@@ -49,6 +50,7 @@ RULES = {
     "place.previous_sentence": "its sentence names no place: the last place named before it in the text",
     "place.dateline": "its sentence opens with a dateline (\"KHARTOUM —\") and names no other place",
     "place.demonym": "a demonym in its sentence (\"Lebanese\", \"Palestinians\")",
+    "place.title": "no place in its text tells: the place its headline names (a location first)",
     "place.passage": "no place before it: the first place named after its sentence, else a demonym in the text",
     "place.unknown": "nothing in the text tells where",
 }
@@ -64,10 +66,17 @@ DATELINE_REACH = 40  # how far into its sentence a dateline's name may start (ch
 # A name that runs on into a longer one ("Lagos de Moreno"): not the shorter name.
 RE_RUNS_ON = re.compile(r"\s+(?:de|del|do|da|dos|das|di)\s+[A-Z]")
 RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+RE_WORD = re.compile(r"[\w'’-]+")
+# Lower-case words a title-case headline keeps ("Villagers In Mali in Fresh Attacks of ...").
+TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "as", "with"})
 RE_DESTINATION = re.compile(r"\b(?:into|to|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # How far after an event a figure told by a participle is that event's ("attacked Israel on Oct. 7,
 # killing 1,200": characters).
 EVENT_REACH = 80
+# How far after an event's own words its number may stand with nothing between but qualifiers ("Hamas gunmen
+# killed at least 1,400": characters).
+EVENT_VERB_REACH = 20
+RE_CLAUSE_BREAK = re.compile(r"[,;:.()—–]|\b(?:while|and|but|as|whereas|when|after|before|since|then)\b", re.IGNORECASE)
 # A number of two or more digits ("178", "1,200"; not the 7 of "Oct. 7"): a location past it is its own.
 RE_OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])")
 # All-caps words shorter than this are taken for acronyms, not names ("GAO" is no town of Mali).
@@ -111,15 +120,34 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
     institution's seat ("the Ministry of Health in Ramallah"), which says nothing of where.
     """
     before = text[max(0, a - 60) : a]
-    if p.re_place_institution.search(before):
+    if p.re_place_institution.search(before) or p.re_place_possessed.match(text, b):
         return None
+    if text[a:b] in p.place_main_names and p.re_place_near.search(before):
+        return None  # "near Gaza": beside the country, not in it
     return bool(p.re_place_preposition.search(before)) and not RE_POSSESSIVE.match(text, b)
 
 
-def _places(text: str, offset: int, p: Patterns) -> list[Found]:
+def _aside_spans(text: str, p: Patterns) -> list[tuple[int, int]]:
+    """The headlines of lines pointing to another story ("Read Also: Jihadists Massacre 51 Villagers In Mali"):
+    from the opener to the first word that is neither capitalised, a number, nor a short function word.
+    """
+    spans = []
+    for m in p.re_place_aside.finditer(text):
+        end = m.end()
+        for word in RE_WORD.finditer(text, m.end()):
+            if not (word.group()[0].isupper() or word.group()[0].isdigit() or word.group() in TITLE_FUNCTION_WORDS):
+                break
+            end = word.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+def _places(text: str, offset: int, p: Patterns, renames: dict[str, str] | None = None) -> list[Found]:
     """``(start, end, key, located)`` of every place name in ``text`` (offsets plus ``offset``), in order.
 
-    A name inside a longer one is not found again ("Congo" in "Democratic Republic of Congo").
+    A name inside a longer one is not found again ("Congo" in "Democratic Republic of Congo"); names in
+    a line pointing to another story are not found; ``renames`` maps a name to the place it means in
+    this document (:func:`_renames`).
     """
     found = []
     for word in p.re_place_word.finditer(text):
@@ -132,22 +160,44 @@ def _places(text: str, offset: int, p: Patterns) -> list[Found]:
         found += [(m.start(), m.end(), p.place_keys[int(m.lastgroup[1:])])  # type: ignore[index]
                   for m in p.re_place.finditer(text)]
     found.sort(key=lambda f: (f[0], -f[1]))
+    asides = _aside_spans(text, p)
     kept: list[Found] = []
     reach = 0
     for a, b, key in found:
         if a < reach or RE_RUNS_ON.match(text, b) or p.re_place_continuation.match(text, b):
             continue
         reach = b
+        if any(x <= a < y for x, y in asides):
+            continue
+        key = (renames or {}).get(text[a:b], key)
         located = _located(text, a, b, p)
         if located is not None:
             kept.append((offset + a, offset + b, key, located))
     return kept
 
 
+def _renames(text: str, p: Patterns, found: dict) -> dict[str, str]:
+    """Names of two places mapped to the one this document means (vocabulary ``place_alternatives``): the
+    alternative it names by another name ("Atlanta"), unless it also names the name's own place ("Tbilisi").
+    """
+    if "renames" not in found:
+        renames = {}
+        if p.place_alternatives:
+            pieces = [found.get("context") or "", found.get("title") or "", text]
+            named = [(piece[a:b], key) for piece in pieces if piece for a, b, key, _ in _places(piece, 0, p)]
+            for key, name in p.place_alternatives:
+                own = {k for n, k in named if n == name}
+                others = {k for n, k in named if n != name}
+                if own and key in others and not own & others:
+                    renames[name] = key
+        found["renames"] = renames
+    return found["renames"]
+
+
 def _text_places(text: str, p: Patterns, found: dict) -> tuple[list[Found], list[int]]:
     """The place names of the whole text and their starts (found once)."""
     if "text" not in found:
-        names = _places(text, 0, p)
+        names = _places(text, 0, p, _renames(text, p, found))
         found["text"] = (names, [name[0] for name in names])
     return found["text"]
 
@@ -162,9 +212,19 @@ def _last_place_before(text: str, position: int, p: Patterns, found: dict) -> st
         return names[k][2]
     if "context_place" not in found:  # the last place named in the document before this text
         context = found.get("context") or ""
-        context_names = _places(context, 0, p) if context else []
+        context_names = _places(context, 0, p, _renames(text, p, found)) if context else []
         found["context_place"] = context_names[-1][2] if context_names else None
     return found["context_place"]
+
+
+def _title_place(text: str, p: Patterns, found: dict) -> str | None:
+    """The place the document's headline (``found["title"]``) names as a location ("... in Gaza")."""
+    if "title_place" not in found:
+        title = found.get("title") or ""
+        names = _places(title, 0, p, _renames(text, p, found)) if title else []
+        located = [name for name in names if name[3]]
+        found["title_place"] = located[0][2] if located else None
+    return found["title_place"]
 
 
 def _demonym(text: str, p: Patterns) -> str | None:
@@ -194,7 +254,10 @@ def _event_place(sentence: str, number: int, p: Patterns) -> tuple[str | None, b
         return None, False
     for key, pattern in p.place_of_event:
         for m in pattern.finditer(sentence):
-            attached = 0 <= number - m.end() <= EVENT_REACH and _new_clause(p).search(sentence, m.end(), number)
+            # "..., killing 1,200" after the event, or the event's own verb right before ("Hamas gunmen killed 1,400")
+            attached = 0 <= number - m.end() <= EVENT_REACH and (
+                _new_clause(p).search(sentence, m.end(), number)
+                or (number - m.end() <= EVENT_VERB_REACH and not RE_CLAUSE_BREAK.search(sentence, m.end(), number)))
             if attached or not p.re_place_event_start.search(sentence, max(0, m.start() - 40), m.start()):
                 return key, bool(attached)
     return None, False
@@ -225,9 +288,15 @@ def decide_place(
 
     def places_in(a: int, b: int) -> list[Found]:
         if (a, b) not in found:
-            found[(a, b)] = _places(text[a:b], a, p)
+            found[(a, b)] = _places(text[a:b], a, p, _renames(text, p, found))
         return found[(a, b)]
 
+    if "asides" not in found:
+        found["asides"] = _aside_spans(text, p)
+    for x, y in found["asides"]:
+        if x <= cand.start < y:  # a figure in a headline of another story: the place that headline names
+            names = _places(text[x:y].split(":", 1)[-1], 0, p)
+            return (names[0][2], "place.in_sentence") if names else ("unknown", "place.unknown")
     s, e = spans[i]
     sentence = text[s:e]
     in_sentence = places_in(s, e)
@@ -236,7 +305,10 @@ def decide_place(
     lo, hi = clause_bounds(sentence, start - s, end - s)
     near = (max(s, start - TAKEN_REACH), min(e, end + TAKEN_REACH))
     taken = outcome == "hostage" and p.re_place_taken.search(text, *near) is not None
-    held = not taken and (outcome in p.place_by_outcome or group in p.place_by_group)
+    # prisoners and detainees are placed where they were detained or are held, never by nationality or a
+    # default (eval/README.md, "Hostages"); released prisoners are no hostages held in Gaza
+    detention = outcome == "detained" or group in p.place_detention_groups
+    held = not taken and not detention and (outcome in p.place_by_outcome or group in p.place_by_group)
 
     def belongs(pl: Found) -> bool:
         # a place past a new clause ("..., taking 200 hostages into Gaza"), another number or a taking is
@@ -269,6 +341,8 @@ def decide_place(
         # people taken hostage in an event known by its place were taken there ("... into Gaza" is where to);
         # a figure told as the event's ("attacked Israel on October 7, killing 1,200") is that event's
         return own_event, "place.event"
+    if p.re_place_spanning.search(sentence, lo, hi):
+        return "unknown", "place.spanning"
     after = [pl for pl in located if pl[0] >= end and pl[1] <= s + hi and belongs(pl)]
     before = [pl for pl in located if pl[1] <= start and pl[0] >= max(s + lo, start - MAX_BEFORE) and belongs(pl)]
     if after:
@@ -295,10 +369,10 @@ def decide_place(
         cue = p.re_place_cue.search(sentence)
         if cue:
             return p.place_cues[cue.group().lower()], "place.cue"
-    if own_demonym is not None and not held:
+    if own_demonym is not None and not held and not detention:
         return own_demonym, "place.own_demonym"
     for key, rule in ((p.place_by_source_type.get(source_type), "place.source_type"),
-                      (None if taken else p.place_by_outcome.get(outcome or ""), "place.outcome"),
+                      (None if taken or detention else p.place_by_outcome.get(outcome or ""), "place.outcome"),
                       (None if taken else p.place_by_group.get(group or ""), "place.group")):
         default = _default_place(key, text, p, found)
         if default is not None:
@@ -312,9 +386,14 @@ def decide_place(
     dateline = [pl for pl in in_sentence if in_dateline(pl)]
     if dateline:
         return dateline[0][2], "place.dateline"
-    sentence_demonym = _demonym(sentence, p)
+    # a detainee's nationality is no place; the demonym of who detained them may be ("Israeli police said")
+    own_np = (end - s, end - s + max(cand.np_end, 0) + 1)
+    sentence_demonym = _demonym(sentence[: own_np[0]] + " " * (own_np[1] - own_np[0]) + sentence[own_np[1]:], p) \
+        if detention else _demonym(sentence, p)
     if sentence_demonym is not None:
         return sentence_demonym, "place.demonym"
+    if _title_place(text, p, found) is not None:
+        return _title_place(text, p, found), "place.title"
     # the place the passage is about: the first place named after the sentence, else a demonym anywhere
     names, starts = _text_places(text, p, found)
     k = bisect.bisect_left(starts, e)
@@ -322,6 +401,6 @@ def decide_place(
         return names[k][2], "place.passage"
     if "demonym" not in found:  # the first demonym of the text, found once
         found["demonym"] = _demonym(text, p)
-    if found["demonym"] is not None:
+    if found["demonym"] is not None and not detention:
         return found["demonym"], "place.passage"
     return "unknown", "place.unknown"

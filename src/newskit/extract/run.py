@@ -113,7 +113,7 @@ def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, boo
         flags.append("sentence_split_at_abbreviation")
     if rules.get("place") == "place.previous_sentence":
         flags.append("place_from_previous_sentence")
-    if rules.get("place") == "place.passage":
+    if rules.get("place") in ("place.passage", "place.title"):
         flags.append("place_from_passage")
     if cand.get("bound") == "vague":
         flags.append("vague_quantifier")
@@ -122,7 +122,7 @@ def _flags(cand: Candidate, text: str, sentence_start: int, split: dict[int, boo
 
 def extract_figures(
     text: str, *, vocabulary: Vocabulary | None = None, conventions: Conventions = DEFAULT_CONVENTIONS,
-    context: str = "",
+    context: str = "", title: str = "",
 ) -> list[Figure]:
     """Every casualty figure in ``text``, in text order, as :class:`Figure` records.
 
@@ -131,7 +131,8 @@ def extract_figures(
     passed (raw markup included). A text with no digit and no number word returns ``[]`` without
     further work; so does a non-string. ``context`` is the text of the same document before ``text``
     (its earlier passages, a dateline), read only for the place of a figure whose text names none
-    before it.
+    before it; ``title`` the document's headline, read only for the place of a figure nothing else
+    places.
 
     >>> [(f.surface, f.bound, f.outcome, f.group) for f in extract_figures(
     ...     "Hamas gunmen killed about 1,300 Israelis and took some 240 hostage.")]
@@ -143,7 +144,8 @@ def extract_figures(
         return []
     p = compile_patterns(vocabulary)
     kept: list[tuple[Candidate, tuple[int, int]]] = []
-    places_found: dict = {"context": context}  # the place names of the text, found once when a figure needs them
+    # the place names of the text, found once when a figure needs them
+    places_found: dict = {"context": context, "title": title}
     for block_start, block_end in blocks(text):
         spans, numbered = sentence_spans_of_block(text[block_start:block_end], block_start)
         previous: list[Candidate] = []
