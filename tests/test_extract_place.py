@@ -92,6 +92,8 @@ def test_a_user_adds_a_place_and_its_demonym(tmp_path):
         ("Forty people were killed. Of them, 12 were children.", [("Forty", "people"), ("12", "children")]),
         ("Three of those killed were soldiers.", [("Three", "soldiers")]),
         ("Twelve were killed.", [("Twelve", "people")]),
+        # the second number of a change counts the same people as the first
+        ("Civilian deaths rose from 1,200 to 1,450 last year.", [("1,200", "civilians"), ("1,450", "civilians")]),
     ],
 )
 def test_group_said_around_a_number_with_no_noun(text, expected):
@@ -133,6 +135,8 @@ def test_the_headline_places_a_figure_nothing_else_places(text, title, expected)
         ("Shells killed 7 people near Khan Younis.", [("7", "gaza")]),
         # "on both sides": one number of two places
         ("The clashes in Gaza have killed hundreds on both sides.", [("hundreds", "unknown")]),
+        ("The war displaced thousands on either side, including 5,000 in northern Israel.",
+         [("thousands", "unknown"), ("5,000", "israel")]),
         # a named body that is not the victims is no demonym of theirs
         ("Officials of the Palestinian Authority said 31 people were wounded.", [("31", "unknown")]),
         # detainees: where they were detained, never their nationality
@@ -147,10 +151,24 @@ def test_the_headline_places_a_figure_nothing_else_places(text, title, expected)
          [("1,200", "israel")]),
         # "kibbutz" is a community in Israel
         ("Gunmen burst into a kibbutz and killed 20 residents.", [("20", "israel")]),
+        # the place a war's first event struck is that event's, not the place of the tolls after it
+        ("Since the Hamas raid on Israel, Israeli strikes have killed 25,000 Palestinians.", [("25,000", "gaza")]),
+        ("The siege, launched after the October 7 attack on southern Israel, has killed 900 Gazans.",
+         [("900", "gaza")]),
+        ("The war began with the Hamas attack on Israel, which killed 1,100 people.", [("1,100", "israel")]),
     ],
 )
 def test_place_rules_of_this_round(text, expected):
     assert places(text) == expected
+
+
+def test_a_location_named_before_outranks_a_later_name_that_is_no_location():
+    text = ("Shelling hit a school in Jenin on Sunday. Israel has denied the account. "
+            "Medics said 8 people were wounded.")
+    assert places(text) == [("8", "west_bank")]
+    # beyond a few sentences the last name counts again
+    far = "Shelling hit a school in Jenin on Sunday. " + "The talks went on. " * 30 + "Israel said 8 were wounded."
+    assert places(far) == [("8", "israel")]
 
 
 def test_a_line_pointing_to_another_story_is_not_the_passage_place():

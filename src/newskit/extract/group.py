@@ -19,7 +19,7 @@ RULES = {
     "group.head_noun": "the noun after the number (\"3,542 children\", \"Palestinian aid workers\")",
     "group.dash_apposition": "the noun a dashed number stands for (\"the Israeli hostages - 253 -\")",
     "group.predicate": "said after a share or subset (\"40% of them children\")",
-    "group.same_as_before": "\"another two\", \"thousands more\": the group of the figure before",
+    "group.same_as_before": "\"another two\", \"thousands more\", \"from 560 to 761\": the group of the figure before",
     "group.parent": "a subset with no noun of its own takes its parent's group",
     "group.toll_adjective": "an adjective before the toll (\"the Palestinian death toll\")",
     "group.number_of": "\"the number of X\"",
@@ -42,6 +42,10 @@ RE_NUMBER_WERE = re.compile(
 )
 # "..., and eight wounded", "and a further 1,760 injured": a number joined to the figure before it
 RE_JOINED_BEFORE = re.compile(r"\band\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?$", re.IGNORECASE)
+# "rose from 2,666 to 2,798": the second number of a change counts the same people as the first
+# (a number's left context reaches back to the number before it)
+RE_FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", re.IGNORECASE)
+RE_TO = re.compile(r"\s*to\s+$", re.IGNORECASE)
 # how far from the number a word of taking is read for a hostage count (characters)
 TAKEN_REACH = 40
 
@@ -84,6 +88,7 @@ def decide_group(
         group, rule = p.people_groups[predicate.group("noun").lower()], "group.predicate"
     elif group is None and previous is not None and (
         p.re_another_before.search(cand.left[-12:]) or p.re_more_after.match(cand.right)
+        or (RE_TO.match(cand.left) and RE_FROM.search(previous.left[-20:]))
     ):
         group, rule = previous.get("group"), "group.same_as_before"
     if group is None:

@@ -55,6 +55,8 @@ RULES = {
     "place.unknown": "nothing in the text tells where",
 }
 RE_APOSTROPHE = re.compile(r"['’]")
+# How far back a location named before a sentence outranks a later name that is no location (characters).
+LOCATED_BEFORE_REACH = 400
 # How far before the number a location in its clause may stand (characters).
 MAX_BEFORE = 80
 # How far from the number a word of taking ("took", "kidnapped") is read for a hostage figure (characters).
@@ -76,6 +78,10 @@ EVENT_REACH = 80
 # How far after an event's own words its number may stand with nothing between but qualifiers ("Hamas gunmen
 # killed at least 1,400": characters).
 EVENT_VERB_REACH = 20
+# ", which killed 1,200": a relative clause of the event before it
+RE_RELATIVE = re.compile(r",\s+(?:which|that)\b")
+# what an event struck, after its words ("the Hamas attack [on southern Israel]"): a preposition, a word, a name
+RE_EVENT_TARGET = re.compile(r"\s+(?:on|in|into|against)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*")
 RE_CLAUSE_BREAK = re.compile(r"[,;:.()—–]|\b(?:while|and|but|as|whereas|when|after|before|since|then)\b", re.IGNORECASE)
 # A number of two or more digits ("178", "1,200"; not the 7 of "Oct. 7"): a location past it is its own.
 RE_OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])")
@@ -209,6 +215,12 @@ def _last_place_before(text: str, position: int, p: Patterns, found: dict) -> st
     while k >= 0 and names[k][1] > position:
         k -= 1
     if k >= 0:
+        # a location ("in Khan Younis") within reach outranks a later name as an actor ("Israel has said")
+        for j in range(k, -1, -1):
+            if names[j][1] < position - LOCATED_BEFORE_REACH:
+                break
+            if names[j][3]:
+                return names[j][2]
         return names[k][2]
     if "context_place" not in found:  # the last place named in the document before this text
         context = found.get("context") or ""
@@ -257,10 +269,27 @@ def _event_place(sentence: str, number: int, p: Patterns) -> tuple[str | None, b
             # "..., killing 1,200" after the event, or the event's own verb right before ("Hamas gunmen killed 1,400")
             attached = 0 <= number - m.end() <= EVENT_REACH and (
                 _new_clause(p).search(sentence, m.end(), number)
-                or (number - m.end() <= EVENT_VERB_REACH and not RE_CLAUSE_BREAK.search(sentence, m.end(), number)))
+                or (number - m.end() <= EVENT_VERB_REACH and not RE_CLAUSE_BREAK.search(sentence, m.end(), number))
+                or (RE_RELATIVE.search(sentence, m.end(), number) is not None
+                    and not RE_OTHER_NUMBER.search(sentence, m.end(), number)))
             if attached or not p.re_place_event_start.search(sentence, max(0, m.start() - 40), m.start()):
                 return key, bool(attached)
     return None, False
+
+
+def _war_starts(sentence: str, p: Patterns) -> list[tuple[int, int]]:
+    """Spans of the events a sentence names as the start of a war ("since the Hamas attack on Israel"), with the
+    place they struck: that place is the event's, not the figures' after it.
+    """
+    spans = []
+    if p.re_place_event is None:
+        return spans
+    for _, pattern in p.place_of_event:
+        for m in pattern.finditer(sentence):
+            if p.re_place_event_start.search(sentence, max(0, m.start() - 40), m.start()):
+                target = RE_EVENT_TARGET.match(sentence, m.end())
+                spans.append((m.start(), target.end() if target else m.end()))
+    return spans
 
 
 def _default_place(key: str | None, text: str, p: Patterns, found: dict) -> str | None:
@@ -299,9 +328,11 @@ def decide_place(
             return (names[0][2], "place.in_sentence") if names else ("unknown", "place.unknown")
     s, e = spans[i]
     sentence = text[s:e]
-    in_sentence = places_in(s, e)
-    located = [pl for pl in in_sentence if pl[3]]
     start, end = cand.start, cand.end
+    # the place a war's first event struck is no place of the figures after it (unless it is this figure's event)
+    war_starts = [(s + a, s + b) for a, b in _war_starts(sentence, p) if not a <= start - s < b]
+    in_sentence = [pl for pl in places_in(s, e) if not any(a <= pl[0] < b for a, b in war_starts)]
+    located = [pl for pl in in_sentence if pl[3]]
     lo, hi = clause_bounds(sentence, start - s, end - s)
     near = (max(s, start - TAKEN_REACH), min(e, end + TAKEN_REACH))
     taken = outcome == "hostage" and p.re_place_taken.search(text, *near) is not None
@@ -341,12 +372,12 @@ def decide_place(
         # people taken hostage in an event known by its place were taken there ("... into Gaza" is where to);
         # a figure told as the event's ("attacked Israel on October 7, killing 1,200") is that event's
         return own_event, "place.event"
-    if p.re_place_spanning.search(sentence, lo, hi):
-        return "unknown", "place.spanning"
     after = [pl for pl in located if pl[0] >= end and pl[1] <= s + hi and belongs(pl)]
     before = [pl for pl in located if pl[1] <= start and pl[0] >= max(s + lo, start - MAX_BEFORE) and belongs(pl)]
     if after:
         return after[0][2], "place.in_clause"
+    if p.re_place_spanning.search(sentence, lo, hi):
+        return "unknown", "place.spanning"
     if before:
         return before[-1][2], "place.in_clause"
     clause = sentence[lo:hi]
