@@ -149,6 +149,13 @@ def test_the_headline_places_a_figure_nothing_else_places(text, title, expected)
         # the October 7 attack told by its actor and verb, even after "since"
         ("Since Hamas fighters killed some 1,200 people in a raid, the army has bombed the strip.",
          [("1,200", "israel")]),
+        # a country that does it or is fought is no place of the people ("Israel has killed", "clashes with Israel")
+        ("Hezbollah says 300 of its fighters have been killed in clashes with Israel.", [("300", "lebanon")]),
+        ("Russia has killed more than 900 people in its campaign.", [("900", "unknown")]),
+        ("Shelling in Donetsk killed 7 people.", [("7", "ukraine")]),
+        ("Russia struck Kharkiv overnight, and 7 people were killed.", [("7", "ukraine")]),
+        ("Since Hamas gunmen killed 1,400 people and took some 240 hostages in an Oct. 7 cross-border gun "
+         "rampage, Israel has pounded Gaza.", [("1,400", "israel"), ("240", "israel")]),
         # "kibbutz" is a community in Israel
         ("Gunmen burst into a kibbutz and killed 20 residents.", [("20", "israel")]),
         # the place a war's first event struck is that event's, not the place of the tolls after it

@@ -152,6 +152,7 @@ class Patterns:
     re_place_cue: re.Pattern | None
     place_main_names: frozenset[str]
     re_place_near: re.Pattern
+    re_place_actor: re.Pattern
     re_place_possessed: re.Pattern
     re_place_aside: re.Pattern
     re_place_spanning: re.Pattern
@@ -464,6 +465,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_place_cue=_compile(rf"\b(?:{alternation(w for words in v['place_cues'].values() for w in words)})\b", I)
         if any(v["place_cues"].values()) else None,
         place_main_names=frozenset(names[0] for names in v["places"].values() if names),
+        re_place_actor=_compile(
+            rf"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:{alternation(v['place_actor_verbs']) or '(?!)'})\b"),
         re_place_near=_compile(rf"\b(?:{alternation(v['place_near_words']) or '(?!)'})\s+(?:the\s+)?$", I),
         re_place_possessed=_compile(
             rf"['’]s?\s+(?:\w+\s+)?(?:{alternation(v['place_possessed_nouns']) or '(?!)'})\b", I),

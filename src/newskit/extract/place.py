@@ -130,7 +130,10 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
         return None
     if text[a:b] in p.place_main_names and p.re_place_near.search(before):
         return None  # "near Gaza": beside the country, not in it
-    return bool(p.re_place_preposition.search(before)) and not RE_POSSESSIVE.match(text, b)
+    located = bool(p.re_place_preposition.search(before)) and not RE_POSSESSIVE.match(text, b)
+    if not located and p.re_place_actor.match(text, b):
+        return None  # "Israel has killed ...": the side that did it
+    return located
 
 
 def _aside_spans(text: str, p: Patterns) -> list[tuple[int, int]]:

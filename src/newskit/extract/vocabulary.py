@@ -57,6 +57,7 @@ SHAPE: dict[str, Any] = {
     "place_cues": ("keys", ANY_KEY, "list"),
     "place_reference_words": "list",
     "place_near_words": "list",
+    "place_actor_verbs": "list",
     "place_possessed_nouns": "list",
     "place_aside_openers": "list",
     "place_spanning_phrases": "list",
