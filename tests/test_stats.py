@@ -238,3 +238,20 @@ def test_a_claim_rounded_from_an_official_value_is_given_by_it(official, unit_po
         return
     claim = pd.Series({"value": float(claimed), "bound": bound, "low": NAN, "high": NAN})
     assert stats.official_gives_claim(np.array([official]), claim).tolist() == [True]
+
+
+def test_unnested_totals_are_listed_article_by_article_each_total_with_its_own_parts():
+    claims = make_claims(
+        # article p: a "people" total then a "palestinians" total, both below their children
+        {"article_id": "p", "as_of": "2023-12-14", "value": 100, "group": "people", "start": 0},
+        {"article_id": "p", "as_of": "2023-12-14", "value": 500, "group": "children", "start": 20},
+        {"article_id": "p", "as_of": "2023-12-14", "value": 200, "start": 40},
+        # article o (sorted before p): one total below its women
+        {"article_id": "o", "as_of": "2023-12-14", "value": 50, "start": 0},
+        {"article_id": "o", "as_of": "2023-12-14", "value": 60, "group": "women", "start": 20},
+    )
+    table = stats.check_claims_consistency(claims)
+    # by hand: article o first; in p the palestinians total (row 2) comes before the people total (row 0),
+    # the order of SUBGROUPS
+    assert table[["check", "parent_row", "part_rows"]].values.tolist() == [
+        ["group_above_total", 3, "4"], ["group_above_total", 2, "1"], ["group_above_total", 0, "1"]]

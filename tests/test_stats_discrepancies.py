@@ -135,3 +135,39 @@ def test_revisions_of_running_totals_stay_within_one_place_and_source_type():
                  ].values.tolist() == [
         ["running_total", "gaza: killed people cumulative", "a", "b", -787]]
     assert len(stats.find_revisions(claims, outcomes=["hostage"])) == 1
+
+
+def test_a_revision_is_read_against_the_highest_figure_of_earlier_days_only():
+    # by hand, sorted by day then article: a 120 and b 120 (day 1), c 90 and d 90 (day 2), e 110 and
+    # f 100 (day 3). c: the earlier days' highest is 120, first given by a: revised (-30); d repeats 90:
+    # not flagged again; e: 110 < 120: revised (-10); f: 100 < 120: revised (-20). Nothing on day 1 has an
+    # earlier day, so b (same day as a) is no revision of a.
+    claims = make_claims(
+        {"article_id": "e", "as_of": "2023-12-03", "value": 110},
+        {"article_id": "b", "as_of": "2023-12-01", "value": 120},
+        {"article_id": "c", "as_of": "2023-12-02", "value": 90},
+        {"article_id": "a", "as_of": "2023-12-01", "value": 120},
+        {"article_id": "f", "as_of": "2023-12-03", "value": 100},
+        {"article_id": "d", "as_of": "2023-12-02", "value": 90},
+    )
+    table = stats.find_revisions(claims)
+    assert table[["earlier_article_id", "later_article_id", "difference"]].values.tolist() == [
+        ["a", "c", -30], ["a", "e", -10], ["a", "f", -20]]
+
+
+def test_running_totals_are_cut_into_windows_from_the_first_day_of_each():
+    # near_days=1 by hand (palestinians and people are one class): 12-01 opens a window, 12-02 joins it,
+    # 12-03 is 2 days after 12-01: a new window, which 12-04 joins; each has two articles and two values
+    claims = make_claims(
+        {"article_id": "c", "as_of": "2023-12-03", "value": 300},
+        {"article_id": "a", "as_of": "2023-12-01", "value": 100},
+        {"article_id": "d", "as_of": "2023-12-04", "value": 400},
+        {"article_id": "b", "as_of": "2023-12-02", "value": 200},
+    )
+    table = stats.find_discrepancies(claims)
+    assert table[["discrepancy_id", "quantity", "article_id"]].values.tolist() == [
+        [1, "gaza: killed people cumulative 2023-12-01..2023-12-02", "a"],
+        [1, "gaza: killed people cumulative 2023-12-01..2023-12-02", "b"],
+        [2, "gaza: killed people cumulative 2023-12-03..2023-12-04", "c"],
+        [2, "gaza: killed people cumulative 2023-12-03..2023-12-04", "d"],
+    ]

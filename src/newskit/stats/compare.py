@@ -109,13 +109,19 @@ def compare_to_reference(claims: pd.DataFrame, reference: pd.DataFrame, *, windo
     dates = _claim_dates(chosen, dating)
     series_list = cumulative_series(reference)
     filled_of = {}
+    matching_of: dict[tuple, list] = {}
     rows = []
-    for index, claim in chosen.iterrows():
-        matching = [s for s in series_list if s[0] == claim["place"] and s[2] == claim["outcome"]
-                    and covers(s[3], claim["group"])]
-        basis = dates.at[index, "date_basis"]
-        base = {"row": index, "date_basis": basis, "date_from": dates.at[index, "date_from"],
-                "date_to": dates.at[index, "date_to"]}
+    fields = ["place", "outcome", "group", "bound", "value", "low", "high"]
+    for index, basis, date_from, date_to, *values in zip(
+            chosen.index, dates["date_basis"], dates["date_from"].tolist(), dates["date_to"].tolist(),
+            *(chosen[f].tolist() for f in fields), strict=True):
+        claim = dict(zip(fields, values, strict=True))
+        quantity = (claim["place"], claim["outcome"], claim["group"])
+        if quantity not in matching_of:
+            matching_of[quantity] = [s for s in series_list if s[0] == claim["place"] and s[2] == claim["outcome"]
+                                     and covers(s[3], claim["group"])]
+        matching = matching_of[quantity]
+        base = {"row": index, "date_basis": basis, "date_from": date_from, "date_to": date_to}
         if not matching:
             rows.append({**base, "status": "no_series"})
             continue

@@ -85,18 +85,30 @@ def check_claims_consistency(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unnested_totals(people: pd.DataFrame) -> list[tuple[object, pd.Index, tuple[str, str]]]:
-    """(total row, subgroup rows, check names) for SUBGROUPS claims not nested by the text."""
+    """(total row, subgroup rows, check names) for SUBGROUPS claims not nested by the text.
+
+    The claims of one article, outcome, ``as_of`` (and place) are one group, in sorted order of those;
+    in each, every total of a SUBGROUPS group (with a value) pairs with that group's subgroup rows.
+    """
     chosen = people.loc[(people["scope"] == "cumulative") & people["parent"].isna()
                         & people["as_of"].notna()] if "as_of" in people.columns else people.iloc[:0]
-    out = []
     keys = ["article_id", "outcome", "as_of", *(["place"] if "place" in chosen.columns else [])]
-    for _key, rows in chosen.groupby(keys, sort=True):
-        for total_group, subgroups in SUBGROUPS.items():
-            parts = rows.index[rows["group"].isin(subgroups)]
-            for total_index in rows.index[(rows["group"] == total_group) & rows["value"].notna()]:
-                if len(parts):
-                    out.append((total_index, parts, ("group_above_total", "groups_exceed_total")))
-    return out
+    number = chosen.groupby(keys, sort=True).ngroup().to_numpy()  # -1: a key with an empty part
+    groups, has_value = chosen["group"].to_numpy(dtype=object), chosen["value"].notna().to_numpy()
+    labels = chosen.index
+    out = []
+    for total_group, subgroups in SUBGROUPS.items():
+        is_part = np.isin(groups, list(subgroups)) & (number >= 0)
+        is_total = (groups == total_group) & has_value & (number >= 0)
+        parts_of: dict[int, list[int]] = {}
+        for at in np.flatnonzero(is_part):
+            parts_of.setdefault(number[at], []).append(at)
+        for at in np.flatnonzero(is_total):
+            if number[at] in parts_of:
+                out.append((number[at], total_group, labels[at], labels[parts_of[number[at]]]))
+    order = {name: i for i, name in enumerate(SUBGROUPS)}
+    out.sort(key=lambda pair: (pair[0], order[pair[1]]))  # stable: totals of a group stay in row order
+    return [(total, parts, ("group_above_total", "groups_exceed_total")) for _, _, total, parts in out]
 
 
 def check_reference_consistency(reference: pd.DataFrame) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from newskit.stats.common import (
@@ -134,33 +135,42 @@ def _eligible(claims: pd.DataFrame, events, event_places) -> pd.DataFrame:
     return _with_event(chosen, events, event_places)
 
 
-def _quantities(eligible: pd.DataFrame, near_days: int) -> list[tuple[str, str, pd.Index]]:
-    """(kind, quantity label, rows) for running totals (windows of as_of) and event tolls."""
-    groups: list[tuple[str, str, pd.Index]] = []
-    running = eligible.loc[(eligible["scope"] == "cumulative") & eligible["event"].isna()
-                           & eligible["as_of"].notna() & (eligible["place"] != UNKNOWN_PLACE)]
-    for (place, outcome, klass), rows in running.groupby(["place", "outcome", "group_class"], sort=True):
-        rows = rows.sort_values("as_of", kind="stable")
-        start, members = None, []
-        for index, as_of in rows["as_of"].items():
-            if start is None or (as_of - start).days > near_days:
-                if members:
-                    groups.append(("running_total", _label(place, outcome, klass, rows, members),
-                                   pd.Index(members)))
-                start, members = as_of, []
-            members.append(index)
-        if members:
-            groups.append(("running_total", _label(place, outcome, klass, rows, members),
-                           pd.Index(members)))
-    named = eligible.loc[eligible["event"].notna()]
-    for (event, outcome, klass), rows in named.groupby(["event", "outcome", "group_class"], sort=True):
-        groups.append(("event", f"{event}: {outcome} {klass}", rows.index))
-    return groups
+def _quantities(eligible: pd.DataFrame, near_days: int) -> tuple[pd.Series, list[tuple[str, str]]]:
+    """Each eligible row's quantity number (NaN: none), and (kind, label) of each number, in order.
+
+    Running totals first: the rows of one place, outcome and group class (in that sorted order), in
+    ``as_of`` order, cut into windows that start at a row more than ``near_days`` after the first row
+    of the window before; then event tolls: the rows naming one event, of one outcome and group class.
+    One pass over the rows: no table per quantity.
+    """
+    number = np.full(len(eligible), np.nan)
+    quantities: list[tuple[str, str]] = []
+    as_of = eligible["as_of"].to_numpy()
+    positions = pd.Series(np.arange(len(eligible)), index=eligible.index)
+    running = ((eligible["scope"] == "cumulative") & eligible["event"].isna() & eligible["as_of"].notna()
+               & (eligible["place"] != UNKNOWN_PLACE))
+    named = eligible["event"].notna()
+    for kind, chosen, keys in (("running_total", running, ["place", "outcome", "group_class"]),
+                               ("event", named, ["event", "outcome", "group_class"])):
+        rows = eligible.loc[chosen]
+        for key, group in positions[chosen].groupby([rows[k] for k in keys], sort=True):
+            at = group.to_numpy()
+            if kind == "event":
+                number[at] = len(quantities)
+                quantities.append((kind, "{}: {} {}".format(*key)))
+                continue
+            at = at[np.argsort(as_of[at], kind="stable")]
+            first = 0
+            for i in range(len(at) + 1):  # a window ends before a day more than near_days after its first
+                if i == len(at) or (as_of[at[i]] - as_of[at[first]]) // np.timedelta64(1, "D") > near_days:
+                    number[at[first:i]] = len(quantities)
+                    quantities.append((kind, _label(*key, as_of[at[first]], as_of[at[i - 1]])))
+                    first = i
+    return pd.Series(number, index=eligible.index), quantities
 
 
-def _label(place: str, outcome: str, klass: str, rows: pd.DataFrame, members: list) -> str:
-    days = rows.loc[members, "as_of"]
-    return f"{place}: {outcome} {klass} cumulative {days.min().date()}..{days.max().date()}"
+def _label(place: str, outcome: str, klass: str, first: np.datetime64, last: np.datetime64) -> str:
+    return f"{place}: {outcome} {klass} cumulative {pd.Timestamp(first).date()}..{pd.Timestamp(last).date()}"
 
 
 def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1, min_articles: int = 2,
@@ -177,19 +187,22 @@ def find_discrepancies(claims: pd.DataFrame, *, near_days: int = 1, min_articles
                                    "group", "scope", "sentence", "parent", "unit", "place"])
     events = EVENT_PATTERNS if events is None else events
     eligible = _eligible(claims, events, EVENT_PLACES if event_places is None else event_places)
-    parts = []
-    for kind, quantity, index in _quantities(eligible, near_days):
-        rows = eligible.loc[index]
-        if rows["value"].nunique() < 2 or rows["article_id"].nunique() < min_articles:
-            continue
-        low, high = effective_bounds(rows)
-        parts.append(rows.assign(kind=kind, quantity=quantity, n_values=rows["value"].nunique(),
-                                 n_articles=rows["article_id"].nunique(),
-                                 intervals_overlap=bool(low.max() <= high.min())))
-    if not parts:
+    number, quantities = _quantities(eligible, near_days)
+    rows = eligible.loc[number.notna()]
+    number = number[rows.index].astype(int)
+    low, high = effective_bounds(rows)
+    n_values = rows["value"].groupby(number).transform("nunique")
+    n_articles = rows["article_id"].groupby(number).transform("nunique")
+    overlap = low.groupby(number).transform("max") <= high.groupby(number).transform("min")
+    kept = (n_values >= 2) & (n_articles >= min_articles)
+    if not kept.any():
         return empty(DISCREPANCY_COLUMNS)
-    table = pd.concat(parts)
-    ids = {q: i for i, q in enumerate(dict.fromkeys(table["quantity"]), start=1)}
+    kinds = pd.Series([kind for kind, _ in quantities], dtype="str")
+    labels = pd.Series([label for _, label in quantities], dtype="str")
+    table = rows.loc[kept].assign(kind=kinds[number[kept]].to_numpy(), quantity=labels[number[kept]].to_numpy(),
+                                  n_values=n_values[kept], n_articles=n_articles[kept],
+                                  intervals_overlap=overlap[kept])
+    ids = {q: i for i, q in enumerate(dict.fromkeys(labels[sorted(set(number[kept]))]), start=1)}
     table["discrepancy_id"] = table["quantity"].map(ids)
     for column in DISCREPANCY_COLUMNS:
         if column not in table.columns:
@@ -216,6 +229,9 @@ def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type",
     eligible = eligible.loc[eligible["as_of"].notna() & eligible["outcome"].isin(outcomes)]
     low, high = effective_bounds(eligible)
     eligible = eligible.assign(_low=low, _high=high, _key=eligible[source_key].fillna("none"))
+    shown = [c for c in ("outlet", "surface", "source") if c in eligible.columns]  # a row's .get() of others is None
+    eligible = eligible[["article_id", "as_of", "value", "_low", "_high", "_key", "scope", "event", "place",
+                         "outcome", "group_class", *shown]]
     running = eligible.loc[(eligible["scope"] == "cumulative") & eligible["event"].isna()
                            & (eligible["place"] != UNKNOWN_PLACE)]
     families = [("running_total", f"{p}: {o} {k} cumulative", rows)
@@ -227,23 +243,40 @@ def find_revisions(claims: pd.DataFrame, *, source_key: str = "source_type",
     for kind, quantity, family in families:
         for key, group in family.groupby("_key", sort=True):
             group = group.sort_values(["as_of", "article_id"], kind="stable")
-            seen_values: set[float] = set()
-            for _, later in group.iterrows():
-                earlier = group.loc[group["as_of"] < later["as_of"]]
-                first_time = later["value"] not in seen_values
-                seen_values.add(later["value"])
-                if earlier.empty or not first_time:
-                    continue
-                top = earlier.loc[earlier["_low"].idxmax()]
-                if later["_high"] < top["_low"]:
-                    rows_out.append({
-                        "kind": kind, "quantity": quantity, "source_key": key,
-                        "earlier_article_id": top["article_id"], "earlier_outlet": top.get("outlet"),
-                        "earlier_as_of": top["as_of"], "earlier_surface": top.get("surface"),
-                        "earlier_value": top["value"], "earlier_source": top.get("source"),
-                        "later_article_id": later["article_id"], "later_outlet": later.get("outlet"),
-                        "later_as_of": later["as_of"], "later_surface": later.get("surface"),
-                        "later_value": later["value"], "later_source": later.get("source"),
-                        "difference": later["value"] - top["value"],
-                    })
+            for later_at, top_at in _below_earlier(group["as_of"].to_numpy(), group["value"].to_numpy(),
+                                                    group["_low"].to_numpy(), group["_high"].to_numpy()):
+                top, later = group.iloc[top_at], group.iloc[later_at]
+                rows_out.append({
+                    "kind": kind, "quantity": quantity, "source_key": key,
+                    "earlier_article_id": top["article_id"], "earlier_outlet": top.get("outlet"),
+                    "earlier_as_of": top["as_of"], "earlier_surface": top.get("surface"),
+                    "earlier_value": top["value"], "earlier_source": top.get("source"),
+                    "later_article_id": later["article_id"], "later_outlet": later.get("outlet"),
+                    "later_as_of": later["as_of"], "later_surface": later.get("surface"),
+                    "later_value": later["value"], "later_source": later.get("source"),
+                    "difference": later["value"] - top["value"],
+                })
     return pd.DataFrame(rows_out, columns=REVISION_COLUMNS) if rows_out else empty(REVISION_COLUMNS)
+
+
+def _below_earlier(as_of: np.ndarray, value: np.ndarray, low: np.ndarray, high: np.ndarray
+                   ) -> list[tuple[int, int]]:
+    """(later, earlier) positions of the revisions in one group sorted by ``as_of``: each value at its
+    first appearance, against the row of an earlier day with the highest ``low`` (the first such
+    row on a tie), when its ``high`` lies below that ``low``. One pass: the best earlier row is kept
+    as the days go by.
+    """
+    found = []
+    seen: set[float] = set()
+    best = -1  # the row of the highest low among rows [0, earlier)
+    earlier = 0
+    for at in range(len(as_of)):
+        while as_of[earlier] < as_of[at]:
+            if best < 0 or low[earlier] > low[best]:
+                best = earlier
+            earlier += 1
+        first_time = value[at] not in seen
+        seen.add(value[at])
+        if best >= 0 and first_time and high[at] < low[best]:
+            found.append((at, best))
+    return found

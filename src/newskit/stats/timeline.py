@@ -86,12 +86,11 @@ def _series_of_claims(claims: pd.DataFrame) -> pd.DataFrame:
                          day=chosen["as_of"].dt.normalize())
 
 
-def _reference_lookup(reference: pd.DataFrame | None, key: dict) -> pd.Series | None:
-    if reference is None:
-        return None
-    for place, _series, outcome, group, rows in cumulative_series(reference):
+def _reference_lookup(series_list: list | None, key: dict) -> dict[pd.Timestamp, float] | None:
+    """The official value by day of the first cumulative series covering ``key`` (None: no such series)."""
+    for place, _series, outcome, group, rows in series_list or ():
         if place == key["place"] and outcome == key["outcome"] and covers(group, key["group"]):
-            return rows.set_index("date")["value"].astype(float)
+            return dict(zip(rows["date"], rows["value"].astype(float).tolist(), strict=True))
     return None
 
 
@@ -104,20 +103,20 @@ def successive_increases(claims: pd.DataFrame, *, reference: pd.DataFrame | None
     """
     chosen = _series_of_claims(claims)
     daily = chosen.groupby([*SERIES_KEY, "day"], sort=True)["value"].median().reset_index()
+    series_list = cumulative_series(reference) if reference is not None else None
     rows = []
     for key_values, days in daily.groupby(SERIES_KEY, sort=True):
         key = dict(zip(SERIES_KEY, key_values, strict=True))
-        official = _reference_lookup(reference, key)
-        days = days.reset_index(drop=True)
+        official = _reference_lookup(series_list, key) or {}
+        dates, values = days["day"].tolist(), days["value"].tolist()
         for i in range(0, len(days) - 1, 2):
-            a, b = days.iloc[i], days.iloc[i + 1]
-            n_days = (b["day"] - a["day"]).days
-            ref_a = official.get(a["day"], np.nan) if official is not None else np.nan
-            ref_b = official.get(b["day"], np.nan) if official is not None else np.nan
-            rows.append({**key, "from_date": a["day"], "to_date": b["day"], "days": n_days,
-                         "from_value": a["value"], "to_value": b["value"],
-                         "increase": b["value"] - a["value"],
-                         "reported_daily_increase": (b["value"] - a["value"]) / n_days,
+            (day_a, day_b), (value_a, value_b) = dates[i:i + 2], values[i:i + 2]
+            n_days = (day_b - day_a).days
+            ref_a, ref_b = official.get(day_a, np.nan), official.get(day_b, np.nan)
+            rows.append({**key, "from_date": day_a, "to_date": day_b, "days": n_days,
+                         "from_value": value_a, "to_value": value_b,
+                         "increase": value_b - value_a,
+                         "reported_daily_increase": (value_b - value_a) / n_days,
                          "reference_from_value": ref_a, "reference_to_value": ref_b,
                          "reference_daily_increase": (ref_b - ref_a) / n_days})
     return pd.DataFrame(rows, columns=PAIR_COLUMNS) if rows else empty(PAIR_COLUMNS)
