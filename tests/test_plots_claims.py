@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from test_stats import make_claims
 
 from newskit import stats
 from newskit.paths import REFERENCE_DIR
@@ -201,3 +202,24 @@ def test_daily_increase_chart(claims, reference, tmp_path):
 def close_figures():
     yield
     plt.close("all")
+
+
+def test_the_discrepancy_chart_draws_the_quantities_most_articles_claim_when_there_are_many():
+    # three quantities (one per place); by hand: west_bank has 3 articles, gaza and lebanon 2 each,
+    # so with room for two the chart draws west_bank and the smaller id of the tie (gaza, id 1)
+    claims = make_claims(
+        {"article_id": "a", "as_of": "2023-12-14", "value": 100},
+        {"article_id": "b", "as_of": "2023-12-14", "value": 110},
+        {"article_id": "c", "as_of": "2023-12-14", "value": 10, "place": "lebanon"},
+        {"article_id": "d", "as_of": "2023-12-14", "value": 12, "place": "lebanon"},
+        {"article_id": "e", "as_of": "2023-12-14", "value": 5, "place": "west_bank"},
+        {"article_id": "f", "as_of": "2023-12-14", "value": 6, "place": "west_bank"},
+        {"article_id": "g", "as_of": "2023-12-14", "value": 7, "place": "west_bank"},
+    )
+    discrepancies = stats.find_discrepancies(claims)
+    assert discrepancies["discrepancy_id"].nunique() == 3
+    figure, data = claim_plots.plot_discrepancies(discrepancies, max_quantities=2)
+    assert data["article_id"].tolist() == ["a", "b", "e", "f", "g"]
+    assert figure.axes[0].get_title().endswith("(2 of 3 quantities: those most articles claim)")
+    _, everything = claim_plots.plot_discrepancies(discrepancies)
+    assert len(everything) == 7

@@ -24,6 +24,9 @@ FIGSIZE = (8.0, 4.5)
 TIMELINE_PAD_DAYS = 7
 # A claim above this many times the largest value otherwise drawn sits on the top edge, with a note.
 CLIP_FACTOR = 3.0
+# The discrepancy chart gives each quantity a row: beyond this many it draws those that the most
+# articles claim (a large corpus has thousands; every row stays in tables/discrepancies.csv).
+MAX_QUANTITIES_DRAWN = 40
 
 
 def _colour(i: int) -> str:
@@ -225,16 +228,25 @@ def _stacked_shares(data: pd.DataFrame, by: str, columns: list[str], title: str
     return figure, data
 
 
-def plot_discrepancies(discrepancies: pd.DataFrame) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
+def plot_discrepancies(discrepancies: pd.DataFrame, *, max_quantities: int = MAX_QUANTITIES_DRAWN
+                       ) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
     """Each discrepancy group on its own row, each claimed value a point coloured by outlet.
 
-    ``data`` columns: discrepancy_id, quantity, outlet, article_id, value.
+    At most ``max_quantities`` groups: beyond that, those with the most articles (then the smaller
+    ``discrepancy_id``), in ``discrepancy_id`` order, and the title says how many of how many.
+    ``data`` columns: discrepancy_id, quantity, outlet, article_id, value (the rows drawn).
     """
     validate_columns(discrepancies, ["discrepancy_id", "quantity", "outlet", "article_id", "value"],
                      table_name="discrepancies")
     data = discrepancies[["discrepancy_id", "quantity", "outlet", "article_id", "value"]].assign(
         outlet=lambda t: t["outlet"].fillna("unknown").astype(str)).reset_index(drop=True)
     title = "Claims about the same quantity with different values"
+    n_quantities = data["discrepancy_id"].nunique()
+    if n_quantities > max_quantities:
+        n_articles = data.groupby("discrepancy_id", sort=True)["article_id"].nunique()
+        drawn = sorted(n_articles.index, key=lambda key: (-n_articles[key], key))[:max_quantities]
+        data = data.loc[data["discrepancy_id"].isin(drawn)].reset_index(drop=True)
+        title += f" ({max_quantities} of {n_quantities:,} quantities: those most articles claim)"
     reason = points_shortfall(len(data), what="two articles that give different values for one quantity")
     if reason:
         return not_drawn(title, reason, "It appears when two articles give different values for the same "

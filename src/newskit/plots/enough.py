@@ -3,8 +3,9 @@
 A chart whose data falls short of its kind's threshold is not drawn. Its chart function returns a
 :class:`NotDrawn` where the matplotlib Figure would be, holding one sentence for readers: what is
 missing and what would make the chart appear. The report shows that sentence in the chart's place
-and records the chart as not drawn (``charts/NAME.not_drawn.txt``, the manifest's ``charts_not_drawn``);
-no PNG or CSV is written for it.
+and records the chart as not drawn (``charts/NAME.not_drawn.txt``, :func:`save_not_drawn`, read back by
+:func:`charts_not_drawn` for the index and the manifest's ``charts_not_drawn``); no PNG or CSV is
+written for it. Nothing here imports matplotlib.
 
 Thresholds, by kind of chart (the charts of the kit that are of that kind):
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -32,6 +34,8 @@ MIN_TIME_POINTS = 2
 MIN_GROUPS = 2
 MIN_POINTS = 1
 MIN_MAP_UNITS = 3
+# What a chart that was not drawn leaves in the charts folder: NAME.not_drawn.txt, its sentence.
+NOT_DRAWN_SUFFIX = ".not_drawn.txt"
 
 
 @dataclass(frozen=True)
@@ -122,3 +126,28 @@ def map_shortfall(n_units: int, n_terms: int) -> str | None:
 def not_drawn(title: str, reason: str, remedy: str) -> NotDrawn:
     """The sentence shown instead of the chart ``title``: ``reason`` (a shortfall) and ``remedy``."""
     return NotDrawn(f"{title}: not drawn, because {reason}. {remedy}")
+
+
+def save_not_drawn(chart: NotDrawn, path_stem: str | Path) -> Path:
+    """Write ``path_stem.not_drawn.txt`` holding the chart's sentence (no PNG, no CSV); return its path.
+
+    A PNG and CSV of an earlier run into the same folder are removed, so no chart outlives its data.
+    """
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    for old in (stem.with_suffix(".png"), stem.with_suffix(".csv")):
+        old.unlink(missing_ok=True)
+    path = not_drawn_path(stem)
+    path.write_text(chart.sentence + "\n", encoding="utf-8")
+    return path
+
+
+def charts_not_drawn(charts_dir: str | Path) -> dict[str, str]:
+    """The charts of a report's ``charts/`` folder that were not drawn: name -> sentence, sorted by name."""
+    paths = sorted(Path(charts_dir).glob(f"*{NOT_DRAWN_SUFFIX}"))
+    return {path.name[: -len(NOT_DRAWN_SUFFIX)]: path.read_text(encoding="utf-8").strip() for path in paths}
+
+
+def not_drawn_path(stem: Path) -> Path:
+    """Where the sentence of the chart ``stem`` (a path without suffix) is kept when it is not drawn."""
+    return stem.parent / f"{stem.name}{NOT_DRAWN_SUFFIX}"

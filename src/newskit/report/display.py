@@ -175,7 +175,7 @@ def show_saved_chart(name: str, *, report_dir: str, caption: str | None = None) 
     """Show ``report_dir/charts/NAME.png``, a chart an earlier notebook of the run saved (or its sentence)."""
     from IPython.display import Image, display
 
-    from newskit.plots.core import charts_not_drawn
+    from newskit.plots.enough import charts_not_drawn
 
     path = Path(report_dir) / "charts" / f"{name}.png"
     sentence = charts_not_drawn(path.parent).get(name) if not path.is_file() else None

@@ -94,7 +94,7 @@ def write_manifest(
     Times are only in ``run``; everything else is the same for two runs on the same inputs. Its
     ``parameters`` section is a valid parameter file (``newskit report --params manifest.json``).
     """
-    from newskit.plots.core import charts_not_drawn  # matplotlib, only when a report is written
+    from newskit.plots.enough import charts_not_drawn
 
     parameters = {n: portable_value(n, v) for n, v in values.items() if not PARAMETERS[n].runner_only}
     outputs = {

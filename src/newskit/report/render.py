@@ -247,7 +247,7 @@ def write_index(
     Every value is escaped by the template (autoescape); absolute paths are then redacted. Also links
     the notebook pages to each other (:func:`link_pages`).
     """
-    from newskit.plots.core import charts_not_drawn
+    from newskit.plots.enough import charts_not_drawn
 
     not_run = dict(not_run or {})
     sources = dict(sources or {})
