@@ -222,6 +222,42 @@ def test_each_stage_is_keyed_on_the_code_it_runs_only():
         assert elsewhere not in articles | clean | claims
 
 
+@pytest.mark.parametrize(
+    ("source", "modules"),
+    [
+        ("from newskit.clean import clean_articles\n", {"newskit", "newskit.clean", "newskit.clean.clean_articles"}),
+        ("def f():\n    from newskit import figures as f, topics  # lazily\n",
+         {"newskit", "newskit.figures", "newskit.topics"}),
+        ("from newskit.extract import (\n    attribution,\n    place as places,\n)\n",
+         {"newskit", "newskit.extract", "newskit.extract.attribution", "newskit.extract.place"}),
+        ("import os, newskit.numbers as numbers\nfrom pandas import DataFrame\n", {"newskit", "newskit.numbers"}),
+        ("from .relative import x\nx = 'import y'\n", set()),
+    ],
+)
+def test_the_newskit_imports_of_a_module_are_read_from_its_text(tmp_path, source, modules):
+    from newskit import pipeline
+
+    path = tmp_path / "module.py"
+    path.write_text(source, encoding="utf-8")
+    assert pipeline._newskit_imports(path) == modules
+
+
+def test_the_imports_read_as_text_are_those_python_parses_in_every_module_of_the_kit():
+    import ast
+
+    from newskit import pipeline
+
+    for path in sorted(pipeline.PACKAGE_DIR.rglob("*.py")):
+        parsed = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                parsed.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                parsed.update([node.module, *(f"{node.module}.{alias.name}" for alias in node.names)])
+        packages = {".".join(name.split(".")[:n]) for name in parsed for n in range(1, name.count(".") + 2)}
+        assert pipeline._newskit_imports(path) == {n for n in packages if n.startswith("newskit")}, path
+
+
 def test_failures_survive_the_claims_stage_file(tmp_path, corpus_csv, monkeypatch):
     from newskit import pipeline
 

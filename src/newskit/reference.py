@@ -254,9 +254,9 @@ def _parse_counts(values: pd.Series, path: Path, field: str, dates: pd.Series) -
     as_text = values.map(lambda v: v if isinstance(v, str | bool | np.bool_) or pd.isna(v) else str(v))
     counts = pd.to_numeric(as_text.where(~as_text.map(lambda v: isinstance(v, bool | np.bool_)), "nan"),
                            errors="coerce")
-    present = values.notna().to_numpy()
-    for row in np.flatnonzero(present):
-        problem = _count_problem(values.iloc[row], float(counts.iloc[row]))
+    raw, parsed = values.to_numpy(dtype=object), counts.to_numpy(dtype=float)  # arrays: a series has 1,000s of days
+    for row in np.flatnonzero(values.notna().to_numpy()):
+        problem = _count_problem(raw[row], float(parsed[row]))
         if problem is None:
             continue
         fix = "; leave the field out with columns=[...]" if problem == "is a negative count" else ""
@@ -325,7 +325,8 @@ def _from_tidy(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
     for (where, name), in_series in series.groupby([places, series], sort=False).groups.items():
         label = f"date (series {name}{', place ' + where if where else ''})"
         _check_order(dates[in_series].reset_index(drop=True), path, label)
-    inferred = [TFP_SERIES.get(s, _infer_outcome_group(s, path)) for s in series]
+    of_name = {s: TFP_SERIES.get(s, _infer_outcome_group(s, path)) for s in dict.fromkeys(series)}  # once a series
+    inferred = [of_name[s] for s in series]
     outcome = raw["outcome"] if "outcome" in raw.columns else pd.Series([o for o, _ in inferred])
     group = raw["group"] if "group" in raw.columns else pd.Series([g for _, g in inferred])
     filled = (raw["filled"].fillna("false").str.strip().str.lower().isin(["true", "1", "yes"])

@@ -255,7 +255,7 @@ def _parse(reviews: pd.DataFrame, *, vocabulary: Vocabulary | None, where: str) 
     if missing:
         raise ReviewsError(f"{where}: no column(s) {missing}; a reviews table has {REVIEW_FILE_COLUMNS} "
                            "(plus passage_id, optional)")
-    places = _places(vocabulary)
+    places = _places(vocabulary) if len(reviews) else ()  # the vocabulary is read only to check reviews
     parsed: list[Review] = []
     seen: dict[tuple, int] = {}
     for position, record in enumerate(reviews.to_dict("records")):

@@ -245,11 +245,16 @@ def merge_vocabularies(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
     return merged
 
 
+# libyaml's safe loader when PyYAML has it: the same data, ten times faster (the default word lists
+# take 0.14 s in pure Python, read by every kernel and worker that extracts or applies reviews)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise VocabularyError(f"vocabulary file {path}: not found")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise VocabularyError(f"vocabulary file {path}: not valid YAML ({error})") from None
     return check_vocabulary(data, path=path)
