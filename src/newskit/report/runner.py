@@ -80,6 +80,7 @@ def run_report(
     started = time.perf_counter()
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     values = resolve_params(params_path, corpus=corpus, overrides=list(overrides))
+    params_path = Path(params_path).resolve() if params_path is not None else None
     if params_path is not None and Path(params_path).suffix == ".json":
         for problem in check_manifest_inputs(params_path):
             warnings.warn(f"reproducing {params_path}: input {problem}", NewskitWarning, stacklevel=2)
@@ -247,6 +248,8 @@ class _NotebookRun:
 
     def _run(self, name: str, kernel: WarmKernel | None) -> None:
         self.bar.set_postfix_str(name)
+        if kernel is None:  # not prewarmed: a cold kernel, started here all the same (see run_notebook's cwd)
+            kernel = WarmKernel(NOTEBOOKS_DIR / f"{name}.ipynb", cwd=self.build_dir, imports=False)
         try:
             self.executed[name], run_seconds, html_seconds = run_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb",
@@ -255,12 +258,11 @@ class _NotebookRun:
                 parameters=notebook_params(name, self.values) | {"report_dir": "."},
                 cwd=self.build_dir,
                 name=name,
-                kernel_manager=kernel.kernel_manager if kernel else None,
+                kernel_manager=kernel.kernel_manager,
                 private_prefixes=private_prefixes(self.values, self.build_dir),
             )
         finally:
-            if kernel is not None:
-                kernel.shutdown()
+            kernel.shutdown()
         self.seconds[name] = round(run_seconds + html_seconds, 2)
         self.seconds[f"{name} (html)"] = round(html_seconds, 2)
         if "not_run" in self.executed[name].metadata.get("newskit", {}):
@@ -309,6 +311,9 @@ def run_notebook(
     NotEnoughDataError is no failure: the page ends there with a notice saying why, and the executed
     notebook's ``metadata.newskit.not_run`` holds ``advice`` and ``error`` (see :func:`mark_not_run`).
     ``kernel_manager``: an already started kernel (a :class:`WarmKernel`'s) to run on instead of starting one.
+    With one, ``cwd`` is the kernel's already and papermill is not given it: papermill changes the whole
+    process's working folder while a notebook runs, which two notebooks running at once would leave
+    pointing at the wrong folder (the runner's relative paths then fail).
     """
     import nbformat
     import papermill
@@ -323,7 +328,7 @@ def run_notebook(
                 str(executed_path),
                 parameters=dict(parameters),
                 kernel_name=KERNEL_NAME,
-                cwd=str(cwd),
+                cwd=None if kernel_manager is not None else str(cwd),
                 progress_bar=False,
                 log_output=False,
                 request_save_on_cell_execute=False,
@@ -427,10 +432,11 @@ class WarmKernel:
     Importing is most of a short notebook's time (NLTK, scikit-learn, matplotlib); done while the
     previous notebook runs, it overlaps with that work. The import runs silently and outside the
     history, and binds no name, so the notebook starts from the same namespace and execution count
-    as in a fresh kernel and its outputs do not change.
+    as in a fresh kernel and its outputs do not change. ``imports=False``: a cold kernel (started in
+    ``cwd``, importing nothing ahead).
     """
 
-    def __init__(self, source_path: Path, *, cwd: Path):
+    def __init__(self, source_path: Path, *, cwd: Path, imports: bool = True):
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -439,7 +445,7 @@ class WarmKernel:
             extra_arguments=KERNEL_ARGUMENTS, cwd=str(cwd), env=os.environ | KERNEL_ENV
         )
         self._client = None
-        modules = notebook_imports(source_path)
+        modules = notebook_imports(source_path) if imports else []
         if modules:
             code = (
                 "import importlib as _newskit_importlib\n"
