@@ -21,8 +21,10 @@
 # Passages (or sentences, or whole articles) are clustered into topics by a seeded model, so the same
 # corpus and seed give the same topics. The number of topics is chosen with evidence: each candidate k
 # is scored for coherence (NPMI of its top terms, on this corpus) and for stability (how much the
-# topics move when the seed and a fifth of the passages change). Passages that no topic explains well
-# are counted as unexplained, not forced into a topic.
+# topics move when the seed and a fifth of the passages change). Above 10,000 units the candidates are
+# scored on a random sample of 10,000 drawn with the seed, and the model shown is fitted on every unit
+# (from 50,000 units with the streaming model); the caption of the first table says which happened.
+# Passages that no topic explains well are counted as unexplained, not forced into a topic.
 
 # %% tags=["parameters"]
 title = "newskit report"  # report title
@@ -54,40 +56,38 @@ report.show_parameters(p)
 # ## Choosing the number of topics
 
 # %%
-articles, passages, claims = pipeline.load_stages(p, "articles", "passages", "claims")
+articles, claims = pipeline.load_stages(p, "articles", "claims")
 claims = reviews.reviewed_claims(claims)  # rows a reviewer marked "not a figure" are left out
-units = topics.make_units(passages, unit=p.topic_unit)
-candidates = pipeline.choose_topics(units, p)
-report.show_table(candidates, "topic_candidates", report_dir=p.report_dir, n_rows=p.n_rows_shown,
-                  caption="Coherence and stability per candidate k (chosen: the most coherent of the most stable)")
+found = pipeline.load_topic_stage(p)  # computed once per corpus and parameters, then read from its stage files
+report.show_table(found.candidates, "topic_candidates", report_dir=p.report_dir, n_rows=p.n_rows_shown,
+                  caption=found.how_k_was_chosen())
 
 # %% [markdown]
 # ## The topics
 
 # %%
-model, assignments = pipeline.fit_topics(units, report.chosen_n_topics(candidates, n_topics=p.n_topics), p)
-claims_with_topics = topics.attach_topics(claims, assignments)
-report.show_headlines(report.topics_headlines(candidates, model, assignments, claims_with_topics),
+claims_with_topics = topics.attach_topics(claims, found.assignments)
+report.show_headlines(report.topics_headlines(found.candidates, found.n_topics, found.assignments, claims_with_topics),
                       notebook="04-topics")
-report.show_table(model.top_terms(p.n_top_terms), "topic_terms", report_dir=p.report_dir,
+report.show_table(found.terms, "topic_terms", report_dir=p.report_dir,
                   n_rows=p.n_rows_shown, caption="Top terms per topic (shown by their most frequent surface form)")
-report.show_chart(topic_charts.plot_top_terms(model, n=p.n_top_terms), "topic_terms", report_dir=p.report_dir)
-report.show_table(model.representative_passages(units["text"], k=2), "topic_passages", report_dir=p.report_dir,
+report.show_chart(topic_charts.plot_top_terms(found.terms), "topic_terms", report_dir=p.report_dir)
+report.show_table(found.passages, "topic_passages", report_dir=p.report_dir,
                   n_rows=p.n_rows_shown, caption="The passages that express each topic most")
 
 # %% [markdown]
 # ## Prevalence over time and by outlet
 
 # %%
-by_month = topics.prevalence(assignments, "month", articles=articles)
+by_month = topics.prevalence(found.assignments, "month", articles=articles)
 report.show_table(by_month, "topic_prevalence_month", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Units per topic and month (unexplained units as topic -1)")
 report.show_chart(topic_charts.plot_prevalence(by_month, period_name="month"), "topic_prevalence_month",
                   report_dir=p.report_dir)
-by_outlet = topics.prevalence(assignments, "outlet", articles=articles)
+by_outlet = topics.prevalence(found.assignments, "outlet", articles=articles)
 report.show_table(by_outlet, "topic_prevalence_outlet", report_dir=p.report_dir, n_rows=p.n_rows_shown,
                   caption="Units per topic and outlet")
-report.show_chart(topic_charts.plot_passage_map(model, assignments, random_state=p.seed), "topic_map",
+report.show_chart(topic_charts.plot_passage_map(found.map, n_terms=found.n_terms), "topic_map",
                   report_dir=p.report_dir)
 
 # %% [markdown]

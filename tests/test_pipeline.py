@@ -288,14 +288,3 @@ def test_an_unknown_stage_is_refused(corpus_csv):
 
     with pytest.raises(ParameterError, match="no stage"):
         pipeline.load_stages(stage_params(corpus_csv), "topics")
-
-
-@pytest.mark.parametrize(("n_units", "method", "expected"), [
-    (10, "nmf", False), (49_999, "nmf", False), (50_000, "nmf", True), (10**6, "nmf", True),
-    (10**6, "lda", False), (10**6, "kmeans", False),
-])
-def test_topics_use_the_streaming_model_from_the_size_switch(n_units, method, expected):
-    from newskit import pipeline
-
-    assert pipeline.STREAMING_MIN_UNITS == 50_000
-    assert pipeline.uses_streaming_topics(n_units, method) is expected

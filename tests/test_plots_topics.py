@@ -30,7 +30,7 @@ def fitted():
 
 def test_top_terms_chart(fitted, tmp_path):
     model, _ = fitted
-    figure, data = plot_top_terms(model, n=4)
+    figure, data = plot_top_terms(model.top_terms(4))
     assert list(data.columns) == ["topic", "topic_label", "rank", "term", "weight"]
     assert len(data) == 3 * 4
     bars = [patch for axes in figure.axes for patch in axes.patches]
@@ -99,7 +99,7 @@ def test_prevalence_chart_of_one_outlet_is_a_sentence(fitted):
 
 def test_passage_map(fitted):
     model, assignments = fitted
-    figure, data = plot_passage_map(model, assignments)
+    figure, data = plot_passage_map(topics.unit_map(model, assignments), n_terms=len(model.terms_))
     assert list(data.columns) == ["unit_id", "topic", "topic_label", "explained", "x", "y"]
     assert len(data) == len(assignments)
     offsets = [collection.get_offsets() for collection in figure.axes[0].collections]
@@ -109,15 +109,17 @@ def test_passage_map(fitted):
 
 def test_passage_map_of_two_units_is_a_sentence(fitted):
     model, assignments = fitted
-    figure, data = plot_passage_map(model, assignments.head(2))
+    points = topics.unit_map(model, assignments.head(2))
+    assert len(points) == 2 and points[["x", "y"]].isna().all().all()  # two components need three units
+    figure, data = plot_passage_map(points, n_terms=len(model.terms_))
     assert data.empty and isinstance(figure, NotDrawn)
     assert "because there are 2 units and" in figure.sentence and "needs at least 3 of each" in figure.sentence
 
 
 def test_charts_are_byte_identical_across_runs(fitted, tmp_path):
     model, _ = fitted
-    first = save_chart(*plot_top_terms(model), tmp_path / "one")
-    second = save_chart(*plot_top_terms(model), tmp_path / "two")
+    first = save_chart(*plot_top_terms(model.top_terms(8)), tmp_path / "one")
+    second = save_chart(*plot_top_terms(model.top_terms(8)), tmp_path / "two")
     assert first[0].read_bytes() == second[0].read_bytes()
     assert first[1].read_bytes() == second[1].read_bytes()
 

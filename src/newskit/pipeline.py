@@ -76,6 +76,7 @@ CLAIM_ARROW_SCHEMA = pa.schema([(name, CLAIM_ARROW_TYPES[name]) for name in CLAI
 
 if TYPE_CHECKING:
     from newskit.figures import Conventions
+    from newskit.topics.stage import TopicStage
     from newskit.vocabulary import Vocabulary
 
 R = TypeVar("R")
@@ -821,39 +822,39 @@ def dropped_table(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------------
-# Topics: the in-memory model for a corpus that fits, the streaming model for a large one
-
-# At or above this many units (paragraphs, sentences or articles), notebook 04 fits NMF with the
-# streaming model (MiniBatchNMF over chunks, newskit.topics.StreamingTopicModel) instead of holding the
-# whole term matrix; below it, the in-memory model of topic_method. The streaming model is NMF only.
-STREAMING_MIN_UNITS = 50_000
-TOPIC_CHUNK_SIZE = 10_000
+# The topic stage: notebook 04's tables (newskit.topics.stage), computed once and kept beside the others
 
 
-def uses_streaming_topics(n_units: int, method: str) -> bool:
-    """Whether topics of ``n_units`` units are fitted with the streaming model (NMF at STREAMING_MIN_UNITS or more)."""
-    return method == "nmf" and n_units >= STREAMING_MIN_UNITS
+def topic_stage_key(params: Any) -> str:
+    """The topic stage's key: the passages' key, the topic parameters, and the code the stage runs."""
+    from newskit.topics.stage import TOPIC_PARAMETERS
+
+    return _key({
+        "stage": "topics", "code": code_digest(("newskit.topics.stage",)), "passages": stage_keys(params)["passages"],
+        **{name: getattr(params, name) for name in TOPIC_PARAMETERS},
+    })
 
 
-def choose_topics(units: pd.DataFrame, params: Any) -> pd.DataFrame:
-    """:func:`newskit.topics.choose_n_topics` on ``units`` with a notebook's topic parameters (streaming when large)."""
-    from newskit import topics
+def load_topic_stage(params: Any) -> TopicStage:
+    """Notebook 04's topic tables for its parameters: read from their stage files, else computed and written.
 
-    streaming = uses_streaming_topics(len(units), params.topic_method)
-    options = {"streaming": True, "chunk_size": TOPIC_CHUNK_SIZE} if streaming else {"method": params.topic_method}
-    return topics.choose_n_topics(
-        units["text"], params.topic_candidates, seeds=list(range(params.seed, params.seed + params.n_stability_seeds)),
-        random_state=params.seed, **options,
-    )
+    Computed from the passages stage (itself read or computed) by
+    :func:`newskit.topics.stage.compute_topic_stage`; raises TooFewTextsError when the corpus is too
+    small for topics (nothing is written). A read gives again the warnings computing gave.
+    """
+    from newskit.topics.stage import STAGE_TABLES, TopicStage, compute_topic_stage, warn_again
 
-
-def fit_topics(units: pd.DataFrame, n_topics: int, params: Any) -> tuple[Any, pd.DataFrame]:
-    """``(model, assignments)``: ``n_topics`` topics fitted on ``units`` (streaming when large), each unit's topic."""
-    from newskit import topics
-
-    if uses_streaming_topics(len(units), params.topic_method):
-        model = topics.StreamingTopicModel(n_topics, random_state=params.seed)
-        model.fit(topics.in_chunks(list(units["text"]), TOPIC_CHUNK_SIZE))
-    else:
-        model = topics.TopicModel(n_topics, method=params.topic_method, random_state=params.seed).fit(units["text"])
-    return model, topics.assign_topics(model, units)
+    key = topic_stage_key(params)
+    paths = {name: stage_dir() / f"topics-{key}.{name}.parquet" for name in STAGE_TABLES}
+    if all(path.is_file() for path in paths.values()):
+        stage = TopicStage(**{name: pd.read_parquet(path) for name, path in paths.items()})
+        _log_stage("reused", paths["about"])
+        warn_again(stage)
+        return stage
+    (passages,) = load_stages(params, "passages")
+    stage = compute_topic_stage(passages, params)
+    for name, table in stage.tables().items():  # a stage missing any file is computed again
+        paths[name].parent.mkdir(parents=True, exist_ok=True)
+        _write_parquet(table, paths[name])
+    _log_stage("computed", paths["about"])
+    return stage

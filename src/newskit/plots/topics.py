@@ -12,11 +12,10 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from sklearn.decomposition import TruncatedSVD
 
 from newskit.plots.enough import NotDrawn, groups_shortfall, map_shortfall, not_drawn, time_shortfall
 from newskit.schema import validate_columns
-from newskit.topics import ASSIGNMENT_COLUMNS, NO_TOPIC, TopicReader
+from newskit.topics.tables import MAP_COLUMNS, NO_TOPIC
 
 UNEXPLAINED_COLOUR = "#9a9a9a"
 PANEL_SIZE = (3.2, 2.4)
@@ -31,13 +30,16 @@ def topic_colour(topic: int) -> str:
     return plt.get_cmap("tab20")(topic % 20)
 
 
-def plot_top_terms(model: TopicReader, *, n: int = 8, n_columns: int = 4) -> tuple[plt.Figure, pd.DataFrame]:
-    """One panel per topic: its ``n`` heaviest terms as horizontal bars (weights as in ``components_``).
+def plot_top_terms(terms: pd.DataFrame, *, n_columns: int = 4) -> tuple[plt.Figure, pd.DataFrame]:
+    """One panel per topic: its heaviest terms as horizontal bars (weights as in ``components_``).
 
+    ``terms`` is a model's ``top_terms(n)`` table (the topic stage's ``terms``).
     Data: topic, topic_label, rank, term, weight (one row per bar).
     """
-    data = model.top_terms(n)[["topic", "topic_label", "rank", "term", "weight"]]
-    n_topics = model.n_topics_
+    validate_columns(terms, ["topic", "topic_label", "rank", "term", "weight"], table_name="top terms")
+    data = terms[["topic", "topic_label", "rank", "term", "weight"]]
+    n_topics = int(data["topic"].max()) + 1 if len(data) else 0
+    n = int(data["rank"].max()) if len(data) else 0
     n_columns = max(1, min(n_columns, n_topics))
     n_rows = math.ceil(n_topics / n_columns)
     figure, axes = plt.subplots(
@@ -108,26 +110,21 @@ def plot_prevalence(prevalence_table: pd.DataFrame, *, period_name: str = "perio
     return figure, data
 
 
-def plot_passage_map(
-    model: TopicReader, assignments: pd.DataFrame, *, random_state: int = 0
-) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
-    """A 2-D map of the units: TruncatedSVD of the model's term matrix, coloured by topic.
+def plot_passage_map(points: pd.DataFrame, *, n_terms: int) -> tuple[plt.Figure | NotDrawn, pd.DataFrame]:
+    """A 2-D map of the units: the first two SVD components of the model's term matrix, coloured by topic.
 
-    ``assignments`` comes from :func:`newskit.topics.assign_topics`; unexplained units are grey.
+    ``points`` comes from :func:`newskit.topics.unit_map` (the topic stage's ``map``), one row per
+    unit; ``n_terms`` is the size of the model's vocabulary. Unexplained units are grey.
     Data: unit_id, topic, topic_label, explained, x, y (one row per point). Not drawn (``data``
     empty) with fewer than 3 units or terms.
     """
-    validate_columns(assignments, ASSIGNMENT_COLUMNS, table_name="assignments")
-    X = model.term_matrix(assignments["text"])
-    reason = map_shortfall(X.shape[0], X.shape[1])
+    validate_columns(points, MAP_COLUMNS, table_name="unit map")
+    reason = map_shortfall(len(points), n_terms)
     if reason:
-        empty = pd.DataFrame(columns=["unit_id", "topic", "topic_label", "explained", "x", "y"])
         return not_drawn("Units on the first two SVD components of the term matrix", reason,
-                         "More units (a finer topic_unit or more articles) would make it appear."), empty
-    coordinates = TruncatedSVD(2, random_state=random_state).fit_transform(X)
-    data = assignments[["unit_id", "topic", "topic_label", "explained"]].reset_index(drop=True).assign(
-        x=coordinates[:, 0], y=coordinates[:, 1]
-    )
+                         "More units (a finer topic_unit or more articles) would make it appear."), pd.DataFrame(
+                             columns=MAP_COLUMNS)
+    data = points[MAP_COLUMNS].reset_index(drop=True)
     shown_topic = np.where(data["explained"], data["topic"], NO_TOPIC)
     figure, axes = plt.subplots(figsize=MAP_SIZE)
     for topic in sorted(set(shown_topic.tolist())):

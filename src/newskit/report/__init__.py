@@ -36,7 +36,6 @@ from newskit.report.display import (
 )
 from newskit.report.order import HEADLINES_MIMETYPE, KERNEL_ENV, KERNEL_NAME, QUESTIONS, RUN_ORDER
 from newskit.report.summaries import (
-    chosen_n_topics,
     claims_headlines,
     corpus_headlines,
     corpus_overview,
@@ -56,7 +55,7 @@ _LAZY = {
 }
 
 __all__ = [
-    "HEADLINES_MIMETYPE", "KERNEL_ENV", "KERNEL_NAME", "QUESTIONS", "RUN_ORDER", "chosen_n_topics",
+    "HEADLINES_MIMETYPE", "KERNEL_ENV", "KERNEL_NAME", "QUESTIONS", "RUN_ORDER",
     "claims_headlines", "corpus_headlines", "corpus_overview", "count_by", "read_table", "removals_by_rule",
     "show_chart", "show_claims", "show_headlines", "show_parameters", "show_saved_chart", "show_saved_table",
     "show_table", "show_text", "show_warnings_inline", "topics_headlines", *_LAZY,

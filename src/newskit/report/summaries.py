@@ -84,25 +84,18 @@ def claims_headlines(claims: pd.DataFrame, articles: pd.DataFrame) -> dict[str, 
     }
 
 
-def chosen_n_topics(candidates: pd.DataFrame, *, n_topics: int | None) -> int:
-    """``n_topics`` when the parameters fix it, else the k that ``choose_n_topics`` marked ``chosen``."""
-    if n_topics is not None:
-        return int(n_topics)
-    return int(candidates.loc[candidates["chosen"], "n_topics"].iloc[0])
-
-
 def topics_headlines(
-    candidates: pd.DataFrame, model: Any, assignments: pd.DataFrame, claims_with_topics: pd.DataFrame
+    candidates: pd.DataFrame, n_topics: int, assignments: pd.DataFrame, claims_with_topics: pd.DataFrame
 ) -> dict[str, Any]:
     """The topics notebook's headline numbers: k and why (scores to two decimals), share unexplained
     (a percentage), top topic of the figures."""
-    chosen = candidates[candidates["n_topics"] == model.n_topics_]
+    chosen = candidates[candidates["n_topics"] == n_topics]
     explained = assignments[assignments["explained"]]
     carried = claims_with_topics[claims_with_topics["explained"]]
     top = carried["topic_label"].value_counts()
     return {
         "units clustered": len(assignments),
-        "topics (k)": int(model.n_topics_),
+        "topics (k)": int(n_topics),
         "coherence of that k (NPMI)": f"{chosen['coherence_npmi'].iloc[0]:.2f}" if len(chosen) else "",
         "stability of that k (mean ARI between seeds)": f"{chosen['stability_ari'].iloc[0]:.2f}" if len(chosen) else "",
         "share of units no topic explains": format_share(len(assignments) - len(explained), len(assignments)),

@@ -17,7 +17,8 @@ iterable of chunks (a first pass for the vocabulary, or a HashingVectorizer) and
 with ``partial_fit`` for corpora that do not fit. :func:`coherence_npmi`, :func:`stability` and
 :func:`choose_n_topics` measure either on the corpus itself.
 
-One module per job: :mod:`~newskit.topics.terms` (texts to stems), :mod:`~newskit.topics.models`
+One module per job: :mod:`~newskit.topics.inputs` (checks of what callers pass),
+:mod:`~newskit.topics.terms` (texts to stems), :mod:`~newskit.topics.models`
 (the models), :mod:`~newskit.topics.quality` (coherence, stability, the choice of k),
 :mod:`~newskit.topics.tables` (units, assignments, prevalence, claims by topic) and
 :mod:`~newskit.topics.stage` (the report's topic stage, computed once and kept as stage files).
@@ -31,6 +32,7 @@ from typing import Any
 
 from newskit.schema import ASSIGNMENT_COLUMNS, PASSAGE_COLUMNS, UNIT_COLUMNS
 from newskit.topics.tables import (
+    MAP_COLUMNS,
     NO_TOPIC,
     PREVALENCE_BY,
     UNEXPLAINED_LABEL,
@@ -42,23 +44,25 @@ from newskit.topics.tables import (
     claims_by_topic,
     make_units,
     prevalence,
+    unit_map,
 )
-from newskit.topics.terms import MIN_TERM_LENGTH
 
 # name -> module, for the names loaded on first use (PEP 562)
 _LAZY = {
     **dict.fromkeys(
         ("Method", "METHODS", "VocabularyMode", "DEFAULT_MIN_FIT", "DEFAULT_MAX_ITER", "N_LABEL_TERMS",
-         "TopicReader", "TopicModel", "StreamingTopicModel", "in_chunks"), "models"),
+         "TopicReader", "TopicModel", "StreamingTopicModel", "in_chunks", "one_thread"), "models"),
     **dict.fromkeys(
         ("CHOOSE_COLUMNS", "npmi_by_topic", "coherence_npmi", "stability", "pick_n_topics", "choose_n_topics"),
         "quality"),
+    "MIN_TERM_LENGTH": "terms",
+    **dict.fromkeys(("TopicStage", "compute_topic_stage", "STREAMING_MIN_UNITS", "CHOICE_MAX_UNITS"), "stage"),
 }
 
 __all__ = [
-    "ASSIGNMENT_COLUMNS", "MIN_TERM_LENGTH", "NO_TOPIC", "PASSAGE_COLUMNS", "PREVALENCE_BY", "UNEXPLAINED_LABEL",
+    "ASSIGNMENT_COLUMNS", "MAP_COLUMNS", "NO_TOPIC", "PASSAGE_COLUMNS", "PREVALENCE_BY", "UNEXPLAINED_LABEL",
     "UNITS", "UNIT_COLUMNS", "PrevalenceBy", "Unit", "assign_topics", "attach_topics", "claims_by_topic",
-    "make_units", "prevalence", *_LAZY,
+    "make_units", "prevalence", "unit_map", *_LAZY,
 ]
 
 

@@ -6,7 +6,8 @@ import inspect
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal
+from functools import wraps
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -16,22 +17,13 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, HashingVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
+from threadpoolctl import ThreadpoolController
 
 from newskit import nlp
 from newskit.errors import NewskitWarning, ParameterError, TooFewTextsError, TopicModelError
+from newskit.topics.inputs import _as_texts, _check_choice, _check_n_topics, _fingerprint, _warn_skipped
 from newskit.topics.tables import NO_TOPIC
-from newskit.topics.terms import (
-    _Analyzer,
-    _as_texts,
-    _check_choice,
-    _check_n_topics,
-    _fingerprint,
-    _identity,
-    _stop_words,
-    _surface_labels,
-    _term_label,
-    _warn_skipped,
-)
+from newskit.topics.terms import _Analyzer, _identity, _stop_words, _surface_labels, _term_label
 
 Method = Literal["nmf", "kmeans", "lda"]
 METHODS: tuple[str, ...] = ("nmf", "kmeans", "lda")
@@ -39,6 +31,25 @@ VocabularyMode = Literal["first_pass", "hashing"]
 DEFAULT_MIN_FIT = 0.2
 DEFAULT_MAX_ITER = {"nmf": 400, "kmeans": 300, "lda": 30}
 N_LABEL_TERMS = 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+_THREADPOOLS = ThreadpoolController()
+
+
+def one_thread(func: F) -> F:
+    """Run ``func`` with one BLAS/OpenMP thread: the same numbers on any number of cores.
+
+    The last digits of a multi-threaded factorisation depend on how many threads split the sums;
+    and on a machine whose cores are shared, threads mostly wait for each other (the dev corpus's
+    topic choice took 9.5 s with two threads beside other work, 2.0 s with one).
+    """
+
+    @wraps(func)
+    def limited(*args: Any, **kwargs: Any) -> Any:
+        with _THREADPOOLS.limit(limits=1):
+            return func(*args, **kwargs)
+
+    return limited  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,6 +111,7 @@ class TopicReader:
         scores[labels == NO_TOPIC] = 0.0
         return np.clip(scores, 0.0, 1.0)
 
+    @one_thread
     def _infer(self, texts: Sequence[str], *, warn: bool = True) -> dict[str, np.ndarray]:
         """Weights, labels and fit scores for ``texts``, skipping what the model cannot read."""
         term_lists, blank, foreign = self.analyzer_.analyze(texts)
@@ -119,14 +131,20 @@ class TopicReader:
         weights[skipped] = 0.0
         labels = self._labels(weights, X)
         labels[skipped] = NO_TOPIC
-        return {"weights": weights, "labels": labels, "fit": self._fit_scores(X, weights, labels)}
+        return {"weights": weights, "labels": labels, "fit": self._fit_scores(X, weights, labels), "X": X}
 
     def _inferred(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        """:meth:`_infer`, reusing the fitted results when ``texts`` are the ones fitted on."""
-        stored = getattr(self, "_fitted_inference", None)
-        if stored is not None and len(texts) == len(stored["labels"]) and _fingerprint(texts) == self._fit_fingerprint:
+        """:meth:`_infer`, reusing the results of the last texts read this way (after fit: the fitted ones).
+
+        Assignments, representative passages and the term matrix of one corpus then cost one
+        reading of it, which matters for the streaming model, whose every reading tokenizes again.
+        """
+        stored = getattr(self, "_last_inference", None)
+        if stored is not None and len(texts) == len(stored["labels"]) and _fingerprint(texts) == self._last_fingerprint:
             return stored
-        return self._infer(texts)
+        result = self._infer(texts)
+        self._last_fingerprint, self._last_inference = _fingerprint(texts), result
+        return result
 
     def term_matrix(self, texts: Iterable[str]) -> sparse.csr_matrix:
         """The weighted term matrix the model factorises (rows: texts; columns: ``terms_``).
@@ -134,7 +152,11 @@ class TopicReader:
         tf-idf rows of unit length for NMF, k-means and the streaming model; raw counts for LDA.
         """
         self._check_fitted()
-        term_lists, _, _ = self.analyzer_.analyze(_as_texts(texts))
+        texts = _as_texts(texts)
+        stored = getattr(self, "_last_inference", None)
+        if stored is not None and len(texts) == len(stored["labels"]) and _fingerprint(texts) == self._last_fingerprint:
+            return stored["X"]
+        term_lists, _, _ = self.analyzer_.analyze(texts)
         return self._weigh(self._count(term_lists))
 
     def transform(self, texts: Iterable[str]) -> np.ndarray:
@@ -198,8 +220,7 @@ class TopicReader:
         return pd.DataFrame(rows, columns=columns)
 
     def _store_fitted(self, texts: Sequence[str], result: dict[str, np.ndarray]) -> None:
-        self._fit_fingerprint = _fingerprint(texts)
-        self._fitted_inference = result
+        self._last_fingerprint, self._last_inference = _fingerprint(texts), result
         self.labels_ = result["labels"]
         self.weights_ = result["weights"]
         self.fit_scores_ = result["fit"]
@@ -264,6 +285,7 @@ class TopicModel(TopicReader):
         if not 0.0 <= float(self.min_fit) <= 1.0:
             raise ParameterError(f"min_fit={self.min_fit!r}: pass a cosine between 0 and 1")
 
+    @one_thread
     def fit(self, texts: Iterable[str], y: Any = None) -> TopicModel:
         """Fit on ``texts`` (one string per passage); returns self.
 
@@ -478,6 +500,7 @@ class StreamingTopicModel(TopicReader):
         self.skip_non_english = skip_non_english
         self.random_state = random_state
 
+    @one_thread
     def fit(
         self, chunks: Iterable[Iterable[str]] | Callable[[], Iterable[Iterable[str]]], y: Any = None
     ) -> StreamingTopicModel:
@@ -501,6 +524,7 @@ class StreamingTopicModel(TopicReader):
         self._finish()
         return self
 
+    @one_thread
     def partial_fit(self, texts: Iterable[str], y: Any = None) -> StreamingTopicModel:
         """Update the topics with one chunk of texts (hashing vocabulary, or after a first pass)."""
         _check_n_topics(self.n_topics)
@@ -528,7 +552,7 @@ class StreamingTopicModel(TopicReader):
             self.vectorizer_ = HashingVectorizer(
                 analyzer=_identity, n_features=self.n_features, alternate_sign=False, norm=None
             )
-        for name in ("components_", "_fitted_inference"):
+        for name in ("components_", "_last_inference"):
             self.__dict__.pop(name, None)
 
     def _fit_vocabulary(self, chunks: Iterable[Iterable[str]]) -> None:

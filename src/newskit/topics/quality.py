@@ -14,9 +14,10 @@ from sklearn.metrics import adjusted_rand_score
 
 from newskit.errors import NewskitWarning, ParameterError, TooFewTextsError, TopicModelError
 from newskit.schema import validate_columns
-from newskit.topics.models import StreamingTopicModel, TopicModel, TopicReader, in_chunks
+from newskit.topics.inputs import _as_texts, _check_n_topics, _warn_skipped
+from newskit.topics.models import StreamingTopicModel, TopicModel, TopicReader, in_chunks, one_thread
 from newskit.topics.tables import NO_TOPIC
-from newskit.topics.terms import _analyses_shared, _Analyzer, _as_texts, _check_n_topics, _warn_skipped
+from newskit.topics.terms import _analyses_shared, _Analyzer
 
 CHOOSE_COLUMNS = ["n_topics", "coherence_npmi", "stability_ari", "stability_ari_min", "stability_ari_explained",
                   "unexplained_share", "note", "chosen"]
@@ -97,6 +98,7 @@ def _stability_runs(
     return all_texts, explained
 
 
+@one_thread
 def stability(
     texts: Iterable[str],
     n_topics: int,
@@ -177,9 +179,26 @@ def choose_n_topics(
     unexplained_share, note, chosen. Candidates larger than the usable passages are reported with NaN
     and a note, not dropped.
     """
+    table, _ = scored_candidates(texts, candidates, seeds=seeds, sample_fraction=sample_fraction,
+                                 min_stability=min_stability, tolerance=tolerance, n_terms=n_terms,
+                                 streaming=streaming, chunk_size=chunk_size, **params)
+    return table
+
+
+@one_thread
+def scored_candidates(
+    texts: Iterable[str], candidates: Sequence[int], *, seeds: Sequence[int], sample_fraction: float,
+    min_stability: float, tolerance: float, n_terms: int, streaming: bool, chunk_size: int, **params: Any,
+) -> tuple[pd.DataFrame, dict[int, tuple[TopicReader, list[warnings.WarningMessage]]]]:
+    """:func:`choose_n_topics`'s table, and each candidate's model fitted on all texts with the warnings its fit gave.
+
+    The model of the chosen k is the model :class:`TopicModel` with the same settings would fit (the
+    report shows it rather than fitting it again); its warnings are what that fit would have given.
+    """
     texts = _as_texts(texts)
     _warn_unreadable(texts, params)
     rows = []
+    models: dict[int, tuple[TopicReader, list[warnings.WarningMessage]]] = {}
     # the in-memory fits share each text's analysis; the streaming model is for corpora too large to hold it
     with _analyses_shared() if not streaming else nullcontext():
         for k in candidates:
@@ -188,9 +207,10 @@ def choose_n_topics(
             try:
                 model = _make_model(k, params.get("random_state", 0), streaming,
                                     {p: v for p, v in params.items() if p != "random_state"})
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", NewskitWarning)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", NewskitWarning)
                     _fit_on(model, texts, chunk_size)
+                models[int(k)] = (model, [w for w in caught if issubclass(w.category, NewskitWarning)])
                 aris, aris_explained = _stability_runs(texts, k, seeds, sample_fraction, streaming, chunk_size,
                                                        {p: v for p, v in params.items() if p != "random_state"})
             except TopicModelError as error:
@@ -213,6 +233,6 @@ def choose_n_topics(
         raise TooFewTextsError(f"no candidate in {list(candidates)} could be fitted: {table['note'].iloc[0]}")
     chosen = pick_n_topics(table, min_stability=min_stability, tolerance=tolerance)
     table["chosen"] = table["n_topics"] == chosen
-    return table
+    return table, models
 
 

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from newskit import nlp
 from newskit.errors import ParameterError, SchemaError
 from newskit.schema import ASSIGNMENT_COLUMNS, PASSAGE_COLUMNS, UNIT_COLUMNS, validate_columns
-from newskit.topics.terms import _as_texts, _check_choice
+from newskit.topics.inputs import _as_texts, _check_choice
 
 if TYPE_CHECKING:
     from newskit.topics.models import TopicReader
@@ -41,6 +40,8 @@ def make_units(passages: pd.DataFrame, *, unit: Unit = "paragraph") -> pd.DataFr
             "passage_id": passages["passage_id"].astype(str), "start": 0, "end": texts.str.len(), "text": texts,
         })
     elif unit == "sentence":
+        from newskit import nlp  # NLTK under it: loaded only to cut sentences
+
         rows = []
         for article_id, passage_id, text in zip(passages["article_id"], passages["passage_id"], texts, strict=True):
             spans = nlp.sentence_spans(text) or [(0, len(text))]
@@ -192,3 +193,27 @@ def claims_by_topic(claims_with_topics: pd.DataFrame, *, by: str = "source_type"
     out["share_of_topic"] = out["n_claims"] / out.groupby("topic")["n_claims"].transform("sum")
     out = out.sort_values(["topic", "n_claims", by], ascending=[True, False, True], kind="stable")
     return out[["topic", "topic_label", by, "n_claims", "share_of_topic"]].reset_index(drop=True)
+
+
+MAP_COLUMNS = ["unit_id", "topic", "topic_label", "explained", "x", "y"]
+
+
+def unit_map(model: TopicReader, assignments: pd.DataFrame, *, random_state: int = 0) -> pd.DataFrame:
+    """Each unit on the first two components (TruncatedSVD) of the model's term matrix: where it sits in a map.
+
+    Columns ``MAP_COLUMNS``, one row per assignment; x and y are missing (NaN) for every unit when
+    there are fewer than 3 units or terms (two components need at least 3 of each).
+    """
+    validate_columns(assignments, ASSIGNMENT_COLUMNS, table_name="assignments")
+    points = assignments[["unit_id", "topic", "topic_label", "explained"]].reset_index(drop=True)
+    from sklearn.decomposition import TruncatedSVD
+
+    from newskit.plots.enough import MIN_MAP_UNITS
+    from newskit.topics.models import one_thread
+
+    X = model.term_matrix(assignments["text"])
+    if min(X.shape) < MIN_MAP_UNITS:
+        return points.assign(x=np.nan, y=np.nan)
+
+    coordinates = one_thread(TruncatedSVD(2, random_state=random_state).fit_transform)(X)
+    return points.assign(x=coordinates[:, 0], y=coordinates[:, 1])
