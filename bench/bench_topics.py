@@ -8,6 +8,11 @@ cores are shared, multi-threaded BLAS spends its time waiting (the 10k first-pas
 the default threads and 17 s with one, same topics). Wall and CPU seconds are both reported, with
 the load average, since wall time on a shared machine says as much about the neighbours.
 Target (issue 5): 100k passages in <= 60 s, <= 2 GB.
+
+Also: the topic stage of the dev report (``params/dev.yaml``, when ../shared is beside the checkout),
+what notebook 04 computes once per corpus and parameters: wall and CPU seconds, in a child process.
+
+    .venv/bin/python bench/bench_topics.py stage      # this part only
 """
 
 from __future__ import annotations
@@ -134,7 +139,45 @@ def quality(n: int) -> dict:
     return rows
 
 
+def stage_child() -> dict:
+    """Runs in a fresh process: the dev report's topic stage from its passages, wall and CPU seconds."""
+    from newskit import pipeline
+    from newskit.params import check_notebook_params, notebook_params, resolve_params
+    from newskit.paths import PARAMS_DIR
+    from newskit.topics.stage import compute_topic_stage
+
+    values = resolve_params(PARAMS_DIR / "dev.yaml")
+    params = check_notebook_params("04-topics", notebook_params("04-topics", values) | {"report_dir": ""})
+    (passages,) = pipeline.load_stages(params, "passages")
+    wall, cpu = time.perf_counter(), time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NewskitWarning)
+        stage = compute_topic_stage(passages, params)
+    return {"n_units": len(stage.assignments), "n_topics": stage.n_topics,
+            "wall_seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(time.process_time() - cpu, 2),
+            "load_average_1min": round(os.getloadavg()[0], 2)}
+
+
+def measure_stage() -> dict | None:
+    """The dev report's topic stage (None without ../shared)."""
+    from newskit.paths import DEV_ARTICLES_PATH
+
+    if not DEV_ARTICLES_PATH.is_file():
+        print("  topic stage of the dev report: skipped (../shared is not beside the checkout)", flush=True)
+        return None
+    completed = subprocess.run([sys.executable, __file__, "--stage-child"], capture_output=True, text=True,
+                               check=False)
+    if completed.returncode:
+        raise RuntimeError(f"topic stage child failed:\n{completed.stderr[-2000:]}")
+    figures = json.loads(completed.stdout.strip().splitlines()[-1])
+    print(f"  topic stage of the dev report ({figures['n_units']} units, k = {figures['n_topics']}): "
+          f"{figures['wall_seconds']} s wall, {figures['cpu_seconds']} s CPU, load {figures['load_average_1min']}",
+          flush=True)
+    return figures
+
+
 def run() -> dict:
+    results_stage = measure_stage()
     sentences, origin = load_sentences()
     print(f"synthetic passages: 2-5 sentences from {len(sentences):,} sentences ({origin})", flush=True)
     results: dict = {"sentence_source": origin, "n_sentences": len(sentences), "n_topics": N_TOPICS, "fits": []}
@@ -153,11 +196,16 @@ def run() -> dict:
     print(f"  100k in-memory target (<= {TARGET_SECONDS:.0f} s, <= {TARGET_PEAK_MB:.0f} MB): "
           f"{'met' if results['target_met_100k'] else 'NOT met'}", flush=True)
     results["quality"] = quality(QUALITY_N)
+    results["dev_stage"] = results_stage
     return results
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         print(json.dumps(child(sys.argv[2], int(sys.argv[3]))))
+    elif sys.argv[1:] == ["--stage-child"]:
+        print(json.dumps(stage_child()))
+    elif sys.argv[1:] == ["stage"]:
+        measure_stage()
     else:
         print(json.dumps(run(), indent=2))
