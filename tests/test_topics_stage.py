@@ -159,3 +159,22 @@ def test_topic_models_run_on_one_blas_thread_whatever_the_caller_set():
     with threadpool_limits(2):
         probe()
     assert seen and set(seen) == {1}
+
+
+def test_notebook_04_opened_alone_computes_its_stages_and_a_report_then_reuses_them(tmp_path, stage_dir):
+    from newskit.params import notebook_params, resolve_params
+    from newskit.paths import NOTEBOOKS_DIR
+    from newskit.report import run_notebook, run_report
+
+    alone = tmp_path / "alone"
+    (alone / "tables").mkdir(parents=True)
+    parameters = notebook_params("04-topics", resolve_params(None)) | {"report_dir": str(alone)}
+    run_notebook(NOTEBOOKS_DIR / "04-topics.ipynb", alone / "04.ipynb", alone / "04.html", parameters=parameters,
+                 cwd=alone, name="04-topics")
+    log = (stage_dir / pipeline.STAGE_LOG_NAME).read_text().splitlines()
+    computed = sorted(line.split()[2].split("-")[0] for line in log if line.split()[1] == "computed")
+    assert computed == ["articles", "claims", "passages", "removals", "topics"]
+    report = run_report(out_dir=tmp_path / "report", notebooks=["04-topics"], progress=False)
+    assert stage_log(stage_dir) == ["computed", "reused"]
+    for name in ("topic_candidates", "topic_terms", "topic_passages", "topic_prevalence_month"):
+        assert (report / "tables" / f"{name}.csv").read_bytes() == (alone / "tables" / f"{name}.csv").read_bytes()
