@@ -174,3 +174,92 @@ def test_an_event_that_frames_only_part_of_the_count_does_not_frame_it():
 ])
 def test_displaced_people_named_by_an_adjective_are_a_count_where_they_are(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+# --------------------------------------------------------------------------- scope, third round
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # "the deadliest day of its history" says how deadly one event was, not when
+    ("Officials say 90 people were killed in the deadliest day of the town's history.", "90", "incident"),
+    # "the deadliest day of the war" is one day's total
+    ("At least 90 people were killed on the deadliest day of the war so far in the valley.", "90", "cumulative"),
+    ("Around 90 people died in the deadliest day of the war in the valley.", "90", "period"),
+])
+def test_the_deadliest_day_is_a_window_only_within_a_war(text, surface, expected):
+    assert scope_of(text, surface) == expected
+
+
+def test_the_remains_of_people_are_bodies_not_a_running_total():
+    assert scopes("Divers recovered the remains of six fishermen near the reef.")[0][1] != "cumulative"
+
+
+def test_a_year_that_dates_a_war_is_no_window_of_the_figure():
+    text = "The toll is higher than in the border war in 1998, when about 700 soldiers were killed."
+    assert scope_of(text, "700") == "cumulative"
+
+
+def test_a_year_of_its_own_is_still_a_window():
+    assert scope_of("About 700 people were killed in road accidents in 1998.", "700") == "period"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Airstrikes killed 14 people in the old town on Friday, the mayor said.", "period"),
+    ("Raids killed 14 people across the district over the week.", "period"),
+    ("The shelling killed 14 people in the old town, the mayor said on Friday.", "incident"),
+])
+def test_many_events_in_a_day_or_window_after_the_number_are_that_period(text, expected):
+    assert scopes(text)[0][1] == expected
+
+
+def test_a_since_clause_that_tells_the_event_is_that_event():
+    text = "Since rebels killed 40 villagers in a night raid, the army has held the valley."
+    assert scope_of(text, "40") == "incident"
+
+
+def test_has_since_killed_stays_a_running_total():
+    text = "The army has since killed about 900 fighters in the hills, officials said."
+    assert scope_of(text, "900") == "cumulative"
+
+
+def test_an_event_named_after_the_number_beats_war_words():
+    text = "The conflict began after militias killed some 300 people and seized 40 more in a raid on the capital."
+    assert scope_of(text, "300") == "incident"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the perfect belongs to the earlier clause; the taking has its own past verb
+    ("More than 80 guards have been killed, most of them in the raid, and 30 workers were taken hostage.", "incident"),
+    # "have been" is shared: "... and (have been) taken hostage"
+    ("More than 80 guards have been killed since the raid, and more than 30 taken hostage.", "cumulative"),
+])
+def test_a_perfect_of_an_earlier_clause_does_not_frame_a_taking(text, expected):
+    assert scope_of(text, "30") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses said at least 12 people were killed.",
+    "Nine workers were injured, two of them badly.",
+    "15 villagers were reported wounded.",
+])
+def test_a_bare_count_with_no_frame_is_unknown(text):
+    assert scopes(text)[0][1] == "unknown"
+
+
+def test_a_bare_count_after_a_passage_that_told_an_event_is_that_event():
+    text = "A bomb exploded at the bus station on the edge of town. Witnesses said at least 12 people were killed."
+    assert scope_of(text, "12") == "incident"
+
+
+def test_a_count_with_no_cue_after_a_passage_about_one_event_is_that_event():
+    text = ("Gunmen attacked a wedding party in the village of Kalo. "
+            "Later the governor put the number of dead in the dozens.")
+    assert scope_of(text, "dozens") == "incident"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Between 1 May and 31 July, 210 civilians were killed and a further 640 injured by violence.", "640", "period"),
+    ("A landslide buried a mining camp, killing 16 workers, including a boy, and injuring 25.", "25", "incident"),
+])
+def test_a_figure_joined_by_and_shares_the_frame_of_the_figure_before(text, surface, expected):
+    assert scope_of(text, surface) == expected

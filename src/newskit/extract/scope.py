@@ -61,7 +61,18 @@ RULES = {
     "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: "
                                   "a count where they are now",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
+    "scope.event_after_number": "war words, then one event named after the number in its clause (\"killed 1,200 and "
+                                "seized 240 in the October 7 attack\")",
+    "scope.since_clause_event": "the number is in the clause \"since\" opens (\"since gunmen killed 40 in a raid\"): "
+                                "that event",
+    "scope.passage_event": "no cue, a passage that has just told of one event (\"Later it put the dead in the "
+                           "hundreds\"): that event",
+    "scope.bare_count": "a bare count (\"Witnesses said 12 people were killed.\"), nothing before it tells of an "
+                        "event: unknown",
+    "scope.coordinated": "a weak frame, joined by \"and\" to the figure before (\"were killed and a further 640 "
+                         "injured\"): its frame",
 }
+PERFECT_REACH = 25  # characters before a hostage figure where a perfect ("have abducted") is its verb
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
 RE_APART = re.compile(r",|\b(?:most|mostly|following|after|before)\b", re.I)  # an event told apart from the count
 RE_DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$")
@@ -101,6 +112,9 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
 
 
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
+RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
+RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
+RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
 
 
 def _definite(sentence: str, start: int) -> bool:
@@ -110,13 +124,23 @@ def _definite(sentence: str, start: int) -> bool:
 
 
 def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
-    """A cue that dates the statement, not the figure ("said on Friday"), or an infinitive ("said to have killed")."""
-    start, _, name = cue
+    """A cue that is no frame of a figure.
+
+    A day that dates the statement ("said on Friday"); an infinitive ("said to have killed"); the
+    noun "remains" ("the remains of nine men"); a year that dates a war ("the conflict in 2014, when
+    2,200 were killed": the war's total, not a window of it).
+    """
+    start, end, name = cue
     before = sentence[max(0, start - 30) : start]
     if name == "day":
         return bool(p.re_said_before.search(before))
     if name == "perfect":
         return bool(RE_TO_BEFORE.search(before))
+    if name == "weak":
+        return sentence.startswith("remains of", start)
+    if name == "period" and RE_YEAR_CUE.fullmatch(sentence, start, end):
+        return bool(p.re_scope_weak.search(sentence, max(0, start - 60), start)) and "," not in sentence[
+            max(0, start - 60) : start]
     return False
 
 
@@ -149,6 +173,19 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _plural_agent(agent: str, p: Patterns) -> bool:
+    """Is the event nearest the verb in ``agent`` (an event-agent match) plural ("strikes", not "attack")?"""
+    events = [(m.start(), "one") for m in p.re_scope_incident.finditer(agent)]
+    events += [(m.start(), "many") for m in p.re_scope_incidents.finditer(agent)]
+    return bool(events) and max(events)[1] == "many"
+
+
+def _inside_since(masked: list[Cue], start: int, sentence: str) -> bool:
+    """Is the number at ``start`` inside a clause that "since" opens ("since gunmen killed 1,400", not "has since")?"""
+    return any(name == "since" and s < start < e and not RE_PERFECT_END.search(sentence, max(0, s - 8), s)
+               for s, e, name in masked)
+
+
 def own_scope(
     cand: Candidate, sentence: str, sentence_start: int, cues: tuple[list[Cue], list[Cue]],
     segment: tuple[int, int], p: Patterns, *, has_parent: bool, outcome: str | None,
@@ -168,6 +205,9 @@ def own_scope(
     if name is None:
         name = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end, by_class=True)
     rule = SCOPE_CLASSES[name][1] if name else None
+    if name == "since" and p.re_active_before.search(cand.left[-60:]) and _inside_since(masked, start, sentence):
+        # "Since gunmen killed 1,400 people in a raid, ...": the clause after "since" tells the event
+        return "incident", "scope.since_clause_event"
     if has_parent and name not in ("since", "strong", "incident"):
         return None, None  # inherits the parent's later: a stated window belongs to the whole count
     if name is None:
@@ -178,10 +218,17 @@ def own_scope(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
     ):
         scope, rule = "incident", "scope.perfect_in_event"  # "have killed 40 people in an attack on a village"
-    strong = any(c[2] in ("strong", "perfect") for c in own)
-    if not strong and p.re_event_agent.search(ascii_lower(cand.left[-140:])) and not any(
-        c[2] == "period" and c[0] >= end for c in own
+    if name == "weak" and any(
+        c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0])
+        for c in masked if lo <= c[0] < hi
     ):
+        scope, rule = "incident", "scope.event_after_number"  # "killed 1,200 and seized 240 in the Oct. 7 attack"
+    strong = any(c[2] in ("strong", "perfect") for c in own)
+    agent = p.re_event_agent.search(ascii_lower(cand.left[-140:]))
+    # "strikes killed 18 people in Rafah on Saturday": many events in a day or window after them are that period
+    plural_in_window = agent is not None and _plural_agent(agent.group(), p) and any(
+        c[2] in ("day", "period", "window") and c[0] >= end for c in own)
+    if not strong and agent and not plural_in_window and not any(c[2] == "period" and c[0] >= end for c in own):
         scope, rule = "incident", "scope.event_agent"
     if name == "day" and not any(c[2] in ("incidents", "window", "period") for c in unmasked):
         scope, rule = "incident", "scope.single_day_event"
@@ -192,9 +239,13 @@ def own_scope(
     taken_near = outcome == "hostage" and p.re_place_taken.search(
         sentence, max(0, start - TAKEN_REACH), end + TAKEN_REACH
     )
+    # a perfect counts when it is the taking's own verb: after the number, just before it, or shared
+    # ("1,400 have been killed and 240 taken hostage"), not one of an earlier clause ("... and 239 were taken")
+    own_past = RE_OWN_PAST.search(sentence[end:])
     if taken_near and not any(
         c[2] in ("since", "strong", "window", "period") for c in own
-    ) and not any(c[2] == "perfect" for c in unmasked):
+    ) and not any(c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past)
+                  for c in unmasked):
         scope, rule = "incident", "scope.taking_hostages"
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
             and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
@@ -208,12 +259,29 @@ def own_scope(
 
 def default_scope(sentence: str, p: Patterns, *, source_type: str, outcome: str | None) -> tuple[str, str]:
     """No scope cue anywhere: a health-ministry or hostage count is a running total; else unknown."""
-    if source_type == "health_ministry" or outcome == "hostage" or p.re_cumulative_default.search(sentence):
+    tally = any(not ascii_lower(sentence).startswith("remains of", m.start())  # "the remains of": bodies
+                for m in p.re_cumulative_default.finditer(sentence))
+    if source_type == "health_ministry" or outcome == "hostage" or tally:
         return "cumulative", "scope.default_running_total"
     if p.re_past_event.search(sentence):
         return "incident", "scope.default_past_event"
     return "unknown", "scope.default_unknown"
 
+
+# Rules weak enough that the frame of a figure joined by "and" beats them ("were killed and 45 wounded").
+COORDINATION_OVERRIDES = ("scope.events", "scope.war_words", "scope.nearest_in_sentence", "scope.toll",
+                          "scope.default_past_event", "scope.default_unknown", "scope.default_running_total",
+                          "scope.bare_count")
+RE_COORDINATED = re.compile(
+    r"^(?![^;:()—–]*\b(?:while|but|whereas|who|which|after|before|when)\b)[^;:()—–\d]{0,50}?\band\s+"
+    r"(?:[a-z-]+\s+){0,3}$", re.I)
+RE_BARE_LEFT = re.compile(
+    r"^\W*(?:(?:[\w'’.-]+\s+){0,8}?(?:said|says|reported|told\s+\w+)\s+(?:that\s+)?)?"
+    r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|approximately|roughly)\s+)?$", re.I)
+RE_BARE_RIGHT = re.compile(
+    r"^(?:\s+[\w'’-]+){0,5}?\s+(?:were|was)\s+(?:(?:also|reportedly|reported|later)\s+)*"
+    r"(?:killed|injured|wounded|hurt|dead)"
+    r"(?:[\s,.”\"]*|,\s*(?:[\w'’.-]+\s+){1,6}(?:said|says)[\s.,”\"]*)$", re.I)
 
 # Rules weak enough that a window stated just before the sentence beats them.
 PASSAGE_OVERRIDES = ("scope.events", "scope.nearest_in_sentence", "scope.default_past_event", "scope.default_unknown")
@@ -231,6 +299,27 @@ def passage_window(before: str, p: Patterns) -> bool:
     return last is not None and not any(c[2] in ("since", "strong", "incident", "day") for c in cues[last + 1 :])
 
 
+def passage_event(before: str, p: Patterns) -> bool:
+    """Has the text just before a sentence told of one event, and of no war, "since" or many events?"""
+    earlier = scope_cues(before, p)[1]
+    return any(c[2] == "incident" for c in earlier) and not any(c[2] in ("since", "weak", "incidents") for c in earlier)
+
+
+def event_told(before: str, p: Patterns) -> bool:
+    """Does the text just before a sentence tell of any event (an event word, a day, a past event verb)?"""
+    return bool(p.re_past_event.search(before)) or any(
+        c[2] in ("incident", "incidents", "day") for c in scope_cues(before, p)[1])
+
+
+def bare_count(cand: Candidate, p: Patterns) -> bool:
+    """Is the figure a count with no frame at all ("Witnesses said 12 people were killed.")?
+
+    Nothing before the number but a reporter and a qualifier, a few words of noun phrase, a passive
+    outcome verb, then the end of the sentence, a subset ("..., one of them seriously") or a reporter.
+    """
+    return bool(RE_BARE_LEFT.match(cand.left) and RE_BARE_RIGHT.match(cand.right))
+
+
 def decide_scope(
     cand: Candidate, own: tuple[str | None, str | None], sentence: str, p: Patterns,
     *, parent: Candidate | None, previous: Candidate | None, before: str = "",
@@ -243,17 +332,24 @@ def decide_scope(
     :func:`scope_cues` for the sentence, when the caller has them.
     """
     scope, rule = own
-    if rule == "scope.toll" and cand.get("source_type") != "health_ministry" and before:
+    source_type, outcome = cand.get("source_type"), cand.get("outcome")
+    if rule == "scope.toll" and source_type != "health_ministry" and before:
         cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
         if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in cues):
-            earlier = scope_cues(before, p)[1]
-            if any(c[2] == "incident" for c in earlier) and not any(c[2] in ("since", "weak", "incidents")
-                                                                   for c in earlier):
+            if passage_event(before, p):
                 scope, rule = "incident", "scope.event_toll"
     if scope is None and parent is not None and parent.get("scope") is not None:
         scope, rule = parent.get("scope"), "scope.parent"
     if scope is None:
-        scope, rule = default_scope(sentence, p, source_type=cand.get("source_type"), outcome=cand.get("outcome"))
+        scope, rule = default_scope(sentence, p, source_type=source_type, outcome=outcome)
+        tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
+        if (rule == "scope.default_unknown" or tally_only) and before and passage_event(before, p):
+            scope, rule = "incident", "scope.passage_event"  # "Later it put the number of dead in the hundreds"
+        elif rule == "scope.default_past_event" and bare_count(cand, p) and not event_told(before, p):
+            scope, rule = "unknown", "scope.bare_count"  # "Witnesses said at least a dozen people were killed."
+    if (rule in COORDINATION_OVERRIDES and previous is not None and previous.end + len(cand.left) == cand.start
+            and RE_COORDINATED.match(cand.left) and previous.rules.get("scope") not in COORDINATION_OVERRIDES):
+        scope, rule = previous.get("scope"), "scope.coordinated"  # "killed 16 people and injured 25"
     if rule in PASSAGE_OVERRIDES and before and passage_window(before, p):
         scope, rule = "period", "scope.passage_window"
     if previous is not None and p.re_more_after.match(cand.right) and scope in ("unknown", "incident"):
