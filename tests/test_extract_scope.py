@@ -263,3 +263,50 @@ def test_a_count_with_no_cue_after_a_passage_about_one_event_is_that_event():
 ])
 def test_a_figure_joined_by_and_shares_the_frame_of_the_figure_before(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+def test_bringing_the_total_to_is_a_clause_of_its_own():
+    text = "Two guards were killed in a separate raid on Friday, bringing the total killed in a single day to 11."
+    assert scope_of(text, "11") == "period"
+
+
+def test_an_event_told_as_the_cause_of_a_frame_frames_nothing():
+    text = "Dozens of villagers died each day in the siege that followed a rebel attack on the garrison."
+    assert scope_of(text, "Dozens") == "period"
+
+
+def test_an_event_right_after_the_number_still_frames_it():
+    assert scope_of("Six people are feared dead after the attacks on the resort.", "Six") == "incident"
+
+
+def test_has_led_to_deaths_is_a_running_total():
+    text = "The flood was caused by a dam failure, and the disaster has led to hundreds of deaths across the delta."
+    assert scope_of(text, "hundreds") == "cumulative"
+
+
+def test_an_event_after_a_definite_article_and_a_preposition_is_not_named():
+    # "the region from attacks": "the" belongs to "the region", so "attacks" stays many events
+    text = "Officials said 40 people were killed in the region from attacks by armed groups."
+    assert scopes(text)[0][2] != "scope.event"
+
+
+def test_a_running_total_in_the_clause_frames_a_listed_taking():
+    text = "“We have so far recorded 120 killings, 80 injuries and 45 kidnappings in the province,” an official said."
+    assert scope_of(text, "45") == "cumulative"
+
+
+def test_a_taking_joined_to_a_figure_of_a_stated_window_is_within_it():
+    text = "Over the past month, 300 people were injured and 95 kidnapped in the capital."
+    assert scope_of(text, "95") == "period"
+
+
+def test_an_overall_increase_compares_and_counts_nothing():
+    text = "From 1 March to 30 June, the mission reported an overall increase in deaths, from 410 to 520."
+    assert [scope for _, scope, _ in scopes(text)] == ["period", "period"]
+
+
+@pytest.mark.parametrize("text", [
+    "A ferry capsized on the lake. Rescuers said 14 people are still missing, and the toll stood at 30 dead.",
+])
+def test_still_is_a_present_state_not_a_war_for_a_toll_of_one_event(text):
+    assert scope_of(text, "30") == "incident"

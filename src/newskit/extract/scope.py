@@ -32,6 +32,7 @@ SCOPE_CLASSES = {
     "day": ("period", "scope.day_or_period"),
     "incidents": ("cumulative", "scope.events"),
     "weak": ("cumulative", "scope.war_words"),
+    "state": ("cumulative", "scope.present_state"),
 }
 SCOPE_RANK = {name: rank for rank, name in enumerate(SCOPE_CLASSES)}
 RULES = {
@@ -44,6 +45,7 @@ RULES = {
     "scope.day_or_period": "a day or period in the figure's clause (\"on Tuesday\", \"last month\")",
     "scope.events": "plural events in the figure's clause (\"strikes\"): incident",
     "scope.war_words": "war words in the figure's clause (\"the war\", \"the offensive\"): a running total",
+    "scope.present_state": "\"still\", \"remain\", \"now\" in the figure's clause: a current count, a running total",
     "scope.nearest_in_sentence": "no cue in its clause: the nearest scope cue of the sentence",
     "scope.event_agent": "an event is the agent of the figure's verb (\"the strike that killed 30\")",
     "scope.release_event": "a release is an event, even when the text dates it",
@@ -75,11 +77,16 @@ RULES = {
 PERFECT_REACH = 25  # characters before a hostage figure where a perfect ("have abducted") is its verb
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
 RE_APART = re.compile(r",|\b(?:most|mostly|following|after|before)\b", re.I)  # an event told apart from the count
-RE_DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$")
+RE_DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:(?!(?:from|in|of|on|at|by|for|with|to|and|or)\b)[\w'’-]+\s+){0,3}$")
+RE_CAUSE_BEFORE = re.compile(r"\b(?:after|following|followed|triggered by|sparked by)\s+(?:[\w'’.-]+\s+){0,5}$", re.I)
 RE_PART_OF = re.compile(r"\b(?:most|mostly|many|majority|some) of (?:them|those|whom)\b|\bmostly\b", re.I)
-RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
+RE_CLAUSE_BREAK = re.compile(
+    r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)"
+    r"|,\s*(?=(?:taking|bringing|raising|pushing)\s+the\b)"  # "..., bringing the toll to 24": a sum of its own
+)
 
 Cue = tuple[int, int, str]
+STATE_WORDS = frozenset({"remain", "remains", "remaining", "still", "currently", "now"})
 
 
 def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
@@ -99,6 +106,9 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
                               (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"))
         for m in pattern.finditer(sentence)
     ]
+    # the war list's words of a present state ("still", "remain") tell a current count, not a war
+    others = [(s, e, "state") if name == "weak" and sentence[s:e] in STATE_WORDS else (s, e, name)
+              for s, e, name in others]
     plural_starts = {c[0] for c in others if c[2] == "incidents"}
     # "two car bomb explosions": a singular event word that modifies a plural one is no single event
     others = [c for c in others if not _not_a_frame(sentence, c, p)
@@ -114,6 +124,7 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
 RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
+RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
 
 
@@ -127,7 +138,7 @@ def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
     """A cue that is no frame of a figure.
 
     A day that dates the statement ("said on Friday"); an infinitive ("said to have killed"); the
-    noun "remains" ("the remains of nine men"); a year that dates a war ("the conflict in 2014, when
+    noun "remains" ("the remains of nine men"); "an overall increase"; a year that dates a war ("the conflict in 2014, when
     2,200 were killed": the war's total, not a window of it).
     """
     start, end, name = cue
@@ -136,8 +147,10 @@ def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
         return bool(p.re_said_before.search(before))
     if name == "perfect":
         return bool(RE_TO_BEFORE.search(before))
-    if name == "weak":
+    if name == "state":
         return sentence.startswith("remains of", start)
+    if name == "strong":
+        return bool(RE_CHANGE_AFTER.match(sentence, end))  # "an overall increase in deaths" compares, counts nothing
     if name == "period" and RE_YEAR_CUE.fullmatch(sentence, start, end):
         return bool(p.re_scope_weak.search(sentence, max(0, start - 60), start)) and "," not in sentence[
             max(0, start - 60) : start]
@@ -196,8 +209,12 @@ def own_scope(
     lo, hi = clause_bounds(sentence, start, end)
     seg_lo, seg_hi = segment
     # "1,400 are dead, most of them killed in the attack": the event frames a part, not the count
+    # "killed each day in the onslaught after a Hamas attack": an event told as the cause of the frame
+    # between it and the number frames nothing
     def frames_whole(c) -> bool:
-        return not (c[2] == "incident" and c[0] >= end and RE_PART_OF.search(sentence, end, c[0]))
+        return not (c[2] == "incident" and c[0] >= end and (
+            RE_PART_OF.search(sentence, end, c[0])
+            or (RE_CAUSE_BEFORE.search(sentence, end, c[0]) and any(end <= o[0] < c[0] for o in unmasked))))
 
     masked, unmasked = ([c for c in found if frames_whole(c)] for found in (masked, unmasked))
     own = [c for c in masked if c[0] >= max(lo, seg_lo) and c[1] <= min(hi, seg_hi)]
@@ -244,7 +261,7 @@ def own_scope(
     own_past = RE_OWN_PAST.search(sentence[end:])
     if taken_near and not any(
         c[2] in ("since", "strong", "window", "period") for c in own
-    ) and not any(c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past)
+    ) and not any(c[2] == "strong" for c in masked if lo <= c[0] < hi) and not any(c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past)
                   for c in unmasked):
         scope, rule = "incident", "scope.taking_hostages"
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
@@ -347,7 +364,10 @@ def decide_scope(
             scope, rule = "incident", "scope.passage_event"  # "Later it put the number of dead in the hundreds"
         elif rule == "scope.default_past_event" and bare_count(cand, p) and not event_told(before, p):
             scope, rule = "unknown", "scope.bare_count"  # "Witnesses said at least a dozen people were killed."
-    if (rule in COORDINATION_OVERRIDES and previous is not None and previous.end + len(cand.left) == cand.start
+    # a taking joined to a figure of a stated window is within it, as a taking with a window of its own is
+    joined_taking = rule == "scope.taking_hostages" and previous is not None and previous.get("scope") == "period"
+    if ((rule in COORDINATION_OVERRIDES or joined_taking) and previous is not None
+            and previous.end + len(cand.left) == cand.start
             and RE_COORDINATED.match(cand.left) and previous.rules.get("scope") not in COORDINATION_OVERRIDES):
         scope, rule = previous.get("scope"), "scope.coordinated"  # "killed 16 people and injured 25"
     if rule in PASSAGE_OVERRIDES and before and passage_window(before, p):
