@@ -310,3 +310,21 @@ def test_an_overall_increase_compares_and_counts_nothing():
 ])
 def test_still_is_a_present_state_not_a_war_for_a_toll_of_one_event(text):
     assert scope_of(text, "30") == "incident"
+
+
+def test_a_stated_window_beats_so_far():
+    text = "So far 30 prisoners have been freed in the first three days of the ceasefire."
+    assert scope_of(text, "30") == "period"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Doctors said they could not move 400 sick and wounded patients out of the clinic.", "400"),
+    ("Dozens of people wounded in the shelling are arriving at hospitals in the city.", "Dozens"),
+    ("A guard died on Monday, the director said, adding that 90 wounded patients are in the hospital.", "90"),
+])
+def test_wounded_told_where_they_are_now_have_no_frame(text, surface):
+    assert scope_of(text, surface) == "unknown"
+
+
+def test_wounded_of_one_event_keep_their_event():
+    assert scope_of("The blast wounded 90 people, who were taken to a hospital.", "90") == "incident"

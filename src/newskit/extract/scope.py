@@ -1,13 +1,15 @@
 """Scope stage: running total, one incident, a stated period, or unknown.
 
-The scope cues of the figure's own clause decide, strongest class first: "since ..." and "so
-far"/"to date" (cumulative) > a stated window ("over the past week": period) > a present perfect
+The scope cues of the figure's own clause decide, strongest class first: "since ..." (cumulative) >
+a stated window ("over the past week": period) > "so far"/"to date" (cumulative) > a present perfect
 ("have been killed": cumulative) > a single event ("strike", "ambush", "the October 7 attack":
 incident) > a toll ("the death toll": cumulative) > a day ("on Tuesday": period) > plural events
-("strikes") > war words ("the war", "the offensive": cumulative). An event that is the agent of
-the verb ("the strike that killed 30") makes it an incident; a release is an event; a subset takes
-its parent's window; with no cue in its clause, the nearest cue of the sentence, else a
-health-ministry source or a hostage count (cumulative), a past event verb (incident), else unknown.
+("strikes") > war words ("the war", "the offensive") > a present state ("still": cumulative). An event
+that is the agent of the verb ("the strike that killed 30") makes it an incident; a release is an
+event; a subset takes its parent's window; a figure joined by "and" to the one before shares its
+frame; with no cue in its clause, the nearest cue of the sentence, else a health-ministry source or
+a hostage count (cumulative), one event the passage has just told (incident), a past event verb
+(incident; a bare count with nothing before it: unknown), else unknown.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from newskit.numbers import ascii_lower, has_number
 # Scope cue classes, strongest first: class -> (scope, rule id).
 SCOPE_CLASSES = {
     "since": ("cumulative", "scope.since_date"),
-    "strong": ("cumulative", "scope.running_total"),
     "window": ("period", "scope.window"),
+    "strong": ("cumulative", "scope.running_total"),
     "perfect": ("cumulative", "scope.present_perfect"),
     "incident": ("incident", "scope.event"),
     "toll": ("cumulative", "scope.toll"),
@@ -48,6 +50,8 @@ RULES = {
     "scope.present_state": "\"still\", \"remain\", \"now\" in the figure's clause: a current count, a running total",
     "scope.nearest_in_sentence": "no cue in its clause: the nearest scope cue of the sentence",
     "scope.event_agent": "an event is the agent of the figure's verb (\"the strike that killed 30\")",
+    "scope.wounded_at_a_place": "wounded told as patients or as people now in a hospital, no frame: a count where "
+                                "they are now",
     "scope.release_event": "a release is an event, even when the text dates it",
     "scope.parent": "a subset with no frame of its own takes its parent's scope",
     "scope.default_running_total": "no cue: a health-ministry count, a hostage count or a tally word (cumulative)",
@@ -83,6 +87,7 @@ RE_PART_OF = re.compile(r"\b(?:most|mostly|many|majority|some) of (?:them|those|
 RE_CLAUSE_BREAK = re.compile(
     r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)"
     r"|,\s*(?=(?:taking|bringing|raising|pushing)\s+the\b)"  # "..., bringing the toll to 24": a sum of its own
+    r"|,\s*(?:adding|saying|noting)\s+that\b"  # "X died Thursday, he said, adding that 650 patients are ..."
 )
 
 Cue = tuple[int, int, str]
@@ -125,6 +130,8 @@ RE_TO_BEFORE = re.compile(r"\bto\s+$")
 RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
 RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
+RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
+RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
 
 
@@ -191,6 +198,12 @@ def _plural_agent(agent: str, p: Patterns) -> bool:
     events = [(m.start(), "one") for m in p.re_scope_incident.finditer(agent)]
     events += [(m.start(), "many") for m in p.re_scope_incidents.finditer(agent)]
     return bool(events) and max(events)[1] == "many"
+
+
+def _where_they_are_now(cand: Candidate) -> bool:
+    """Is a wounded count told as patients, or as people now in a hospital ("... are streaming into hospitals")?"""
+    noun_phrase, after = cand.right[: cand.np_end], cand.right[cand.np_end :]
+    return bool(RE_PATIENTS.search(noun_phrase) or RE_NOW_IN_HOSPITAL.match(after))
 
 
 def _inside_since(masked: list[Cue], start: int, sentence: str) -> bool:
@@ -267,6 +280,9 @@ def own_scope(
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
             and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
         scope, rule = "unknown", "scope.displaced_at_a_place"  # "12,000 displaced civilians" sheltering somewhere
+    if outcome == "injured" and _where_they_are_now(cand) and not any(
+            c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own):
+        scope, rule = "unknown", "scope.wounded_at_a_place"  # "650 wounded patients are in the hospital"
     if outcome == "released" and scope in ("period", "cumulative") and not any(
         c[2] in ("since", "strong") for c in own
     ):
