@@ -153,9 +153,10 @@ def test_definite_plural_events_are_the_events_the_text_named():
     assert scope_of(text, "300") == "incident"
 
 
-def test_counted_definite_plural_events_stay_many_events():
+def test_counted_definite_plural_events_are_no_single_incident():
+    # counted events are a set: the period they span (this round; it was "many events", a running total)
     text = "Upwards of 300 people were hurt in the two warehouse explosions, officials said."
-    assert scope_of(text, "300") == "cumulative"
+    assert scope_of(text, "300") == "period"
 
 
 def test_in_recent_weeks_is_a_window_even_with_a_present_perfect():
@@ -328,3 +329,31 @@ def test_wounded_told_where_they_are_now_have_no_frame(text, surface):
 
 def test_wounded_of_one_event_keep_their_event():
     assert scope_of("The blast wounded 90 people, who were taken to a hospital.", "90") == "incident"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("At least 20 people were killed by two explosions in the market district, police said.", "20"),
+    ("Gunmen have left 15 villagers dead in a series of raids in the north, officials said.", "15"),
+])
+def test_counted_events_are_the_period_they_span(text, surface):
+    assert scope_of(text, surface) == "period"
+
+
+def test_counted_events_open_no_window_for_a_later_single_event():
+    text = ("Two car bombs exploded in the city on Sunday. The two blasts came minutes apart. "
+            "A third car detonated near a school, killing four people.")
+    assert scope_of(text, "four") == "incident"
+
+
+def test_a_single_rocket_is_one_event_for_its_toll():
+    text = "The blast was caused by a misfired rocket, and the death toll may have been as low as 50."
+    assert scope_of(text, "50") == "incident"
+
+
+def test_a_toll_of_a_day_is_that_period():
+    text = "The army says 19 of its soldiers were killed in the valley in its largest single-day toll of the war."
+    assert scope_of(text, "19") == "period"
+
+
+def test_an_event_that_killed_a_family_is_that_event():
+    assert scope_of("Airstrikes killed a family of six in the village.", "six") == "incident"

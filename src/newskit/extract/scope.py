@@ -31,6 +31,7 @@ SCOPE_CLASSES = {
     "incident": ("incident", "scope.event"),
     "toll": ("cumulative", "scope.toll"),
     "period": ("period", "scope.day_or_period"),
+    "counted": ("period", "scope.counted_events"),
     "day": ("period", "scope.day_or_period"),
     "incidents": ("cumulative", "scope.events"),
     "weak": ("cumulative", "scope.war_words"),
@@ -45,6 +46,8 @@ RULES = {
     "scope.event": "a single event in the figure's clause (\"strike\", \"ambush\", \"the October 7 attack\")",
     "scope.toll": "a toll in the figure's clause (\"the death toll\"): a running total",
     "scope.day_or_period": "a day or period in the figure's clause (\"on Tuesday\", \"last month\")",
+    "scope.counted_events": "events counted in the figure's clause (\"in two blasts\", \"a series of attacks\"): "
+                            "the period they span",
     "scope.events": "plural events in the figure's clause (\"strikes\"): incident",
     "scope.war_words": "war words in the figure's clause (\"the war\", \"the offensive\"): a running total",
     "scope.present_state": "\"still\", \"remain\", \"now\" in the figure's clause: a current count, a running total",
@@ -58,6 +61,7 @@ RULES = {
     "scope.default_past_event": "no cue: a past event verb in the sentence (\"died\", \"were wounded\"): incident",
     "scope.default_unknown": "no cue at all",
     "scope.single_day_event": "a named day, no plural events in the sentence (\"killed on Monday in a blast\")",
+    "scope.period_toll": "a toll of a day or period (\"its largest single-day toll\", \"the daily toll\")",
     "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
     "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one "
                              "incident",
@@ -118,21 +122,35 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
     # "two car bomb explosions": a singular event word that modifies a plural one is no single event
     others = [c for c in others if not _not_a_frame(sentence, c, p)
               and not (c[2] == "incident" and c[1] + 1 in plural_starts and sentence[c[1]] == " ")]
-    # "the pager explosions", "the attacks by Hamas": plural events the text has named, one incident
-    others = [(s, e, "incident") if name == "incidents" and _definite(sentence, s) else (s, e, name)
-              for s, e, name in others]
+    # "the pager explosions", "the attacks by Hamas": plural events the text has named, one incident;
+    # "a misfired rocket": one; "two blasts", "a series of attacks": a set of events, the period they span
+    others = [(s, e, _events_class(sentence, s, e)) if name == "incidents" else (s, e, name) for s, e, name in others]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
     since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
 
 
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
+RE_ONE_BEFORE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w-]+\s+)?$")
+RE_COUNTED_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+"
+    r"|(?:a\s+)?(?:series|wave|string|spate|barrage|volley|salvo)\s+of)\s+(?:[\w-]+\s+){0,2}$")
 RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
 RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
 RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
 RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
+
+
+def _events_class(sentence: str, start: int, end: int) -> str:
+    """The class of a word of the plural events list: one named event, one event, a counted set, or many events."""
+    before = sentence[max(0, start - 40) : start]
+    if _definite(sentence, start) or (not sentence[start:end].endswith("s") and RE_ONE_BEFORE.search(before)):
+        return "incident"
+    if RE_COUNTED_BEFORE.search(before):
+        return "counted"
+    return "incidents"
 
 
 def _definite(sentence: str, start: int) -> bool:
@@ -260,10 +278,13 @@ def own_scope(
         c[2] in ("day", "period", "window") and c[0] >= end for c in own)
     if not strong and agent and not plural_in_window and not any(c[2] == "period" and c[0] >= end for c in own):
         scope, rule = "incident", "scope.event_agent"
-    if name == "day" and not any(c[2] in ("incidents", "window", "period") for c in unmasked):
+    if name == "day" and not any(c[2] in ("incidents", "counted", "window", "period") for c in unmasked):
         scope, rule = "incident", "scope.single_day_event"
-    if name == "toll" and any(c[2] == "incident" for c in unmasked) and not any(
-        c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in unmasked
+    if name == "toll" and any(c[2] in ("day", "period") and 0 <= t[0] - c[1] <= 2 for c in own for t in own
+                              if t[2] == "toll"):
+        scope, rule = "period", "scope.period_toll"  # "its largest single-day toll", "the daily toll"
+    elif name == "toll" and any(c[2] == "incident" for c in unmasked) and not any(
+        c[2] in ("since", "strong", "weak", "window", "period", "incidents", "counted") for c in unmasked
     ):
         scope, rule = "incident", "scope.event_toll"
     taken_near = outcome == "hostage" and p.re_place_taken.search(
@@ -368,7 +389,7 @@ def decide_scope(
     source_type, outcome = cand.get("source_type"), cand.get("outcome")
     if rule == "scope.toll" and source_type != "health_ministry" and before:
         cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
-        if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents") for c in cues):
+        if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents", "counted") for c in cues):
             if passage_event(before, p):
                 scope, rule = "incident", "scope.event_toll"
     if scope is None and parent is not None and parent.get("scope") is not None:
