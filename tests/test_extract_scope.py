@@ -357,3 +357,21 @@ def test_a_toll_of_a_day_is_that_period():
 
 def test_an_event_that_killed_a_family_is_that_event():
     assert scope_of("Airstrikes killed a family of six in the village.", "six") == "incident"
+
+
+def test_a_running_count_of_one_event_told_just_before_is_that_event():
+    text = ("A gas tanker exploded on the highway near the port. "
+            "“So far, we have recovered 23 bodies,” a fire official said.")
+    assert scope_of(text, "23") == "incident"
+
+
+def test_a_running_count_in_a_war_passage_stays_a_running_total():
+    text = ("The war in the north has ground on for a year. "
+            "“So far, we have recovered 2,300 bodies,” a relief official said.")
+    assert scope_of(text, "2,300") == "cumulative"
+
+
+def test_a_day_whose_event_was_a_lost_link_stays_a_day_total():
+    # raw article text: the linked words ("air strikes") were stripped, leaving "in" and spaces
+    assert scope_of("Eleven people were killed in   on Friday.", "Eleven") == "period"
+    assert scope_of("Eleven people were killed in a blast on Friday.", "Eleven") == "incident"

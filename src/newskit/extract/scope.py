@@ -138,6 +138,7 @@ RE_COUNTED_BEFORE = re.compile(
 RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
 RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
+RE_LOST_EVENT = re.compile(r"\bin\s{2,}on\b", re.I)  # "in" then the gap of a lost link, then "on Tuesday"
 RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
 RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
@@ -278,7 +279,9 @@ def own_scope(
         c[2] in ("day", "period", "window") and c[0] >= end for c in own)
     if not strong and agent and not plural_in_window and not any(c[2] == "period" and c[0] >= end for c in own):
         scope, rule = "incident", "scope.event_agent"
-    if name == "day" and not any(c[2] in ("incidents", "counted", "window", "period") for c in unmasked):
+    # "were killed in   on Tuesday": the event's name was a link the text lost, so the day's total stays a period
+    if name == "day" and not any(c[2] in ("incidents", "counted", "window", "period") for c in unmasked) and not (
+            RE_LOST_EVENT.search(sentence)):
         scope, rule = "incident", "scope.single_day_event"
     if name == "toll" and any(c[2] in ("day", "period") and 0 <= t[0] - c[1] <= 2 for c in own for t in own
                               if t[2] == "toll"):
@@ -392,6 +395,13 @@ def decide_scope(
         if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents", "counted") for c in cues):
             if passage_event(before, p):
                 scope, rule = "incident", "scope.event_toll"
+    # "12 people are still missing", "so far we have counted 14 bodies" after a passage about one attack:
+    # the count of that one event, which may still rise
+    if (rule in ("scope.present_state", "scope.running_total") and source_type != "health_ministry"
+            and outcome != "hostage" and before and passage_event(before, p)):
+        cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
+        if not any(c[2] in ("since", "weak", "window", "period", "incidents", "counted") for c in cues):
+            scope, rule = "incident", "scope.passage_event"
     if scope is None and parent is not None and parent.get("scope") is not None:
         scope, rule = parent.get("scope"), "scope.parent"
     if scope is None:
