@@ -375,3 +375,33 @@ def test_a_day_whose_event_was_a_lost_link_stays_a_day_total():
     # raw article text: the linked words ("air strikes") were stripped, leaving "in" and spaces
     assert scope_of("Eleven people were killed in   on Friday.", "Eleven") == "period"
     assert scope_of("Eleven people were killed in a blast on Friday.", "Eleven") == "incident"
+
+
+def test_since_a_weekday_is_a_start_date():
+    # FIGURES.md: a running total "since a start date", a weekday too
+    assert scope_of("Rescuers said 40 people had died in the floods since Monday morning.", "40") == "cumulative"
+
+
+def test_since_a_time_within_the_day_is_no_start_date():
+    assert scope_of("Medics said 40 people had died in the floods since dawn.", "40") != "cumulative"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("When gunmen stormed the hotel last month, 30 people were killed.", "30"),
+    ("Police killed two men during an armed robbery in March 2019.", "two"),
+    ("Three soldiers were wounded when a roadside bomb went off on the highway last week.", "Three"),
+])
+def test_one_event_beats_the_window_that_dates_it(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+def test_during_the_same_period_after_since_is_the_same_running_total():
+    text = ("Rebels say 900 of their fighters have been killed since June. "
+            "Officials said about 300 soldiers were killed during the same period.")
+    assert scope_of(text, "300") == "cumulative"
+
+
+def test_during_the_same_period_after_a_window_is_that_window():
+    text = ("In the first half of the year, 900 fighters were killed in the hills. "
+            "Officials said about 300 soldiers were killed during the same period.")
+    assert scope_of(text, "300") == "period"

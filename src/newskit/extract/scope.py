@@ -61,6 +61,7 @@ RULES = {
     "scope.default_past_event": "no cue: a past event verb in the sentence (\"died\", \"were wounded\"): incident",
     "scope.default_unknown": "no cue at all",
     "scope.single_day_event": "a named day, no plural events in the sentence (\"killed on Monday in a blast\")",
+    "scope.same_period": "\"during the same period\" after a \"since ...\": the same running total",
     "scope.period_toll": "a toll of a day or period (\"its largest single-day toll\", \"the daily toll\")",
     "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
     "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one "
@@ -139,6 +140,7 @@ RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
 RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
 RE_LOST_EVENT = re.compile(r"\bin\s{2,}on\b", re.I)  # "in" then the gap of a lost link, then "on Tuesday"
+RE_SAME_PERIOD = re.compile(r"\b(?:during|in|over)\s+the\s+same\s+(?:period|time)\b", re.I)
 RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
 RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
@@ -402,6 +404,10 @@ def decide_scope(
         cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
         if not any(c[2] in ("since", "weak", "window", "period", "incidents", "counted") for c in cues):
             scope, rule = "incident", "scope.passage_event"
+    if rule == "scope.day_or_period" and before and RE_SAME_PERIOD.search(sentence):
+        frames = [c[2] for c in sorted(scope_cues(before, p)[0]) if c[2] in ("since", "window", "period", "day")]
+        if frames and frames[-1] == "since":
+            scope, rule = "cumulative", "scope.same_period"  # "since mid-June ... during the same period"
     if scope is None and parent is not None and parent.get("scope") is not None:
         scope, rule = parent.get("scope"), "scope.parent"
     if scope is None:
