@@ -405,3 +405,21 @@ def test_during_the_same_period_after_a_window_is_that_window():
     text = ("In the first half of the year, 900 fighters were killed in the hills. "
             "Officials said about 300 soldiers were killed during the same period.")
     assert scope_of(text, "300") == "period"
+
+
+def test_a_total_with_no_cue_in_a_passage_window_is_that_window():
+    text = ("From 1 April to 30 June, the mission recorded a rise in killings. "
+            "The total number of civilian deaths grew from 310 to 355.")
+    assert [scope for _, scope, _ in scopes(text)] == ["period", "period"]
+
+
+def test_a_rate_opens_no_window_for_later_counts():
+    text = ("The truce saved 500 lives every day, the envoy said. "
+            "Some 80 people were killed in the town, a doctor said.")
+    assert scope_of(text, "80") != "period"
+
+
+def test_a_discovery_of_bodies_is_one_event_even_when_a_window_dates_it():
+    text = ("Police said on Friday that they found eight bodies early this week. "
+            "Later, searchers found the remains of four men in a ravine.")
+    assert scope_of(text, "four") == "incident"

@@ -140,6 +140,7 @@ RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
 RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
 RE_LOST_EVENT = re.compile(r"\bin\s{2,}on\b", re.I)  # "in" then the gap of a lost link, then "on Tuesday"
+RE_RATE_CUE = re.compile(r"(?:a|per|each|every)\s+day|daily")
 RE_SAME_PERIOD = re.compile(r"\b(?:during|in|over)\s+the\s+same\s+(?:period|time)\b", re.I)
 RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
 RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
@@ -353,7 +354,9 @@ def passage_window(before: str, p: Patterns) -> bool:
     figure with no frame of its own belongs to the same window. A later event, "since ..." or "so far"
     closes it.
     """
-    cues = sorted(scope_cues(before, p)[1])
+    lowered = ascii_lower(before)
+    # a rate ("1,000 deaths every day") tells how often, and opens no window
+    cues = [c for c in sorted(scope_cues(before, p)[1]) if not RE_RATE_CUE.fullmatch(lowered, c[0], c[1])]
     last = max((k for k, c in enumerate(cues) if c[2] in ("window", "period")), default=None)
     return last is not None and not any(c[2] in ("since", "strong", "incident", "day") for c in cues[last + 1 :])
 
@@ -423,7 +426,8 @@ def decide_scope(
             and previous.end + len(cand.left) == cand.start
             and RE_COORDINATED.match(cand.left) and previous.rules.get("scope") not in COORDINATION_OVERRIDES):
         scope, rule = previous.get("scope"), "scope.coordinated"  # "killed 16 people and injured 25"
-    if rule in PASSAGE_OVERRIDES and before and passage_window(before, p):
+    tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
+    if (rule in PASSAGE_OVERRIDES or tally_only) and before and passage_window(before, p):
         scope, rule = "period", "scope.passage_window"
     if previous is not None and p.re_more_after.match(cand.right) and scope in ("unknown", "incident"):
         scope, rule = previous.get("scope"), "scope.more_same_frame"
