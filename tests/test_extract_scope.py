@@ -423,3 +423,27 @@ def test_a_discovery_of_bodies_is_one_event_even_when_a_window_dates_it():
     text = ("Police said on Friday that they found eight bodies early this week. "
             "Later, searchers found the remains of four men in a ravine.")
     assert scope_of(text, "four") == "incident"
+
+
+REPORT = ("The monitor said it had recorded the deaths of 212 civilians in March, 40 of them children. "
+          "In a report published on Thursday, the group listed the victims by province and by the side "
+          "blamed for each death, and named the towns where most of them had lived, from the coast to the "
+          "mountains in the east, where access for its researchers had been hardest, it added. "
+          "The group has asked for access to the detention sites in the north and for the names of those "
+          "held there, and it has sent its findings to the courts and to the envoys of several countries. ")
+
+
+def test_a_sentence_that_cites_the_report_back_keeps_its_window():
+    text = REPORT + "According to the report, militias were responsible for the deaths of 31 civilians."
+    assert scope_of(text, "31") == "period"
+
+
+def test_a_sentence_that_cites_no_report_does_not_reach_that_far_back():
+    text = REPORT + "Militias were responsible for the deaths of 31 civilians."
+    assert scope_of(text, "31") != "period"
+
+
+def test_a_report_window_closed_by_a_running_total_is_not_reused():
+    text = (REPORT + "Since the war began, the group has counted 9,000 dead. "
+            "According to the report, militias were responsible for the deaths of 31 civilians.")
+    assert scope_of(text, "31") != "period"

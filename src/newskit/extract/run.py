@@ -18,7 +18,7 @@ from newskit.extract.parent import link_in_sentence, link_to_previous_sentence
 from newskit.extract.patterns import Patterns, compile_patterns
 from newskit.extract.place import decide_place
 from newskit.extract.record import DEFAULT_CONVENTIONS, Conventions, Figure
-from newskit.extract.scope import decide_scope, own_scope, scope_cues
+from newskit.extract.scope import RE_REPORT_BACK, REPORT_LOOK_BACK, decide_scope, own_scope, scope_cues
 from newskit.extract.sentences import blocks, sentence_spans_of_block, split_at_abbreviation
 from newskit.extract.vocabulary import Vocabulary
 from newskit.numbers import ascii_lower, has_number
@@ -94,6 +94,8 @@ def _decide_sentence(
         cand.decide("group", *decide_group(cand, p, parent=parent, previous=prev))
         cand.decide("scope", *decide_scope(cand, own_scopes[id(cand)], sentence, p, parent=parent, previous=prev,
                                                   before=text[max(0, s - SCOPE_LOOK_BACK) : s],
+                                                  report_before=text[max(0, s - REPORT_LOOK_BACK) : s]
+                                                  if RE_REPORT_BACK.search(sentence) else "",
                                                   sentence_cues=cues[1]))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
                                                   outcome=cand.get("outcome"), group=cand.get("group"),

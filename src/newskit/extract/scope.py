@@ -62,6 +62,8 @@ RULES = {
     "scope.default_unknown": "no cue at all",
     "scope.single_day_event": "a named day, no plural events in the sentence (\"killed on Monday in a blast\")",
     "scope.same_period": "\"during the same period\" after a \"since ...\": the same running total",
+    "scope.report_window": "no frame of its own, a sentence that cites a report back (\"according to the report\", "
+                           "\"it said\"): the window the report was given before",
     "scope.period_toll": "a toll of a day or period (\"its largest single-day toll\", \"the daily toll\")",
     "scope.event_toll": "a toll of one event the sentence names (\"the toll from the earthquake rose to\")",
     "scope.taking_hostages": "people taken hostage (\"took 240 hostage\", \"abducted five\"): the act of taking, one "
@@ -343,6 +345,12 @@ RE_BARE_RIGHT = re.compile(
     r"(?:killed|injured|wounded|hurt|dead)"
     r"(?:[\s,.”\"]*|,\s*(?:[\w'’.-]+\s+){1,6}(?:said|says)[\s.,”\"]*)$", re.I)
 
+# A sentence that cites a report back continues the window the report was given further back.
+RE_REPORT_BACK = re.compile(
+    r"\b(?:according to (?:the|this|that) (?:report|document|tally|count)|the (?:report|document) (?:said|says|added|found)"
+    r"|(?:it|they) (?:also )?(?:said|says|added|included|include)|the victims (?:also )?(?:included|include))\b", re.I)
+REPORT_LOOK_BACK = 2000  # characters
+
 # Rules weak enough that a window stated just before the sentence beats them.
 PASSAGE_OVERRIDES = ("scope.events", "scope.nearest_in_sentence", "scope.default_past_event", "scope.default_unknown")
 
@@ -384,13 +392,15 @@ def bare_count(cand: Candidate, p: Patterns) -> bool:
 
 def decide_scope(
     cand: Candidate, own: tuple[str | None, str | None], sentence: str, p: Patterns,
-    *, parent: Candidate | None, previous: Candidate | None, before: str = "",
+    *, parent: Candidate | None, previous: Candidate | None, before: str = "", report_before: str = "",
     sentence_cues: list[Cue] | None = None,
 ) -> tuple[str, str]:
     """The scope of a figure: its own, else its parent's, else the default; "N more" keeps the frame before.
 
     ``before``: the text just before its sentence; a toll with no frame of its own in a passage that
-    has just told of one event is that event's toll. ``sentence_cues``: the unmasked cues of
+    has just told of one event is that event's toll. ``report_before``: a longer stretch before a
+    sentence that cites a report back ("according to the report", "it said"), for the report's window
+    (empty when it cites none). ``sentence_cues``: the unmasked cues of
     :func:`scope_cues` for the sentence, when the caller has them.
     """
     scope, rule = own
@@ -429,6 +439,8 @@ def decide_scope(
     tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
     if (rule in PASSAGE_OVERRIDES or tally_only) and before and passage_window(before, p):
         scope, rule = "period", "scope.passage_window"
+    elif (rule in PASSAGE_OVERRIDES or tally_only) and report_before and passage_window(report_before, p):
+        scope, rule = "period", "scope.report_window"  # "324 civilians were killed in April ... They also included 54"
     if previous is not None and p.re_more_after.match(cand.right) and scope in ("unknown", "incident"):
         scope, rule = previous.get("scope"), "scope.more_same_frame"
     return scope, rule  # type: ignore[return-value]
