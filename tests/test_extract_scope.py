@@ -447,3 +447,21 @@ def test_a_report_window_closed_by_a_running_total_is_not_reused():
     text = (REPORT + "Since the war began, the group has counted 9,000 dead. "
             "According to the report, militias were responsible for the deaths of 31 civilians.")
     assert scope_of(text, "31") != "period"
+
+
+def test_many_events_as_the_agent_after_a_stated_window_are_that_period():
+    text = ("The monitor recorded 212 civilian deaths in March. "
+            "It said that airstrikes by the air force killed 31 civilians.")
+    assert scope_of(text, "31") == "period"
+
+
+def test_one_event_as_the_agent_after_a_stated_window_is_still_that_event():
+    text = ("The monitor recorded 212 civilian deaths in March. "
+            "It said that an airstrike on a market killed 31 civilians.")
+    assert scope_of(text, "31") == "incident"
+
+
+def test_dated_plural_attacks_are_one_named_event():
+    text = ("Aid fell by half in March. "
+            "Since the 11 March attacks, when gunmen killed about 90 people, the border has stayed shut.")
+    assert scope_of(text, "90") == "incident"

@@ -55,6 +55,8 @@ RULES = {
     "scope.event_agent": "an event is the agent of the figure's verb (\"the strike that killed 30\")",
     "scope.wounded_at_a_place": "wounded told as patients or as people now in a hospital, no frame: a count where "
                                 "they are now",
+    "scope.events_agent": "many events are the agent of the figure's verb (\"airstrikes killed a family of six\"): "
+                          "incident, unless a window stated before frames them",
     "scope.release_event": "a release is an event, even when the text dates it",
     "scope.parent": "a subset with no frame of its own takes its parent's scope",
     "scope.default_running_total": "no cue: a health-ministry count, a hostage count or a tally word (cumulative)",
@@ -134,6 +136,8 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
 
 
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+RE_DATED_BEFORE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\s+(?:[\w'’-]+\s+)?$", re.I)
 RE_ONE_BEFORE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w-]+\s+)?$")
 RE_COUNTED_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+"
@@ -152,8 +156,9 @@ RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
 def _events_class(sentence: str, start: int, end: int) -> str:
     """The class of a word of the plural events list: one named event, one event, a counted set, or many events."""
     before = sentence[max(0, start - 40) : start]
-    if _definite(sentence, start) or (not sentence[start:end].endswith("s") and RE_ONE_BEFORE.search(before)):
-        return "incident"
+    if (_definite(sentence, start) or RE_DATED_BEFORE.search(before)
+            or (not sentence[start:end].endswith("s") and RE_ONE_BEFORE.search(before))):
+        return "incident"  # "the pager explosions", "the 7 October attacks", "a misfired rocket"
     if RE_COUNTED_BEFORE.search(before):
         return "counted"
     return "incidents"
@@ -217,11 +222,17 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _plural_agent(agent: str, p: Patterns) -> bool:
-    """Is the event nearest the verb in ``agent`` (an event-agent match) plural ("strikes", not "attack")?"""
-    events = [(m.start(), "one") for m in p.re_scope_incident.finditer(agent)]
-    events += [(m.start(), "many") for m in p.re_scope_incidents.finditer(agent)]
-    return bool(events) and max(events)[1] == "many"
+def _plural_agent(left: str, agent: re.Match, p: Patterns) -> bool:
+    """Is the event nearest the verb of ``agent`` (an event-agent match in ``left``) many events?
+
+    "strikes" are; "attack", "the pager explosions", "the 7 October attacks" are not.
+    """
+    events = [(m.start(), m.end(), "one") for m in p.re_scope_incident.finditer(left, agent.start(), agent.end())]
+    events += [(m.start(), m.end(), "many") for m in p.re_scope_incidents.finditer(left, agent.start(), agent.end())]
+    if not events:
+        return False
+    start, end, kind = max(events)
+    return kind == "many" and _events_class(left, start, end) == "incidents"
 
 
 def _where_they_are_now(cand: Candidate) -> bool:
@@ -278,12 +289,13 @@ def own_scope(
     ):
         scope, rule = "incident", "scope.event_after_number"  # "killed 1,200 and seized 240 in the Oct. 7 attack"
     strong = any(c[2] in ("strong", "perfect") for c in own)
-    agent = p.re_event_agent.search(ascii_lower(cand.left[-140:]))
+    left = ascii_lower(cand.left[-140:])
+    agent = p.re_event_agent.search(left)
     # "strikes killed 18 people in Rafah on Saturday": many events in a day or window after them are that period
-    plural_in_window = agent is not None and _plural_agent(agent.group(), p) and any(
+    plural_in_window = agent is not None and _plural_agent(left, agent, p) and any(
         c[2] in ("day", "period", "window") and c[0] >= end for c in own)
     if not strong and agent and not plural_in_window and not any(c[2] == "period" and c[0] >= end for c in own):
-        scope, rule = "incident", "scope.event_agent"
+        scope, rule = "incident", "scope.events_agent" if _plural_agent(left, agent, p) else "scope.event_agent"
     # "were killed in   on Tuesday": the event's name was a link the text lost, so the day's total stays a period
     if name == "day" and not any(c[2] in ("incidents", "counted", "window", "period") for c in unmasked) and not (
             RE_LOST_EVENT.search(sentence)):
@@ -352,7 +364,8 @@ RE_REPORT_BACK = re.compile(
 REPORT_LOOK_BACK = 2000  # characters
 
 # Rules weak enough that a window stated just before the sentence beats them.
-PASSAGE_OVERRIDES = ("scope.events", "scope.nearest_in_sentence", "scope.default_past_event", "scope.default_unknown")
+PASSAGE_OVERRIDES = ("scope.events", "scope.events_agent", "scope.nearest_in_sentence", "scope.default_past_event",
+                     "scope.default_unknown")
 
 
 def passage_window(before: str, p: Patterns) -> bool:
