@@ -174,8 +174,8 @@ def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
     """A cue that is no frame of a figure.
 
     A day that dates the statement ("said on Friday"); an infinitive ("said to have killed"); the
-    noun "remains" ("the remains of nine men"); "an overall increase"; a year that dates a war ("the conflict in 2014, when
-    2,200 were killed": the war's total, not a window of it).
+    noun "remains" ("the remains of nine men"); "an overall increase"; a year that dates a war ("the
+    conflict in 2014, when 2,200 were killed": the war's total, not a window of it).
     """
     start, end, name = cue
     before = sentence[max(0, start - 30) : start]
@@ -315,8 +315,9 @@ def own_scope(
     own_past = RE_OWN_PAST.search(sentence[end:])
     if taken_near and not any(
         c[2] in ("since", "strong", "window", "period") for c in own
-    ) and not any(c[2] == "strong" for c in masked if lo <= c[0] < hi) and not any(c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past)
-                  for c in unmasked):
+    ) and not any(c[2] == "strong" for c in masked if lo <= c[0] < hi) and not any(
+        c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past) for c in unmasked
+    ):
         scope, rule = "incident", "scope.taking_hostages"
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
             and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
@@ -359,7 +360,8 @@ RE_BARE_RIGHT = re.compile(
 
 # A sentence that cites a report back continues the window the report was given further back.
 RE_REPORT_BACK = re.compile(
-    r"\b(?:according to (?:the|this|that) (?:report|document|tally|count)|the (?:report|document) (?:said|says|added|found)"
+    r"\b(?:according to (?:the|this|that) (?:report|document|tally|count)"
+    r"|the (?:report|document) (?:said|says|added|found)"
     r"|(?:it|they) (?:also )?(?:said|says|added|included|include)|the victims (?:also )?(?:included|include))\b", re.I)
 REPORT_LOOK_BACK = 2000  # characters
 
