@@ -465,3 +465,35 @@ def test_dated_plural_attacks_are_one_named_event():
     text = ("Aid fell by half in March. "
             "Since the 11 March attacks, when gunmen killed about 90 people, the border has stayed shut.")
     assert scope_of(text, "90") == "incident"
+
+
+# --------------------------------------------------------------------------- the audit's guideline sentences
+
+
+def test_a_window_with_an_end_beats_so_far():
+    text = "“We have so far recorded, from March to the end of May, 410 killings and 95 kidnappings,” he said."
+    assert [scope for _, scope, _ in scopes(text)] == ["period", "period"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Since the truce ended in May, the army has pushed into the south, where more than 300,000 villagers "
+     "sought shelter following shelling in the north.", "300,000"),
+    ("Shelling hit the port hours after officials warned thousands of displaced families who sought shelter "
+     "in the north not to return.", "thousands"),
+])
+def test_displaced_people_at_the_site_they_fled_to_have_no_frame(text, surface):
+    assert scope_of(text, surface) == "unknown"
+
+
+def test_many_events_overnight_before_the_number_are_that_period():
+    text = "The market was destroyed by airstrikes overnight, leaving hundreds homeless."
+    assert scope_of(text, "hundreds") == "period"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The flood has killed 90 people in the valley.", "incident"),
+    ("It was the attack that has killed 300 people.", "incident"),
+    ("The offensive has killed 9,000 people.", "cumulative"),
+])
+def test_one_events_toll_in_a_present_perfect_is_that_event(text, expected):
+    assert scopes(text)[0][1] == expected

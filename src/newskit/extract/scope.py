@@ -76,6 +76,8 @@ RULES = {
     "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: "
                                   "a count where they are now",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
+    "scope.event_perfect": "one event is the subject of a present perfect (\"the flood has killed 90\", \"the attack "
+                           "that has killed 300\"): that event's toll, in any tense",
     "scope.event_after_number": "war words, then one event named after the number in its clause (\"killed 1,200 and "
                                 "seized 240 in the October 7 attack\")",
     "scope.since_clause_event": "the number is in the clause \"since\" opens (\"since gunmen killed 40 in a raid\"): "
@@ -148,6 +150,10 @@ RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reducti
 RE_LOST_EVENT = re.compile(r"\bin\s{2,}on\b", re.I)  # "in" then the gap of a lost link, then "on Tuesday"
 RE_RATE_CUE = re.compile(r"(?:a|per|each|every)\s+day|daily")
 RE_SAME_PERIOD = re.compile(r"\b(?:during|in|over)\s+the\s+same\s+(?:period|time)\b", re.I)
+RE_SHELTER_AFTER = re.compile(
+    r"^[^,.;]{0,60}?\b(?:(?:sought|seeking|took|taking|found)\s+(?:shelter|refuge)|(?:are|were|is)\s+(?:now\s+)?sheltering)\b",
+    re.I)
+RE_THAT_ONLY = re.compile(r"\s+(?:(?:that|which)\s+)?")
 RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
 RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
@@ -283,6 +289,10 @@ def own_scope(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
     ):
         scope, rule = "incident", "scope.perfect_in_event"  # "have killed 40 people in an attack on a village"
+    if name == "perfect" and any(
+        e[2] == "incident" and RE_THAT_ONLY.fullmatch(sentence, e[1], c[0])
+        for c in own if c[2] == "perfect" and c[1] <= start for e in unmasked):
+        scope, rule = "incident", "scope.event_perfect"  # "the flood has killed 90": one event's toll in any tense
     if name == "weak" and any(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0])
         for c in masked if lo <= c[0] < hi
@@ -291,9 +301,11 @@ def own_scope(
     strong = any(c[2] in ("strong", "perfect") for c in own)
     left = ascii_lower(cand.left[-140:])
     agent = p.re_event_agent.search(left)
-    # "strikes killed 18 people in Rafah on Saturday": many events in a day or window after them are that period
+    # "strikes killed 18 people in Rafah on Saturday", "airstrikes overnight, leaving thousands homeless": many
+    # events on a day or in a window named after them are that period
+    agent_at = start - len(left) + agent.start() if agent is not None else start
     plural_in_window = agent is not None and _plural_agent(left, agent, p) and any(
-        c[2] in ("day", "period", "window") and c[0] >= end for c in own)
+        c[2] in ("day", "period", "window") and c[0] >= agent_at for c in own)
     if not strong and agent and not plural_in_window and not any(c[2] == "period" and c[0] >= end for c in own):
         scope, rule = "incident", "scope.events_agent" if _plural_agent(left, agent, p) else "scope.event_agent"
     # "were killed in   on Tuesday": the event's name was a link the text lost, so the day's total stays a period
@@ -322,6 +334,10 @@ def own_scope(
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
             and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
         scope, rule = "unknown", "scope.displaced_at_a_place"  # "12,000 displaced civilians" sheltering somewhere
+    elif outcome == "displaced" and RE_SHELTER_AFTER.match(cand.right[cand.np_end :]) and not any(
+            c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") and c[0] >= end for c in own):
+        # "where a million Palestinians sought shelter": at the site they fled to; a cue before them is another clause's
+        scope, rule = "unknown", "scope.displaced_at_a_place"
     if outcome == "injured" and _where_they_are_now(cand) and not any(
             c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own):
         scope, rule = "unknown", "scope.wounded_at_a_place"  # "650 wounded patients are in the hospital"
