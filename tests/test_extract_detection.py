@@ -178,3 +178,84 @@ def test_a_measure_dropped_splits_no_context():
 
 def test_a_place_with_its_kind_between_the_people_and_the_verb():
     assert figures("Five farmers in Gwoza district were killed overnight.") == [("Five", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fractions are shares of the figure they follow (unit percent)
+        ("More than 900 people were killed, a third of them children.", [("900", "killed", None),
+                                                                          ("a third", "killed", "900")]),
+        ("Over 4,000 residents, two-thirds of them women, have fled the town.",
+         [("4,000", "displaced", None), ("two-thirds", "displaced", "4,000")]),
+        # a number word before an age is a count ("two nine-year-old boys"), the age is not
+        ("Five people, including two nine-year-old boys, were hurt in the blast.",
+         [("Five", "injured", None), ("two", "injured", "Five")]),
+        # "N of the M": a subset of the number after it; "among the M" likewise
+        ("Police said four of the nine bodies had gunshot wounds.", [("four", "killed", "nine"),
+                                                                     ("nine", "killed", None)]),
+        ("Three Kenyans were among the dozens killed in the raid.", [("Three", "killed", "dozens"),
+                                                                     ("dozens", "killed", None)]),
+        # "are among them": a subset of the figure before
+        ("At least 60 people died; officials say 20 police officers are among them.",
+         [("60", "killed", None), ("20", "killed", "60")]),
+    ],
+)
+def test_shares_and_unlinked_subsets(text, expected):
+    assert parents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gapping: the verb of the figure before is left out ("and 12 to the rebels")
+        ("At least 40 people were killed by the army and 12 by the rebels.", [("40", "killed"), ("12", "killed")]),
+        ("About 70% of the victims died in the capital, and 20% in the east.",
+         [("70%", "killed"), ("20%", "killed")]),
+        # a toll verb far from its toll
+        ("The death toll from the landslide that buried the mining village overnight climbed on Friday to 212.",
+         [("212", "killed")]),
+        ("The number of people who died rose to 31.", [("31", "killed")]),
+        # a noun the word lists lack, before a verb only people suffer
+        ("At least nine herders died in the raid.", [("nine", "killed")]),
+        # a modifier before the people noun
+        ("Rescuers pulled 14 charred bodies from the bus.", [("14", "killed")]),
+        ("Three other medics were wounded.", [("Three", "injured")]),
+        # a phrase of "of"/"from" or an appositive place between the noun and its verb
+        ("Six volunteers from the local relief committee were killed.", [("Six", "killed")]),
+        ("Eight villagers in Dembi district, western Oromia, were abducted.", [("Eight", "hostage")]),
+        ("In all, 40 children aged 5 and under were injured.", [("40", "injured")]),
+        # other disasters' and wars' wording
+        ("Some 2,000 people are feared buried under the mud.", [("2,000", "missing")]),
+        ("The floods have left 30,000 people with nowhere to go.", [("30,000", "displaced")]),
+        ("Nearly 600,000 have crossed into neighbouring countries.", [("600,000", "displaced")]),
+        ("The monitors recorded 215 cases of arbitrary detention.", [("215", "detained")]),
+        ("Dozens of rebel fighters surrendered to the army.", [("Dozens", "detained")]),
+    ],
+)
+def test_recall_wordings(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His mother died collecting water for the 3,000 families in the camp.",  # a verb, not a toll, before the number
+        "They fear that 300 patients will die if the generators stop; we are talking about 300 patients.",
+        "The farmer was shot to death in a field, two of his sons said.",
+        "She is one of the 150 hostages still held.",  # names a person, counts no one (the 150 is the figure)
+        "The flood drowned 55 cattle and 30 sheep.",
+        "Rescuers worked for a quarter of an hour.",
+        "One out of 40 patients received care.",
+    ],
+)
+def test_non_figures_stay_out(text):
+    found = figures(text)
+    assert ("3,000", "killed") not in found and ("300", "killed") not in found
+    assert all(surface not in ("two", "one", "55", "30", "a quarter", "One", "40") for surface, _ in found)
+
+
+def test_a_number_joined_to_a_rate_is_a_rate():
+    assert figures("An average of five people died and 20 were wounded every week.") == []
+    assert figures("An average of five people died each week, and 20 were wounded in Monday's raid.") == [
+        ("20", "injured")]

@@ -40,6 +40,8 @@ TENS = {
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # The closed list of vague quantifiers of people, in their normal (lower-case, single-spaced) form.
+# Fractions read as shares ("two-thirds of them", "a quarter of the dead"): denominator -> parts.
+FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 VAGUE_WORDS = (
     "a dozen", "dozens", "scores", "hundreds", "thousands", "tens of thousands",
     "hundreds of thousands", "millions",
@@ -53,6 +55,9 @@ _WORD_ATOM = "|".join(
     sorted([*UNITS, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True)
 )
 
+# a singular fraction needs "of" after it ("a third of them"; "a third soldier" is an ordinal)
+_FRACTION_ATOM = "|".join(FRACTIONS)
+
 # --------------------------------------------------------------------------- compiled patterns
 # One scanner finds every candidate; context checks below decide what is kept.
 RE_NUMBER = re.compile(
@@ -60,6 +65,12 @@ RE_NUMBER = re.compile(
     (?<![^\W\d_])(?=[\dadefhmnostz])  # cheap: only where a digit or a number word can start
     (?:(?P<vague>\b(?:(?:tens|hundreds)[^\S\n]+of[^\S\n]+thousands|dozens|scores|hundreds|thousands|millions)\b)
     |(?P<half>\bhalf(?:[^\S\n]+a[^\S\n]+(?P<half_scale>million|billion|dozen))?\b)
+    |(?P<fraction>\b(?P<numerator>a|one|two|three|four|five|six|seven|eight|nine)(?:[^\S\n]+|-)
+        (?:(?P<denominator>"""
+    + _FRACTION_ATOM
+    + r""")(?=[^\S\n]+of\b)|(?P<denominators>"""
+    + _FRACTION_ATOM
+    + r""")s\b))
     |(?P<digits>(?<![\w.,/:$£€₪])(?<![^\W\d_]-)(?<!\d[.,])
         (?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?
         (?:(?:[^\S\n]*|-)(?P<dscale>million|billion|thousand)s?\b
@@ -82,7 +93,8 @@ RE_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 RE_LEADING_DIGITS = re.compile(r"[\d,]*\d(?:\.\d+)?")
 # Something with a digit or a number word: the cheap test run before any real work.
 RE_PREFILTER = re.compile(  # on ASCII-lowered text
-    r"\d|(?<![^\W\d_])(?=[adefhmnostz])(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half)\b"
+    r"\d|(?<![^\W\d_])(?=[adefhmnostqz])(?:" + _WORD_ATOM + r"|dozens|scores|hundreds|thousands|millions|half|"
+    + "|".join(FRACTIONS) + r")\b"
 )
 RE_DIGIT = re.compile(r"\d")
 RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
@@ -138,7 +150,13 @@ RE_ONE_IDIOM_AFTER = re.compile(
     r"^[^\S\n]+(?:another|day|side|way|thing|time|point|reason|hand|other|more time)\b", re.IGNORECASE
 )
 RE_ONE_IDIOM_BEFORE = re.compile(r"\b(?:no|any|every|some|each|this|that|which|the)[^\S\n]+$", re.IGNORECASE)
+# "said that one of them died": "that" is a conjunction there, "one" a count
+RE_ONE_OF_AFTER = re.compile(r"^[^\S\n]+of[^\S\n]+(?:them|these|those|whom|the|its|their|his|her)\b", re.I)
 RE_HALF_BAD = re.compile(r"^[^\S\n]*(?:-|an?[^\S\n]+(?:hour|day|week|month|year|century|decade)\b)", re.I)
+# "a quarter of an hour", "two-thirds of a mile": a fraction of a measure, not of people
+RE_FRACTION_BAD = re.compile(
+    r"^[^\S\n]+of[^\S\n]+(?:an?[^\S\n]+)?(?:hour|day|week|month|year|century|decade|mile|kilomet|metre|meter)", re.I
+)
 RE_HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|last|other|the[^\S\n]+first)[^\S\n]+$", re.I)
 
 # How far around a number the context checks look (characters).
@@ -303,6 +321,10 @@ def _match_value(match: re.Match) -> int | float | None:
         if scale:
             return SCALES[scale] // 2
         return 50
+    if match["fraction"]:
+        numerator = match["numerator"].lower()
+        parts = FRACTIONS[(match["denominator"] or match["denominators"]).lower()]
+        return _tidy(round(100 * (1 if numerator == "a" else UNITS[numerator]) / parts, 2))
     if match["digits"]:
         value = float(RE_LEADING_DIGITS.match(match["digits"]).group().replace(",", ""))
         if match["dscale"]:
@@ -366,9 +388,12 @@ def _reject_reason(text: str, match: re.Match) -> str | None:
         if _money_before(before, last) or RE_MONEY_AFTER.match(after):
             return "money"
         if match["words"] and match["words"].lower() == "one" and (
-            RE_ONE_IDIOM_AFTER.match(after) or RE_ONE_IDIOM_BEFORE.search(before[-12:])
+            RE_ONE_IDIOM_AFTER.match(after) or (RE_ONE_IDIOM_BEFORE.search(before[-12:])
+                                                and not (last == "that" and RE_ONE_OF_AFTER.match(after)))
         ):
             return "idiom"
+    if match["fraction"] and RE_FRACTION_BAD.match(after):
+        return "measure"
     if match["half"] and (RE_HALF_BAD.match(after) or RE_HALF_BAD_BEFORE.search(before)):
         return "idiom"
     if match["vague"] and RE_DURATION_AFTER.match(" of" + after if after.lower().startswith(" of") else after):
@@ -384,7 +409,7 @@ def _money_before(before: str, last: str) -> bool:
 
 
 def _kind(match: re.Match) -> NumberKind:
-    if match["pct"] or (match["half"] and not match["half_scale"]):
+    if match["pct"] or match["fraction"] or (match["half"] and not match["half_scale"]):
         return "percent"
     if match["vague"]:
         return "vague"
@@ -437,6 +462,8 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
             if value is None:
                 continue
             surface = first.group()
+            # the reason was found for the whole run ("two six-year-old"): find it for the word kept
+            reason = _reject_reason(text, RE_NUMBER.match(ascii_lower(text), match.start(), match.start() + len(surface)))
         vague = " ".join(surface.lower().split()) if kind == "vague" else None
         if match["words"] and surface.lower().startswith("a ") and "dozen" == surface.lower().split()[-1]:
             kind, vague = "vague", "a dozen"

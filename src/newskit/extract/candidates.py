@@ -17,7 +17,8 @@ from newskit.extract.patterns import Patterns
 from newskit.numbers import NumberExpr, find_numbers
 
 RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
-RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-])|\d[\d,.]*|[()]|[^\w\s]")
+# a word ends with a letter or digit: "wounded.’" is the word "wounded", then its punctuation
+RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-'’])|\d[\d,.]*|[()]|[^\w\s]")
 RE_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
 RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
 RE_AGE_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:\s*,|\s+\()\s*$")
@@ -87,6 +88,11 @@ def _people_noun_follows(right: str, at: int, p: Patterns) -> bool:
 def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
     """Head noun, group, outcome noun and thing-ness of the words right after the number."""
     right = cand.right
+    cases = p.re_cases_of.match(right)
+    if cases:  # "327 cases of arbitrary detention": one case per person
+        cand.np_outcome, cand.np_outcome_rule = p.outcome_cues[cases.group("w").lower()], "outcome.cases_of"
+        cand.np_end = cases.end()
+        return
     pos = 0
     adjective_groups: list[str] = []
     head_group: str | None = None
@@ -111,6 +117,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             after_of = True
             pos = match.end()
             continue
+        if after_of and not p.re_qualifier_before.sub("", right[match.start() :]).strip():
+            break  # "100 of some 1,100": only the next number's qualifier is left
         if after_of and low in _DETERMINERS_AFTER_OF:
             kin = kin or low in _POSSESSIVES
             pos = match.end()
@@ -125,6 +133,20 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
                 cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[base], "outcome.noun_after_number"
             pos = match.end()
             break
+        if base in p.not_people_heads and base not in p.people_groups:
+            cand.thing, cand.thing_rule = True, "candidate.thing"  # "55 families killed", "seven Canadian families"
+            break
+        if head_group is not None and base in p.compound_heads and base not in p.people_groups:
+            pos = match.end()  # the second noun of a compound head: "terrorist elements"
+            break
+        noun_follows = nxt_low in p.people_groups or (
+            nxt_low in p.outcome_nouns and nxt_low not in p.headless_adjectives)
+        if noun_follows and base not in p.function_words and (
+                (base in p.np_modifiers and base not in p.outcome_nouns)
+                or (base.endswith("ed") and base not in p.people_groups and base not in p.outcome_cues
+                    and base not in p.active_verbs)):
+            pos = match.end()  # a modifier before the people noun: "two other journalists", "seven bloodied bodies"
+            continue
         if base in p.people_groups:
             head_group = p.people_groups[base]
             generic = base in p.generic_people
@@ -162,6 +184,9 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             pos = match.end()  # a cue word naming a trade: "rescue workers", "release staff"
             continue
         if base in p.function_words or base in p.outcome_cues or not base[:1].isalpha() or RE_VERBISH.match(base):
+            break
+        if base not in p.not_people_heads and p.re_people_verb_after.match(right, match.end()):
+            pos = match.end()  # a noun the vocabulary lacks, whose verb only people suffer: "seven loyalists died"
             break
         if kin or "-" in base[1:] or _people_noun_follows(right, match.end(), p):
             # a compound modifier ("pro-government fighters", "government troops", "lifeless bodies"), or a
@@ -221,12 +246,15 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
             left=sentence[prev_end : number.start], right=sentence[number.end : next_start],
         )
         read_noun_phrase(cand, p)
-        cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right))
+        cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right)
+                               or p.re_among_after.match(cand.right, cand.np_end))
         if p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:]):
             cand.thing, cand.thing_rule = True, "candidate.population"
         elif p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end)):
             cand.thing, cand.thing_rule = True, "candidate.rate"
         elif p.re_ratio_after.match(cand.right, cand.np_end):
             cand.thing, cand.thing_rule = True, "candidate.rate"
+        elif cands and cands[-1].thing_rule == "candidate.rate" and p.re_list_join.match(cand.left):
+            cand.thing, cand.thing_rule = True, "candidate.rate"  # "an average of six died and 20 were hurt"
         cands.append(cand)
     return cands

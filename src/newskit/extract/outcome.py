@@ -12,16 +12,19 @@ from __future__ import annotations
 import re
 
 from newskit.extract.candidates import Candidate
-from newskit.extract.patterns import Patterns
+from newskit.extract.patterns import RE_AGE_AFTER, Patterns
 from newskit.numbers import ascii_lower
 
 RULES = {
     "outcome.noun_after_number": "an outcome noun right after the number (\"20,000 deaths\", \"5,400 wounded\")",
     "outcome.adjective": "an outcome word before the noun (\"12,000 displaced civilians\")",
+    "outcome.cases_of": "cases of an outcome after the number (\"327 cases of arbitrary detention\")",
     "outcome.status_noun": "a status noun names the people (\"240 hostages\", \"prisoners\")",
     "outcome.cue_after": "an outcome verb after the noun phrase (\"18,600 have been killed\", \"died\")",
     "outcome.active_verb_before": "an active verb right before the number (\"killed about 1,300\")",
     "outcome.nominal_cue_before": "a nominal cue earlier in the clause (\"the death toll rose to 20,000\")",
+    "outcome.toll_verb_before": "a toll earlier in the clause brought to the number by a toll verb (\"the death toll "
+                                "from the quake that struck the north climbed to 15,000\")",
     "outcome.dash_apposition": "a noun and its number set off by dashes (\"the hostages - 253 - held\")",
     "outcome.population_share": "a share of a population said to have suffered it (\"half of ... displaced\")",
     "outcome.from_subsets": "a total with no cue of its own takes the cue after its \"including ...\" list",
@@ -33,9 +36,11 @@ RULES = {
                            "women\")",
     "outcome.shared_comparison": "a number compared with the figure before (\"rose from 560 to 761\", \"compared "
                                  "with\")",
+    "outcome.shared_gapping": "a number with its verb left out shares the cue of the figure before (\"71 were "
+                              "linked to the army and 36 to armed groups\")",
     "outcome.parent_previous_sentence": "\"Of those, ...\": the outcome of the figure the previous sentence ends with",
 }
-_NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition"}
+_NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition", "outcome.cases_of"}
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
 RE_LIST_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$", re.I)
@@ -49,7 +54,10 @@ Decision = tuple[str | None, str | None]
 
 def cue_outcome(cue: str, p: Patterns) -> str:
     """The outcome of a cue phrase found after the noun phrase or before the number."""
-    return p.outcome_cues.get(" ".join(cue.lower().split()), "killed")
+    phrase = " ".join(cue.lower().split())
+    if phrase in p.outcome_cues:
+        return p.outcome_cues[phrase]
+    return next((o for pattern, o in p.outcome_cue_phrases if pattern.fullmatch(phrase)), "killed")
 
 
 def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns) -> str | None:
@@ -79,7 +87,7 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     if after and (after.group("cue").lower() in p.new_clause_participles
                   or p.re_object_follows.match(rest[after.end() :])):
         after = None  # ", injuring scores more", ", wounded over 5,000": the verb of the next number
-    if after and not p.re_gap_bad.search(rest[: after.start("cue")]):
+    if after and not p.re_gap_bad.search(RE_AGE_AFTER.sub("", rest[: after.start("cue")])):
         after_outcome = cue_outcome(after.group("cue"), p)
     before = p.re_active_before.search(cand.left[-80:])
     if before:
@@ -97,12 +105,25 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     left = cand.left
     breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(left)))
     clause = left[breaks[-1].end() :] if breaks else left
-    nominal = p.re_nominal_before.search(clause[-90:]) if cand.number.unit != "percent" else None
+    if cand.number.unit == "percent":
+        return None, None
+    nominal = p.re_nominal_before.search(clause[-90:])
     if nominal and not p.re_nominal_gap_bad.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
-        if cue not in p.nominal_needs_gap or nominal.group("gap").strip():
+        if (cue not in p.nominal_needs_gap or nominal.group("gap").strip()) and (
+                _toll_verb_ends(nominal.group("gap"), p) or p.re_nominal_company.match(nominal.group("gap"))
+                or not p.re_nominal_needs_change.search(nominal.string[: nominal.end("cue")])):
             return cue_outcome(cue, p), "outcome.nominal_cue_before"
+    far = p.re_nominal_far_before.search(clause[-230:])
+    if (far and not p.re_nominal_gap_bad.search(far.group("gap")) and not p.re_gap_bad.search(far.group("gap"))
+            and _toll_verb_ends(far.group("gap"), p)):
+        return cue_outcome(far.group("cue"), p), "outcome.toll_verb_before"
     return None, None
+
+
+def _toll_verb_ends(gap: str, p: Patterns) -> bool:
+    """Whether a toll verb ends the words before the number ("rose to almost", "stood at")."""
+    return bool(p.re_toll_change_end.search(p.re_qualifier_before.sub("", gap)))
 
 
 def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
@@ -155,7 +176,7 @@ def _how(rule: str | None) -> str | None:
         return "noun"
     return {"outcome.status_noun": "status", "outcome.cue_after": "after", "outcome.population_share": "after",
             "outcome.from_subsets": "after", "outcome.active_verb_before": "before",
-            "outcome.nominal_cue_before": "nominal", "outcome.parent": "parent",
+            "outcome.nominal_cue_before": "nominal", "outcome.toll_verb_before": "nominal", "outcome.parent": "parent",
             "outcome.shared_list": "list"}.get(rule or "", "shared")
 
 
@@ -220,6 +241,9 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
             continue
         if prev is not None and work[id(prev)][0] and _compared(cand, prev, p):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_comparison"]
+            continue
+        if prev is not None and work[id(prev)][0] and gapped_after(cand, prev, p):
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_gapping"]
     # a list read from its end: "124,752 men, 17,139 children and 15,278 women had been killed"
     for k in range(len(live) - 2, -1, -1):
         cand, nxt = live[k], live[k + 1]
@@ -235,6 +259,19 @@ def sentence_start_outcome(cand: Candidate, decision: Decision) -> Decision:
     if decision[0] is None and from_previous and not cand.partitive_of_previous:
         return cand.values["parent"].get("outcome"), "outcome.parent_previous_sentence"
     return decision
+
+
+def gapped_after(cand: Candidate, prev: Candidate, p: Patterns) -> bool:
+    """Whether ``cand`` repeats the frame of the number before it with the verb left out.
+
+    ("71 were linked to the army and 36 to armed groups", "50 died in custody, three others in ...")
+    """
+    if cand.thing or cand.np_outcome or cand.number.unit != prev.number.unit:
+        return False
+    word = p.re_gapping_word.match(cand.right, cand.np_end)
+    if word is None or not p.re_gapping_open.match(p.re_qualifier_before.sub("", cand.left)):
+        return False
+    return re.search(rf"\b{re.escape(word.group('w'))}\b", cand.left, re.IGNORECASE) is not None
 
 
 def list_gap_continues(cand: Candidate, p: Patterns) -> bool:

@@ -9,11 +9,12 @@ sentence before.
 from __future__ import annotations
 
 from newskit.extract.candidates import Candidate
-from newskit.extract.outcome import list_gap_continues
+from newskit.extract.outcome import gapped_after, list_gap_continues
 from newskit.extract.patterns import Patterns
 
 RULES = {
-    "parent.subset_in_sentence": "a subset cue (\"including\", \"of whom\") links it to the figure before it",
+    "parent.subset_in_sentence": "a subset cue (\"including\", \"of whom\") links it to the figure before it; "
+                                 "\"seven of the ten\", \"five were among the hundreds\" to the number after it",
     "parent.previous_sentence": "the sentence opens with \"Of those\"/\"Among them\", or a number is \"N of the dead\" "
                                 "with no total in its sentence: the last figure before",
 }
@@ -24,10 +25,17 @@ def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidat
     live = [c for c in cands if not c.thing]
     subset = {id(c): c.subset_cue for c in cands}
     parent: dict[int, Candidate | None] = {id(c): None for c in cands}
+    after = {id(c): cands[k + 1] for k, c in enumerate(cands[:-1])}
     for k, cand in enumerate(live):
         prev = live[k - 1] if k else None
+        nxt = after.get(id(cand))
+        if (nxt is not None and not nxt.thing and not subset[id(cand)] and not cand.of_relative
+                and p.re_partitive_of_next.match(cand.right) and not p.re_copula_end.search(cand.left)):
+            subset[id(cand)] = True  # "seven of the ten bodies", "five Canadians were among the hundreds killed"
+            parent[id(cand)] = nxt
+            continue
         if prev is not None and not subset[id(cand)] and subset[id(prev)] and parent[id(prev)] is not None:
-            if list_gap_continues(cand, p):
+            if list_gap_continues(cand, p) or gapped_after(cand, prev, p):
                 subset[id(cand)] = True
         if (prev is not None and not subset[id(prev)] and prev.np_end and cand.np_group
                 and p.re_dash_list_open.match(cand.left)):

@@ -29,13 +29,19 @@ class Patterns:
     """Word maps and compiled patterns of one vocabulary (built by :func:`compile_patterns`)."""
 
     outcome_cues: dict[str, str]
+    outcome_cue_phrases: tuple[tuple[re.Pattern, str], ...]  # cues written with the phrase grammar
     status_nouns: dict[str, str]
     outcome_nouns: dict[str, str]
     headless_adjectives: frozenset[str]
     active_outcome: dict[str, str]
     active_with_people: dict[str, str]
     active_with_captives: dict[str, str]
+    active_verbs: frozenset[str]  # every verb that binds before a number, whatever its role
     nominal_needs_gap: frozenset[str]
+    re_nominal_needs_change: re.Pattern
+    re_nominal_company: re.Pattern
+    re_toll_change_end: re.Pattern
+    re_nominal_far_before: re.Pattern
     new_clause_participles: frozenset[str]
     people_groups: dict[str, str]
     adjective_groups: dict[str, str]
@@ -43,6 +49,7 @@ class Patterns:
     compound_heads: frozenset[str]
     role_groups: frozenset[str]
     np_modifiers: frozenset[str]
+    not_people_heads: frozenset[str]
     function_words: frozenset[str]
     source_words: frozenset[str]
     passive_report_verbs: frozenset[str]
@@ -114,18 +121,26 @@ class Patterns:
     re_ratio_after: re.Pattern
     re_date_range_after: re.Pattern
     re_dash_apposition: re.Pattern
+    re_people_verb_after: re.Pattern
+    re_cases_of: re.Pattern
     re_headless_outcome: re.Pattern
     re_captives_after: re.Pattern
     re_adjective_toll: re.Pattern
     re_predicate_group: re.Pattern
     re_another_before: re.Pattern
     re_coordination: re.Pattern
+    re_list_join: re.Pattern
     re_apposition: re.Pattern
     re_gap_bad: re.Pattern
     re_nominal_gap_bad: re.Pattern
     re_more_after: re.Pattern
     re_dash_list_open: re.Pattern
     re_partitive_after: re.Pattern
+    re_among_after: re.Pattern
+    re_partitive_of_next: re.Pattern
+    re_copula_end: re.Pattern
+    re_gapping_word: re.Pattern
+    re_gapping_open: re.Pattern
     re_comparison_before: re.Pattern
     re_change_from: re.Pattern
     re_change_to: re.Pattern
@@ -160,6 +175,9 @@ class Patterns:
     place_detention_groups: frozenset[str]
 
 
+# an age range after a people noun: "children ages 12 and under", "boys aged 15 to 17" (the numbers are ages)
+AGE_AFTER = r"(?:aged?|ages)\s+\d+(?:\s*(?:and|or|to|-|–)\s*(?:under|younger|older|over|above|below|up|\d+))?"
+RE_AGE_AFTER = re.compile(AGE_AFTER, re.IGNORECASE)
 RE_PLACE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’.-]*(?<![.-])")
 
 
@@ -223,12 +241,20 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
 
     np = v["noun_phrase"]
     fillers = _ordered(np["before_cue_after"])
+    # a place set off by commas after a name: "in Barkin Ladi, northern Nigeria, have been killed"
+    compass = _ordered(np["compass_before_cue"])
+    appositive_place = rf"(?:,\s*(?:(?:{compass})\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,)?"
+    auxiliaries = r"(?:have|has|had|were|was|are|is|been|who|which|that)\b"
     re_cue_after = _compile(
-        r"^[\s,]*(?:[-–—]\s*)?(?:(?:who|that|which|whom)\s+|(?:them|these|those)\s+(?:[^,;:.()\"“”]{1,40},\s*)?)?"
-        rf"(?:(?:{fillers}|,?\s*(?:including|among\s+them)\s[^,;:.()\"“”]{{1,50}},|"
+        r"^[\s,”\"’]*(?:[-–—]\s*)?(?:(?:who|that|which|whom)\s+|(?:them|these|those)\s+(?:[^,;:.()\"“”]{1,40},\s*)?)?"
+        rf"(?:(?:{fillers}|,?\s*(?:including|among\s+them)\s[^,;:.()\"“”]{{1,50}},|{AGE_AFTER}|"
+        # a phrase of "of"/"from" ("staff members from its refugee agency have been killed")
+        rf"(?:of|from)\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?!{auxiliaries})[\w'’-]+\s+){{0,4}}?"
+        rf"(?!{auxiliaries})[\w'’-]+{appositive_place}|"
         r",?\s*(?:most|many|all|some|half|both|none|several)\s+of\s+(?:them|whom)\b[^,;:.()\"“”]{0,40},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
         r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
-        rf"in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ordered(np['place_nouns_after_name'])})|"
+        rf"in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ordered(np['place_nouns_after_name'])})"
+        rf"{appositive_place}|"
         rf"in\s+the\s+(?:{_ordered(np['place_nouns_before_cue'])})|inside\s+[A-Z]\w*|"
         rf"in\s+(?:{_ordered(np['compass_before_cue'])})\s+[A-Z]\w*"
         r")\s+)*"
@@ -282,13 +308,24 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     demonyms = {name.lower(): key for key, names in v["demonyms"].items() for name in names}
     return Patterns(
         outcome_cues=outcome_cues,
+        outcome_cue_phrases=tuple((_compile(phrase_pattern(c), I), o) for c, o in outcome_cues.items()
+                                  if re.search(r"[()*#|]", c)),
         status_nouns=status_nouns,
         outcome_nouns=outcome_nouns,
         headless_adjectives=headless,
         active_outcome=active_outcome,
         active_with_people=with_people,
         active_with_captives=with_captives,
+        active_verbs=frozenset([*active_outcome, *with_people, *with_captives]),
         nominal_needs_gap=frozenset(v["nominal_needs_gap"]),
+        re_nominal_needs_change=_compile(rf"\b(?:{alternation(v['nominal_needs_change'])})$", I),
+        re_nominal_company=_compile(rf"^[\s,]*(?:{alternation(v['nominal_change_not_needed_after'])})\b", I),
+        re_toll_change_end=_compile(
+            rf"\b(?:{alternation(v['toll_change_verbs'])})(?:(?:\s+[\w'’-]+){{0,2}}?\s+(?:to|at))?\s+$", I
+        ),
+        re_nominal_far_before=_compile(
+            rf"^.*\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b(?P<gap>(?:[^;:.!?()\"“”—–]|(?<=\d)\.(?=\d)){{0,160}})$", I
+        ),
         new_clause_participles=frozenset(v["new_clause_participles"]),
         people_groups=_by_word(v["groups"]),
         adjective_groups=_by_word(v["group_adjectives"]),
@@ -296,6 +333,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         compound_heads=frozenset(v["compound_heads"]),
         role_groups=frozenset(v["role_groups"]),
         np_modifiers=frozenset(np["modifiers"]),
+        not_people_heads=frozenset(np["not_people_heads"]),
         function_words=frozenset(np["function_words"]),
         source_words=frozenset(attribution["source_words"]),
         passive_report_verbs=frozenset(attribution["passive_report_verbs"]),
@@ -411,6 +449,13 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:\s+[\w'’]+){{0,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$",
             I,
         ),
+        re_people_verb_after=_compile(
+            r"\s+(?:(?:have|has|had|were|was|are|is|been|reportedly|also|all|later|were\s+all)\s+)*"
+            rf"(?:{alternation(np['people_verbs_after'])})\b", I
+        ),
+        re_cases_of=_compile(
+            rf"^\s+(?:{alternation(np['case_nouns'])})\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?P<w>{cue})\b", I
+        ),
         re_headless_outcome=_compile(
             rf"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>{alternation(headless)})\b", I
         ),
@@ -425,6 +470,10 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             r"(?P<noun>" + "|".join(map(re.escape, group_words)) + r")\b",
             I,
         ),
+        # the words between two members of one list, up to a verb of the first: "six people died and "
+        re_list_join=_compile(
+            rf"^(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_ordered(subsets['coordinators'])})\s+(?:(?:{short})\s+)?$", I
+        ),
         re_coordination=_compile(rf"^[\s,]*(?:{_ordered(subsets['coordinators'])})?\s*$", I),
         re_apposition=_compile(rf"^\s*(?:,|\(|—|–|-)\s*(?:{_ordered(subsets['apposition_words'])})?\s*$", I),
         re_gap_bad=_compile(rf"\d|\b(?:{_ordered(subsets['gap_breakers'])})\b", I),
@@ -433,6 +482,17 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
         re_partitive_after=_compile(
             rf"\s+(?:{_ordered(subsets['predicate_of'])})(?:\s+(?:{_ordered(subsets['predicate_outcomes'])}))?\b", I
+        ),
+        re_among_after=_compile(rf"\s+(?:{_ordered(subsets['among_after'])})\b", I),
+        re_partitive_of_next=_compile(
+            rf"^\s+(?:(?:{_ordered(subsets['partitive_of_next'])})|(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?:{_ordered(subsets['among_next'])}))\s+(?:(?:{short})\s+)?$", I
+        ),
+        re_copula_end=_compile(r"\b(?:is|was|are|were|be|been|being|as|representing)\s+$", I),
+        re_gapping_word=_compile(rf"\s*(?P<w>{alternation(subsets['gapping_words'])})\b", I),
+        # the words between the figure and a gapped number: no report verb or contrast, ending in a list separator
+        re_gapping_open=_compile(
+            rf"^(?!.*\b(?:{alternation(subsets['gapping_breakers'])})\b)[^.!?\"“”]*(?:,|;|\band)\s*$", I
         ),
         re_dash_list_open=_compile(rf"^(?:\s+[\w'’.]+){{1,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$", I),
         re_comparison_before=_compile(rf"(?:^|[\s,])(?:{alternation(subsets['comparison_before'])})\s+$", I),

@@ -36,6 +36,9 @@ ANY_KEY = "any snake_case key"
 SHAPE: dict[str, Any] = {
     "outcomes": ("keys", OUTCOMES, ("keys", OUTCOME_ROLES, "list")),
     "nominal_needs_gap": "list",
+    "nominal_needs_change": "list",
+    "nominal_change_not_needed_after": "list",
+    "toll_change_verbs": "list",
     "new_clause_participles": "list",
     "qualifiers": ("keys", ("lower_before", "upper_before", "approximate_before", "lower_after", "upper_after",
                             "approximate_after", "skipped_before", "short", "after_verb"), "list"),
@@ -85,14 +88,15 @@ SHAPE: dict[str, Any] = {
     "subsets": ("keys", ("before", "after", "sentence_start", "predicate_of", "predicate_outcomes",
                          "predicate_hedges", "coordinators", "apposition_words", "gap_breakers",
                          "nominal_gap_breakers", "another_before", "more_after", "comparison_before",
-                         "change_from", "change_to"),
+                         "change_from", "change_to", "among_after", "partitive_of_next", "among_next", "gapping_words",
+                         "gapping_breakers"),
                 "list"),
     "non_figures": ("keys", ("population_before", "every_before", "rate_before", "rate_after", "measure_before",
                              "measure_after", "unit_after", "idiom_before", "ratio_after"), "list"),
     "sentence_filter": ("keys", ("extra", "skip"), "list"),
     "noun_phrase": ("keys", ("modifiers", "function_words", "before_cue_after", "place_nouns_before_cue",
                              "compass_before_cue", "place_nouns_after_name", "dash_adjectives", "dash_nouns",
-                             "captive_nouns",
+                             "captive_nouns", "people_verbs_after", "not_people_heads", "case_nouns",
                              "toll_adjectives", "toll_nouns"), "list"),
 }
 
