@@ -4,7 +4,8 @@
    HTML), what any papermill report pays per notebook before doing any work.
 2. The sample report and the dev report (``params/dev.yaml``, when ../shared is beside the checkout),
    each from cold stage files (a fresh stage folder): seconds per notebook and in total, and the ratio
-   to floor x notebooks. Targets: sample <= 1.5x, dev <= 2x.
+   to floor x notebooks. Targets: sample <= 1.5x, dev <= 2x. Also the CPU seconds of the runner and
+   of its kernels: on a shared machine wall times vary with the load, CPU seconds much less.
 3. The full report on ``NEWSKIT_BENCH_REPORT_ARTICLES`` (default 20,000) synthetic articles with
    ``engine: processes``: wall time and the peak summed RSS of the whole process tree (the runner, its
    kernels and their workers, sampled from /proc). Targets: under 10 minutes and 4 GB.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,9 +70,11 @@ def measure_report(name: str, params_path: Path, work_dir: Path, floor: float) -
     saved = os.environ.get(STAGE_DIR_VARIABLE)
     os.environ[STAGE_DIR_VARIABLE] = str(work_dir / f"stages-{name}")
     try:
+        cpu_before = cpu_seconds()
         started = time.perf_counter()
         out_dir = run_report(params_path, out_dir=work_dir / name, progress=False)
         wall = time.perf_counter() - started
+        runner_cpu, kernels_cpu = (after - before for after, before in zip(cpu_seconds(), cpu_before, strict=True))
     finally:
         if saved is None:
             os.environ.pop(STAGE_DIR_VARIABLE, None)
@@ -86,8 +90,16 @@ def measure_report(name: str, params_path: Path, work_dir: Path, floor: float) -
           f"{'met' if total_ratio <= target else 'NOT met'}", flush=True)
     for n in RUN_ORDER:
         print(f"  {n:24s} {per_notebook[n]:6.2f} s  = {ratios[n]:.2f}x floor", flush=True)
+    print(f"  CPU: runner {runner_cpu:.2f} s, kernels {kernels_cpu:.2f} s", flush=True)
     return {"wall_seconds": round(wall, 2), "over_floor_x_notebooks": round(total_ratio, 2),
-            "target": target, "seconds_per_notebook": per_notebook, "ratio_per_notebook": ratios}
+            "target": target, "seconds_per_notebook": per_notebook, "ratio_per_notebook": ratios,
+            "cpu_seconds_runner": round(runner_cpu, 2), "cpu_seconds_kernels": round(kernels_cpu, 2)}
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """(this process, its finished children: the kernels) user + system CPU seconds so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def measure_large_report(work_dir: Path) -> dict:
