@@ -529,7 +529,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:{alternation(v['place_actor_verbs']) or '(?!)'})\b"),
         re_place_near=_compile(rf"\b(?:{alternation(v['place_near_words']) or '(?!)'})\s+(?:the\s+)?$", I),
         re_place_possessed=_compile(
-            rf"['’]s?\s+(?:\w+\s+)?(?:{alternation(v['place_possessed_nouns']) or '(?!)'})\b", I),
+            rf"['’]s?\s+(?:\w+\s+)?(?:{alternation(v['place_possessed_nouns']) or '(?!)'})\b"
+            rf"|\s+(?:{alternation(v['place_source_modifiers']) or '(?!)'})\b", I),
         re_place_aside=_compile(rf"\b(?:{alternation(v['place_aside_openers']) or '(?!)'})\s*:", I),
         re_place_spanning=_compile(rf"\b(?:{alternation(v['place_spanning_phrases']) or '(?!)'})\b", I),
         place_alternatives=tuple((key, name) for key, names in v["place_alternatives"].items() for name in names),

@@ -420,10 +420,8 @@ def decide_place(
     dateline = [pl for pl in in_sentence if in_dateline(pl)]
     if dateline:
         return dateline[0][2], "place.dateline"
-    # a detainee's nationality is no place; the demonym of who detained them may be ("Israeli police said")
-    own_np = (end - s, end - s + max(cand.np_end, 0) + 1)
-    sentence_demonym = _demonym(sentence[: own_np[0]] + " " * (own_np[1] - own_np[0]) + sentence[own_np[1]:], p) \
-        if detention else _demonym(sentence, p)
+    # neither a detainee's nationality nor that of who detained them says where ("Israeli police said")
+    sentence_demonym = None if detention else _demonym(sentence, p)
     if sentence_demonym is not None:
         return sentence_demonym, "place.demonym"
     if _title_place(text, p, found) is not None:

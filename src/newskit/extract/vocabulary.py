@@ -62,6 +62,7 @@ SHAPE: dict[str, Any] = {
     "place_near_words": "list",
     "place_actor_verbs": "list",
     "place_possessed_nouns": "list",
+    "place_source_modifiers": "list",
     "place_aside_openers": "list",
     "place_spanning_phrases": "list",
     "place_alternatives": ("keys", ANY_KEY, "list"),
