@@ -215,3 +215,12 @@ def test_the_claims_table_reads_each_articles_headline_for_place():
                              "text": ["Officials said 14 people died.", "Officials said 14 people died."]})
     table = claims_table(passages, articles)
     assert table[["article_id", "place"]].values.tolist() == [["a", "chile"], ["b", "unknown"]]
+
+
+def test_georgia_reads_the_earlier_passages_of_its_article():
+    assert places_titled("In Georgia, 5 people died.", "", context="A tornado hit Atlanta on Monday.") == [
+        ("5", "united_states")]
+    assert places_titled("In Georgia, 5 people died.", "", context="Protests filled Tbilisi on Monday.") == [
+        ("5", "georgia")]
+    # an organisation's name is no place ("New York Times")
+    assert places_titled("Floods in Georgia killed 5 people, the New York Times reported.", "") == [("5", "georgia")]

@@ -171,7 +171,7 @@ class Patterns:
     re_place_possessed: re.Pattern
     re_place_aside: re.Pattern
     re_place_spanning: re.Pattern
-    place_alternatives: tuple[tuple[str, str], ...]
+    place_alternatives: tuple[tuple[str, str, re.Pattern, re.Pattern], ...]  # key, name, its names, name's place's
     place_detention_groups: frozenset[str]
 
 
@@ -192,6 +192,14 @@ def _first_chars(mapping: dict[str, list[str]]) -> str:
 def _by_word(mapping: dict[str, list[str]]) -> dict[str, str]:
     """``{key: [words]}`` -> ``{word: key}``; a word listed under two keys keeps the later key."""
     return {word: key for key, words in mapping.items() for word in words}
+
+
+def _names_pattern(names: list[str], but: str, continuations: list[str]) -> re.Pattern:
+    """One pattern of place ``names`` other than ``but``, as whole words (case as written), not running on into
+    an organisation's name ("New York Times")."""
+    others = [n for n in names if n != but]
+    return _compile(rf"(?<![\w-])(?:{alternation(others) or '(?!)'})(?![\w-])"
+                    rf"(?!\s+(?:{alternation(continuations) or '(?!)'})\b)")
 
 
 def _compile(pattern: str, flags: int = 0) -> re.Pattern:
@@ -533,6 +541,10 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"|\s+(?:{alternation(v['place_source_modifiers']) or '(?!)'})\b", I),
         re_place_aside=_compile(rf"\b(?:{alternation(v['place_aside_openers']) or '(?!)'})\s*:", I),
         re_place_spanning=_compile(rf"\b(?:{alternation(v['place_spanning_phrases']) or '(?!)'})\b", I),
-        place_alternatives=tuple((key, name) for key, names in v["place_alternatives"].items() for name in names),
+        place_alternatives=tuple(
+            (key, name, _names_pattern(v["places"].get(key, []), name, v["place_name_continuations"]),
+             _names_pattern([n for names in v["places"].values() if name in names for n in names], name,
+                            v["place_name_continuations"]))
+            for key, names in v["place_alternatives"].items() for name in names),
         place_detention_groups=frozenset(v["place_detention_groups"]),
     )

@@ -191,14 +191,12 @@ def _renames(text: str, p: Patterns, found: dict) -> dict[str, str]:
     """
     if "renames" not in found:
         renames = {}
-        if p.place_alternatives:
-            pieces = [found.get("context") or "", found.get("title") or "", text]
-            named = [(piece[a:b], key) for piece in pieces if piece for a, b, key, _ in _places(piece, 0, p)]
-            for key, name in p.place_alternatives:
-                own = {k for n, k in named if n == name}
-                others = {k for n, k in named if n != name}
-                if own and key in others and not own & others:
-                    renames[name] = key
+        pieces = [found.get("context") or "", found.get("title") or "", text]
+        for key, name, re_key_names, re_own_names in p.place_alternatives:
+            # only a text or headline holding the name reads the earlier passages (they can be long)
+            if any(name in piece for piece in pieces[1:]) and any(re_key_names.search(piece) for piece in pieces) \
+                    and not any(re_own_names.search(piece) for piece in pieces):
+                renames[name] = key
         found["renames"] = renames
     return found["renames"]
 
