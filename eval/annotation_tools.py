@@ -15,7 +15,9 @@ and turn the annotator's compact decisions into checked JSON lines.
 Documents come from four corpora in ../shared, each id saying which (see ``read_documents``):
 dev articles by their ``id`` (``69MC-...``), cross-domain passages by ``article_id`` (``XD-001``),
 and sentences of the other outlets as ``SET:ROW`` with ROW the 0-based data row of the CSV
-(``globe:17``, ``post:3``, ``star:0``, ``nyt1:5``, ``nyt2:5``, ``wp:12``, ``wsj:40``).
+(``globe:17``, ``post:3``, ``star:0``, ``nyt1:5``, ``nyt2:5``, ``wp:12``, ``wsj:40``), and sentences
+of the 2008-2014 Gaza coverage as ``cvn:ROW`` with ROW the 0-based data row of the first instance
+of that sentence in ``cvn_instances_past_conflicts_llm.csv`` (its language-model labels are not read).
 
 Decision file format: a line ``# ARTICLE_ID`` opens an article (an article with no figure is just
 that line); each figure is one line of ``|``-separated fields::
@@ -176,6 +178,9 @@ SENTENCE_SETS = {
     "wsj": "casualty_mentions_nyt/tagged_data_wsj_oct7_to_oct22.csv",
 }
 CROSSDOMAIN_PATH = SHARED_CORPUS_DIR / "crossdomain-dev" / "passages.jsonl"
+# Sentences of past wars' coverage, one instance per row (text in ``Full_Sent``; a sentence with
+# several instances repeats, and is one document, named by its first row).
+PAST_CONFLICTS_PATH = SHARED_CORPUS_DIR / "nyuad-media-coverage-of-war-victims" / "cvn_instances_past_conflicts_llm.csv"
 
 
 def read_documents() -> dict[str, str]:
@@ -204,6 +209,12 @@ def _read_records() -> list[tuple[str, str, str]]:
             for row_number, row in enumerate(csv.DictReader(handle)):
                 title = row.get("title") or row.get("article_title") or ""
                 records.append((f"{prefix}:{row_number}", row["sentence"], title))
+    seen: set[str] = set()
+    with open(PAST_CONFLICTS_PATH, encoding="utf-8", newline="") as handle:
+        for row_number, row in enumerate(csv.DictReader(handle)):
+            if row["Full_Sent"] not in seen:
+                seen.add(row["Full_Sent"])
+                records.append((f"cvn:{row_number}", row["Full_Sent"], ""))
     return records
 
 
@@ -218,7 +229,7 @@ def main(argv: list[str]) -> int:
             ids = [d for d in articles if d.startswith(prefix)]
         print("\n".join(ids))
         return 0
-    if len(argv) == 4 and argv[0] == "sample" and argv[1] in SENTENCE_SETS:
+    if len(argv) == 4 and argv[0] == "sample" and argv[1] in (*SENTENCE_SETS, "cvn"):
         print("\n".join(sample_ids(articles, argv[1], int(argv[2]), int(argv[3]))))
         return 0
     if len(argv) == 2 and argv[0] == "show":
