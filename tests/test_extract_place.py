@@ -224,3 +224,125 @@ def test_georgia_reads_the_earlier_passages_of_its_article():
         ("5", "georgia")]
     # an organisation's name is no place ("New York Times")
     assert places_titled("Floods in Georgia killed 5 people, the New York Times reported.", "") == [("5", "georgia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of place and "of" before the name: "in the town of X", "in Kibbutz X" are locations
+        ("Gunmen killed 12 people in the town of Sderot.", [("12", "israel")]),
+        ("Gunmen killed 14 villagers in the town of Mopti.", [("14", "mali")]),
+        ("Floods killed 30 people in the northern town of Derna.", [("30", "libya")]),
+        ("Shelling killed 11 civilians in the village of Hroza.", [("11", "ukraine")]),
+        ("An airstrike killed 9 people in the Sudanese city of El Fasher.", [("9", "sudan")]),
+        ("The earthquake killed 2,000 people in the province of Herat.", [("2,000", "afghanistan")]),
+        ("Soldiers found 20 bodies in Kibbutz Kfar Aza.", [("20", "israel")]),
+        ("In 2008 a mortar killed one man and wounded four others in Kibbutz Nir Oz.",
+         [("one", "israel"), ("four", "israel")]),
+        # a compass word after any preposition ("on southern Israel", "from northern Gaza")
+        ("Hamas staged a surprise attack on southern Israel that killed more than 1,300 people.",
+         [("1,300", "israel")]),
+        ("Rocket attacks on southern Israel have left two Israelis dead, and 345 Palestinians died in Gaza.",
+         [("two", "israel"), ("345", "gaza")]),
+        ("Some 5,000 people fled across eastern Chad's border towns.", [("5,000", "chad")]),
+        # an act on a place happens there ("the bombardment of Gaza", "the siege of Mariupol")
+        ("The bombardment of Gaza has killed more than 1,900 people.", [("1,900", "gaza")]),
+        ("The Russian shelling of Kharkiv killed 7 people.", [("7", "ukraine")]),
+        ("The siege of Mariupol killed thousands of civilians.", [("thousands", "ukraine")]),
+        ("Russia's invasion of Ukraine has displaced 6 million people.", [("6 million", "ukraine")]),
+        # the people of a place live there; citizens of a country are its nationals, anywhere
+        ("Half of the residents of Khan Younis have fled.", [("Half", "gaza")]),
+        ("Half of the population of Gaza has been displaced.", [("Half", "gaza")]),
+        ("Ten citizens of Nepal were killed in the attacks.", [("Ten", "unknown")]),
+        # ", where": what the clause tells happened at the name before it
+        ("He lived in Kibbutz Nir Oz, where 40 people were killed.", [("40", "israel")]),
+        ("Militants stormed the camp of Zamzam, where 40 people were killed.", [("40", "sudan")]),
+        ("The strike hit a market in Nabatieh, where 12 people died.", [("12", "lebanon")]),
+        ("A resident of Kibbutz Be'eri, where more than 100 civilians were killed, spoke.", [("100", "israel")]),
+    ],
+)
+def test_place_kinds_acts_and_people_of_a_place(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a weapon was fired from is not where its victims were
+        ("Thirteen Israelis have been killed, four of them by rocket fire from Gaza.",
+         [("Thirteen", "israel"), ("four", "israel")]),
+        ("A missile launched from Yemen killed 2 people.", [("2", "unknown")]),
+        ("A rocket barrage from southern Lebanon killed 2 people.", [("2", "unknown")]),
+        ("Russian missiles fired from Belarus killed 4 people in Kyiv.", [("4", "ukraine")]),
+        ("Drones launched from Lebanon wounded 3 Israelis.", [("3", "israel")]),
+        # where people were moved or fled to: not where they were hurt; for the displaced it still tells
+        ("Israel allowed 12 wounded Gazans into Egypt for treatment.", [("12", "gaza")]),
+        ("Ten wounded children were flown to Jordan for treatment.", [("Ten", "unknown")]),
+        ("Some 20,000 Sudanese have fled into Chad since April.", [("20,000", "sudan")]),
+        ("Thousands of displaced families fled to the southern city of Rafah.", [("Thousands", "gaza")]),
+    ],
+)
+def test_place_origin_and_destination_are_not_where(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym before a territory noun is a place ("the Lebanese side", "Syrian villages")
+        ("Four civilians were killed on the Lebanese side of the border.", [("Four", "lebanon")]),
+        ("Israel responded with shelling of Lebanese border areas, and four civilians were killed.",
+         [("four", "lebanon")]),
+        ("Israeli shelling killed 4 people in Lebanese border villages.", [("4", "lebanon")]),
+        ("Eight people were killed on the Ukrainian side of the front.", [("Eight", "ukraine")]),
+        ("More than 1,400 people have been killed on the Israeli side.", [("1,400", "israel")]),
+        # "Palestinian towns" may be in Gaza or the West Bank: no territory, only a demonym
+        ("Troops raided Palestinian towns and arrested 40 people.", [("40", "unknown")]),
+        # the demonym of the toll a number is
+        ("The Palestinian death toll passed 7,300 as Israel launched waves of airstrikes in response to the "
+         "bloody Hamas rampage in southern Israel on Oct. 7.", [("7,300", "gaza")]),
+        ("The Sudanese death toll has risen to 15,000, officials said.", [("15,000", "sudan")]),
+        ("The Lebanese toll rose to 400 on Tuesday.", [("400", "lebanon")]),
+        # a demonym or a country that does the act is no place of the people it hits
+        ("Hezbollah killed 3 soldiers.", [("3", "unknown")]),
+        ("Hamas accused Israel of killing five of its fighters.", [("five", "unknown")]),
+        ("Russia accused Ukraine of killing 12 people in Belgorod.", [("12", "russia")]),
+        # a country's nationals, foreign minister or government speak of people anywhere
+        ("More than 1,000 people died in the attack, U.S. citizens among them.", [("1,000", "unknown")]),
+        ("Nine Canadian nationals were wounded, Canada's foreign minister said.", [("Nine", "unknown")]),
+        ("France's foreign minister said that eight French citizens had been killed.", [("eight", "unknown")]),
+        ("The government of Thailand said 14 of its citizens were killed.", [("14", "unknown")]),
+        ("An IDF soldier was killed, and two were injured, the Israel Defense Forces said.", [("two", "unknown")]),
+        # an agency whose staff are counted in one place
+        ("UNRWA said 88 of its staff members have been killed.", [("88", "gaza")]),
+    ],
+)
+def test_place_demonyms_of_territory_toll_and_actor(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # the October 7 attack told by its actor and act places the figures told as its own
+        ("The Hamas attacks on Saturday that killed more than 1,200 people shocked the country.", "",
+         [("1,200", "israel")]),
+        ("Hamas was able to kill more than 1,300 people before the army arrived.", "", [("1,300", "israel")]),
+        ("The Gaza Strip, pounded by Israeli airstrikes in retaliation for Hamas attacks on Saturday that killed "
+         "more than 1,200 people, is on the brink.", "", [("1,200", "israel")]),
+        ("Hamas brutally killing more than 1,300 people shocked the country.", "", [("1,300", "israel")]),
+        # ... and none after it that is not its own
+        ("Since Hamas killed 1,400 people, Israeli strikes have killed 10,000 people.", "",
+         [("1,400", "israel"), ("10,000", "unknown")]),
+        ("Hamas said 30 people were killed in Israeli strikes.", "", [("30", "unknown")]),
+        # a headline that locates two places says nothing of which
+        ("The war has killed more than 150,000 people.", "Houthis launch strikes at Israel during the war in Gaza",
+         [("150,000", "unknown")]),
+        ("Officials said 14 people died overnight.", "Floods in Kenya and in Kenya's north", [("14", "kenya")]),
+        # the seat of an institution says which war a text is about ("the Health Ministry in Gaza")
+        ("The U.S. would push for pauses. The toll has passed 10,000, according to the Hamas-run Health Ministry "
+         "in Gaza.", "", [("10,000", "gaza")]),
+    ],
+)
+def test_place_events_by_actor_and_headlines(text, title, expected):
+    assert places_titled(text, title) == expected

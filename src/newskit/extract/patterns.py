@@ -173,6 +173,10 @@ class Patterns:
     re_place_spanning: re.Pattern
     place_alternatives: tuple[tuple[str, str, re.Pattern, re.Pattern], ...]  # key, name, its names, name's place's
     place_detention_groups: frozenset[str]
+    place_of_event_act: tuple[tuple[str, re.Pattern], ...]
+    re_demonym_territory: re.Pattern | None  # group 1: the demonym
+    re_place_destination: re.Pattern
+    re_demonym_toll: re.Pattern | None
 
 
 # an age range after a people noun: "children ages 12 and under", "boys aged 15 to 17" (the numbers are ages)
@@ -314,6 +318,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         (key, _compile(rf"\b(?:{alternation(events)})\b", I)) for key, events in v["place_events"].items() if events
     )
     demonyms = {name.lower(): key for key, names in v["demonyms"].items() for name in names}
+    several = {name.lower() for name in v["demonyms_of_several_places"]}
+    territorial = [n for names in v["demonyms"].values() for n in names if n.lower() not in several]
     return Patterns(
         outcome_cues=outcome_cues,
         outcome_cue_phrases=tuple((_compile(phrase_pattern(c), I), o) for c, o in outcome_cues.items()
@@ -547,4 +553,13 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
                             v["place_name_continuations"]))
             for key, names in v["place_alternatives"].items() for name in names),
         place_detention_groups=frozenset(v["place_detention_groups"]),
+        place_of_event_act=tuple((key, _compile(rf"\b(?:{alternation(acts)})\b", I))
+                                 for key, acts in v["place_event_acts"].items() if acts),
+        re_demonym_territory=_compile(rf"\b({alternation(territorial)})\s+(?:{alternation(v['place_nouns_after_demonym'])})\b")
+        if territorial and v["place_nouns_after_demonym"] else None,
+        re_place_destination=_compile(
+            rf"\b(?:{alternation(v['place_destination_words']) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,4}}?(?:into|to)\s+"
+            rf"(?:the\s+)?(?:\w+\s+)?$", I),
+        re_demonym_toll=_compile(rf"\b(?:{alternation(demonyms)})\s+(?:{alternation(np['toll_nouns'])})\b", I)
+        if demonyms else None,
     )

@@ -69,6 +69,8 @@ DATELINE_REACH = 40  # how far into its sentence a dateline's name may start (ch
 RE_RUNS_ON = re.compile(r"\s+(?:de|del|do|da|dos|das|di)\s+[A-Z]")
 RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 RE_WORD = re.compile(r"[\w'’-]+")
+# a relative clause of place right after a name: what it tells happened there
+RE_WHERE_AFTER = re.compile(r",?\s+where\b")
 # Lower-case words a title-case headline keeps ("Villagers In Mali in Fresh Attacks of ...").
 TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "as", "with"})
 RE_DESTINATION = re.compile(r"\b(?:into|to|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -79,10 +81,14 @@ EVENT_REACH = 80
 # killed at least 1,400": characters).
 EVENT_VERB_REACH = 20
 # ", which killed 1,200": a relative clause of the event before it
-RE_RELATIVE = re.compile(r",\s+(?:which|that)\b")
+RE_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|that|in\s+which)\b")
 # what an event struck, after its words ("the Hamas attack [on southern Israel]"): a preposition, a word, a name
 RE_EVENT_TARGET = re.compile(r"\s+(?:on|in|into|against)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*")
 RE_CLAUSE_BREAK = re.compile(r"[,;:.()—–]|\b(?:while|and|but|as|whereas|when|after|before|since|then)\b", re.IGNORECASE)
+# How far before its number a demonym's toll may stand ("the Palestinian death toll has now passed": characters).
+TOLL_REACH = 70
+# Between a toll and its number: a new clause or sentence means the number is not the toll's.
+RE_TOLL_BREAK = re.compile(r"[;:.()]|,\s+(?:and|but|while)\b|\d")
 # A number of two or more digits ("178", "1,200"; not the 7 of "Oct. 7"): a location past it is its own.
 RE_OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])")
 # All-caps words shorter than this are taken for acronyms, not names ("GAO" is no town of Mali).
@@ -130,6 +136,10 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
         return None
     if text[a:b] in p.place_main_names and p.re_place_near.search(before):
         return None  # "near Gaza": beside the country, not in it
+    if p.re_place_destination.search(before):
+        return False  # "allowed into Egypt", "fled to Chad": where they went, not where it happened
+    if RE_WHERE_AFTER.match(text, b):
+        return True  # "Kibbutz Be'eri, where 100 civilians were killed"
     located = bool(p.re_place_preposition.search(before)) and not RE_POSSESSIVE.match(text, b)
     if not located and p.re_place_actor.match(text, b):
         return None  # "Israel has killed ...": the side that did it
@@ -151,12 +161,14 @@ def _aside_spans(text: str, p: Patterns) -> list[tuple[int, int]]:
     return spans
 
 
-def _places(text: str, offset: int, p: Patterns, renames: dict[str, str] | None = None) -> list[Found]:
+def _places(text: str, offset: int, p: Patterns, renames: dict[str, str] | None = None, *,
+            seats: bool = False) -> list[Found]:
     """``(start, end, key, located)`` of every place name in ``text`` (offsets plus ``offset``), in order.
 
     A name inside a longer one is not found again ("Congo" in "Democratic Republic of Congo"); names in
     a line pointing to another story are not found; ``renames`` maps a name to the place it means in
-    this document (:func:`_renames`).
+    this document (:func:`_renames`); ``seats`` keeps the names that are no evidence of where (an institution's
+    seat, an actor), as not located.
     """
     found = []
     for word in p.re_place_word.finditer(text):
@@ -168,6 +180,9 @@ def _places(text: str, offset: int, p: Patterns, renames: dict[str, str] | None 
     if p.re_place is not None:
         found += [(m.start(), m.end(), p.place_keys[int(m.lastgroup[1:])])  # type: ignore[index]
                   for m in p.re_place.finditer(text)]
+    if p.re_demonym_territory is not None:  # "on the Lebanese side", "Syrian villages"
+        found += [(m.start(), m.end(), p.demonym_place[m.group(1).lower()])
+                  for m in p.re_demonym_territory.finditer(text)]
     found.sort(key=lambda f: (f[0], -f[1]))
     asides = _aside_spans(text, p)
     kept: list[Found] = []
@@ -180,8 +195,8 @@ def _places(text: str, offset: int, p: Patterns, renames: dict[str, str] | None 
             continue
         key = (renames or {}).get(text[a:b], key)
         located = _located(text, a, b, p)
-        if located is not None:
-            kept.append((offset + a, offset + b, key, located))
+        if located is not None or seats:
+            kept.append((offset + a, offset + b, key, bool(located)))
     return kept
 
 
@@ -231,19 +246,21 @@ def _last_place_before(text: str, position: int, p: Patterns, found: dict) -> st
 
 
 def _title_place(text: str, p: Patterns, found: dict) -> str | None:
-    """The place the document's headline (``found["title"]``) names as a location ("... in Gaza")."""
+    """The place the document's headline (``found["title"]``) names as a location ("... in Gaza"), if only one."""
     if "title_place" not in found:
         title = found.get("title") or ""
         names = _places(title, 0, p, _renames(text, p, found)) if title else []
-        located = [name for name in names if name[3]]
-        found["title_place"] = located[0][2] if located else None
+        located = {name[2] for name in names if name[3]}
+        # a headline that locates two places ("strikes at Israel during the war in Gaza") says nothing of which
+        found["title_place"] = located.pop() if len(located) == 1 else None
     return found["title_place"]
 
 
 def _demonym(text: str, p: Patterns) -> str | None:
     """The place of the first demonym of victims in ``text`` (in its own case, or in all-caps text).
 
-    A demonym before a noun of the side that did it ("Russian forces", "an Israeli strike") is skipped.
+    A demonym before a noun of the side that did it ("Russian forces", "an Israeli strike") or its act
+    ("Hezbollah killed") is skipped.
     """
     if p.re_demonym is None:
         return None
@@ -254,27 +271,51 @@ def _demonym(text: str, p: Patterns) -> str | None:
             cached = _DEMONYMS_CASELESS[id(p)] = (p, _caseless(p.re_demonym))
         pattern = cached[1]
     for m in pattern.finditer(text):
-        if not p.re_demonym_actor.match(text, m.end()):
+        # "Russian forces", "Hezbollah killing three": the side that did it
+        if not p.re_demonym_actor.match(text, m.end()) and not p.re_place_actor.match(text, m.end()):
             return p.demonym_place.get(m.group().lower())
     return None
+
+
+def _told_as_event(sentence: str, event_end: int, number: int, p: Patterns) -> bool:
+    """Whether the number at ``number`` is told as the event's ending at ``event_end``: "..., killing 1,200" after
+    it, the event's own verb right before ("Hamas gunmen killed 1,400"), or its relative clause ("that killed").
+    """
+    return 0 <= number - event_end <= EVENT_REACH and bool(
+        _new_clause(p).search(sentence, event_end, number)
+        or (number - event_end <= EVENT_VERB_REACH and not RE_CLAUSE_BREAK.search(sentence, event_end, number))
+        or (RE_RELATIVE.search(sentence, event_end, number) is not None
+            and not RE_OTHER_NUMBER.search(sentence, event_end, number)))
+
+
+def _toll_demonym(left: str, p: Patterns) -> str | None:
+    """The place of a demonym before the toll the number is ("the Palestinian death toll passed 7,300")."""
+    if p.re_demonym_toll is None:
+        return None
+    near = left[-TOLL_REACH:]
+    tolls = list(p.re_demonym_toll.finditer(near))
+    if not tolls or RE_TOLL_BREAK.search(near, tolls[-1].end()):
+        return None
+    return p.demonym_place.get(tolls[-1].group().split()[0].lower())
 
 
 def _event_place(sentence: str, number: int, p: Patterns) -> tuple[str | None, bool]:
     """The place of an event the sentence names as its own, not as the start of a war ("since ..."), and
     whether the figure at ``number`` (offset in ``sentence``) is told as that event's ("..., killing 1,200").
+
+    An event told by its actor and act (vocabulary ``place_event_acts``) counts only for the figures told as its own.
     """
-    if p.re_place_event is None:
-        return None, False
+    starts = _war_starts(sentence, p)
     for key, pattern in p.place_of_event:
         for m in pattern.finditer(sentence):
-            # "..., killing 1,200" after the event, or the event's own verb right before ("Hamas gunmen killed 1,400")
-            attached = 0 <= number - m.end() <= EVENT_REACH and (
-                _new_clause(p).search(sentence, m.end(), number)
-                or (number - m.end() <= EVENT_VERB_REACH and not RE_CLAUSE_BREAK.search(sentence, m.end(), number))
-                or (RE_RELATIVE.search(sentence, m.end(), number) is not None
-                    and not RE_OTHER_NUMBER.search(sentence, m.end(), number)))
-            if attached or not p.re_place_event_start.search(sentence, max(0, m.start() - 40), m.start()):
-                return key, bool(attached)
+            attached = _told_as_event(sentence, m.end(), number, p)
+            # a war's start named in several overlapping ways ("in response to the Hamas rampage in southern Israel on")
+            if attached or not any(a <= m.start() < b for a, b in starts):
+                return key, attached
+    for key, pattern in p.place_of_event_act:
+        for m in pattern.finditer(sentence):
+            if _told_as_event(sentence, m.end(), number, p):
+                return key, True
     return None, False
 
 
@@ -283,9 +324,7 @@ def _war_starts(sentence: str, p: Patterns) -> list[tuple[int, int]]:
     place they struck: that place is the event's, not the figures' after it.
     """
     spans = []
-    if p.re_place_event is None:
-        return spans
-    for _, pattern in p.place_of_event:
+    for _, pattern in (*p.place_of_event, *p.place_of_event_act):
         for m in pattern.finditer(sentence):
             if p.re_place_event_start.search(sentence, max(0, m.start() - 40), m.start()):
                 target = RE_EVENT_TARGET.match(sentence, m.end())
@@ -298,7 +337,8 @@ def _default_place(key: str | None, text: str, p: Patterns, found: dict) -> str 
     if key is None:
         return None
     if "about_war" not in found:
-        names, _ = _text_places(text, p, found)
+        # every name counts here, the seats of institutions too ("the Health Ministry in Gaza")
+        names = _places(text, 0, p, _renames(text, p, found), seats=True)
         found["about_war"] = not names or any(name[2] in p.place_default_war for name in names)
     return key if found["about_war"] else None
 
@@ -386,7 +426,7 @@ def decide_place(
         referred = _last_place_before(text, start, p, found)
         if referred is not None:
             return referred, "place.anaphor"
-    own_demonym = _demonym(cand.right[: max(cand.np_end, 1) + 1], p)
+    own_demonym = _demonym(cand.right[: max(cand.np_end, 1) + 1], p) or _toll_demonym(cand.left, p)
     if own_event is not None and (own_demonym in (None, own_event) or own_demonym not in p.place_default_war):
         return own_event, "place.event"
     more = previous is not None and (p.re_another_before.search(cand.left[-12:]) or p.re_more_after.match(cand.right))
@@ -409,7 +449,9 @@ def decide_place(
         default = _default_place(key, text, p, found)
         if default is not None:
             return default, rule
-    named = [pl for pl in in_sentence if not in_dateline(pl) and not past_clause(pl) and fits(pl)]
+    # where people were moved to is where the displaced are, no one else's ("ten wounded were flown to Jordan")
+    named = [pl for pl in in_sentence if not in_dateline(pl) and not past_clause(pl) and fits(pl)
+             and (outcome == "displaced" or not p.re_place_destination.search(text, max(0, pl[0] - 60), pl[0]))]
     if named:
         return named[0][2], "place.named_in_sentence"
     named_before = _last_place_before(text, s, p, found)
