@@ -497,3 +497,126 @@ def test_many_events_overnight_before_the_number_are_that_period():
 ])
 def test_one_events_toll_in_a_present_perfect_is_that_event(text, expected):
     assert scopes(text)[0][1] == expected
+
+
+# --------------------------------------------------------------------------- issue 12, fourth round: classes of wording
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("As of Oct. 26, more than 2,000 children had been killed, the ministry's data showed.", "2,000"),
+    ("As of Tuesday, 312 civilians had been killed in the region, the UN said.", "312"),
+    ("The army said 14 of its soldiers had died in the north as of Friday night.", "14"),
+    ("As of last week, some 6,000 people had been displaced by the floods in Libya.", "6,000"),
+])
+def test_as_of_a_date_is_a_count_up_to_that_date(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Ukrainian officials said 9,000 civilians had been killed.", "9,000"),
+    ("The health ministry said that 4,385 people had been killed.", "4,385"),
+    ("Sudanese doctors said at least 1,200 people had been killed and 8,000 wounded.", "1,200"),
+    ("Save the Children reported that more than 2,000 children had died, with thousands more missing.", "2,000"),
+])
+def test_a_past_perfect_after_a_report_verb_is_a_reported_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Police said 12 people had been killed in the blast.", "12", "incident"),
+    ("A bomb went off at the bus station on Monday. Police said 12 people had been killed.", "12", "incident"),
+    ("Witnesses said 12 people were killed.", "12", "unknown"),
+])
+def test_a_reported_count_of_one_event_or_a_bare_count_is_no_running_total(text, surface, expected):
+    assert scope_of(text, surface) == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Russia has pounded Ukrainian cities with missiles and drones, killing more than 9,000 civilians.", "9,000"),
+    ("The junta has bombed villages across Myanmar for two years, killing thousands.", "thousands"),
+    ("Myanmar's army has carried out hundreds of airstrikes since the coup, killing more than 1,600 civilians.",
+     "1,600"),
+    ("The paramilitaries have besieged the city and shelled its markets, killing at least 800 people.", "800"),
+])
+def test_a_participle_after_a_present_perfect_is_a_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Russia has launched a missile strike on Kyiv, killing 12 people.", "12", "incident"),
+    ("The army has shelled Kharkiv over the past week, killing 40 civilians.", "40", "period"),
+    ("They could have spared the port, but the city was burned, killing at least 4,000 people.", "4,000",
+     "incident"),
+])
+def test_an_event_a_window_or_a_modal_between_perfect_and_participle_keeps_its_frame(text, surface, expected):
+    assert scope_of(text, surface) == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("At least 13 soldiers were killed in the fighting near Bakhmut, the army said.", "13"),
+    ("Roughly 200 fighters died in fighting around the airport.", "200"),
+    ("Dozens of civilians were killed during the fighting in El Fasher.", "Dozens"),
+])
+def test_killed_in_the_fighting_is_one_spell_of_fighting(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Some 40,000 people have been killed in the fighting, according to the health ministry.", "40,000"),
+    ("More than 12,000 people have died in the fighting since April.", "12,000"),
+    ("The war has killed 10,000 people in Sudan.", "10,000"),
+])
+def test_fighting_with_a_perfect_or_since_and_the_war_itself_stay_running_totals(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The number of dead in Sudan could be as high as 150,000, an envoy said.", "150,000"),
+    ("The number of people killed in the war has passed 10,000, officials said.", "10,000"),
+    ("The death count stood at 3,000, the agency said.", "3,000"),
+])
+def test_the_number_of_dead_is_a_toll(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+def test_the_number_of_dead_of_one_event_is_that_events_toll():
+    assert scope_of("The number of people killed in the earthquake rose to 2,000.", "2,000") == "incident"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("More than 7 million people are displaced within the country, the UN said.", "7 million"),
+    ("About 3.5 million people are internally displaced in Sudan.", "3.5 million"),
+    ("Some 1.2 million Haitians remain internally displaced, the agency said.", "1.2 million"),
+])
+def test_the_displaced_of_a_whole_country_are_a_current_count(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+def test_internally_displaced_people_at_a_site_keep_no_frame():
+    text = "The zone held 21 shelters and 50,000 internally displaced people, according to OCHA."
+    assert scope_of(text, "50,000") == "unknown"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Two journalists were killed during the weekend in the offensive.", "Two"),
+    ("Nine people died during the weekend in the war-torn region.", "Nine"),
+])
+def test_during_the_weekend_is_a_period(text, surface):
+    assert scope_of(text, surface) == "period"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("At least 25 people were killed in airstrikes on a school in Kharkiv.", "25"),
+    ("Eleven worshippers died in attacks on the Owo church, officials said.", "Eleven"),
+    ("Rebels killed 30 villagers in raids on the refugee camp near Beni.", "30"),
+])
+def test_many_events_on_one_site_are_one_attack(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The hijackers killed nearly 3,000 people in the 9/11 attacks.", "3,000", "incident"),
+    ("Rebels killed at least 300 villagers in two raids near the town.", "300", "period"),
+])
+def test_a_count_of_people_or_a_date_is_no_count_of_events(text, surface, expected):
+    assert scope_of(text, surface) == expected

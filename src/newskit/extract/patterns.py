@@ -78,6 +78,7 @@ class Patterns:
     re_scope_incident: re.Pattern
     re_event_agent: re.Pattern
     re_scope_incidents: re.Pattern
+    re_scope_event_site: re.Pattern
     re_scope_period: re.Pattern
     re_scope_day: re.Pattern
     re_cumulative_default: re.Pattern
@@ -381,7 +382,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_scope_strong=_compile(rf"\b(?:{_ordered(scope['running_total'])})\b"),
         re_scope_perfect=_compile(rf"\b(?:{_ordered(scope['perfect'])})\b"),
         re_scope_window=_compile(rf"\b(?:{_ordered(scope['window'])})\b"),
-        re_scope_toll=_compile(rf"\b(?:{_ordered(tolls)})\b"),
+        re_scope_toll=_compile(rf"\b(?:{_ordered(tolls + scope['toll_phrases'])})\b"),
         re_scope_weak=_compile(rf"\b(?:{_ordered(scope['war'])})\b"),
         re_scope_incident=_compile(rf"\b(?:{_ordered(scope['event'])})\b"),
         re_event_agent=_compile(
@@ -392,6 +393,11 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:(?:{_ordered(scope['agent_qualifiers'])})\s+)?$"
         ),
         re_scope_incidents=_compile(rf"\b(?:{_ordered(scope['events'])})\b"),
+        re_scope_event_site=_compile(
+            r"\s+(?:on|at|against|that\s+hit|hitting|targeting)\s+(?:(?:the|a|an|one)\s+)?"
+            r"(?:(?!(?:in|on|at|of|and|near|across)\b)[\w'’-]+\s+){0,3}?"
+            rf"(?:{_ordered(scope['event_sites'])})\b(?!-)"
+        ),
         re_scope_period=_compile(rf"\b(?:{_ordered(scope['period'])})\b"),
         re_scope_day=_compile(rf"\b(?:{_ordered(scope['day'])})\b"),
         re_cumulative_default=_compile(rf"\b(?:{_ordered(scope['default_running_total'])})\b", I),

@@ -96,7 +96,7 @@ def _decide_sentence(
                                                   before=text[max(0, s - SCOPE_LOOK_BACK) : s],
                                                   report_before=text[max(0, s - REPORT_LOOK_BACK) : s]
                                                   if RE_REPORT_BACK.search(sentence) else "",
-                                                  sentence_cues=cues[1]))
+                                                  sentence_cues=cues[1], sentence_start=s))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
                                                   outcome=cand.get("outcome"), group=cand.get("group"),
                                                   parent=parent, previous=prev, found=places_found))

@@ -88,6 +88,12 @@ RULES = {
                         "event: unknown",
     "scope.coordinated": "a weak frame, joined by \"and\" to the figure before (\"were killed and a further 640 "
                          "injured\"): its frame",
+    "scope.reported_perfect": "no cue, a past perfect after a report verb (\"officials said 9,000 had been "
+                              "killed\"), nothing before it tells of an event: a reported running total",
+    "scope.perfect_participle": "a participle after a present perfect (\"has shelled the towns, killing 300\"), no "
+                                "event, day or window between them: a running total",
+    "scope.fighting_event": "\"killed in the fighting\" with no perfect, \"since\" or \"so far\": fighting is an "
+                            "event, not the war",
 }
 PERFECT_REACH = 25  # characters before a hostage figure where a perfect ("have abducted") is its verb
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
@@ -103,6 +109,9 @@ RE_CLAUSE_BREAK = re.compile(
 
 Cue = tuple[int, int, str]
 STATE_WORDS = frozenset({"remain", "remains", "remaining", "still", "currently", "now"})
+# war words that name an event, not the war: "killed in the fighting" is one spell of fighting; with a perfect,
+# "since" or "so far" (stronger classes) it stays a running total ("have been killed in the fighting")
+FIGHTING_WORDS = frozenset({"fighting"})
 
 
 def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
@@ -131,7 +140,8 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
               and not (c[2] == "incident" and c[1] + 1 in plural_starts and sentence[c[1]] == " ")]
     # "the pager explosions", "the attacks by Hamas": plural events the text has named, one incident;
     # "a misfired rocket": one; "two blasts", "a series of attacks": a set of events, the period they span
-    others = [(s, e, _events_class(sentence, s, e)) if name == "incidents" else (s, e, name) for s, e, name in others]
+    others = [(s, e, _events_class(sentence, s, e, p)) if name == "incidents" else (s, e, name)
+              for s, e, name in others]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
     since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
@@ -139,11 +149,15 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
 
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-RE_DATED_BEFORE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\s+(?:[\w'’-]+\s+)?$", re.I)
+RE_DATED_BEFORE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}})\s+(?:[\w'’-]+\s+)?$", re.I)
 RE_ONE_BEFORE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w-]+\s+)?$")
+# "two car bomb explosions", "a series of attacks"; not a count of people before them ("300 villagers in clashes")
+# nor a date ("the 9/11 attacks")
 RE_COUNTED_BEFORE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+"
-    r"|(?:a\s+)?(?:series|wave|string|spate|barrage|volley|salvo)\s+of)\s+(?:[\w-]+\s+){0,2}$")
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple)|(?<![\d/.,])\d+(?![/\d])"
+    r"|\b(?:a\s+)?(?:series|wave|string|spate|barrage|volley|salvo)\s+of)\s+"
+    r"(?:(?!(?:in|of|on|at|by|from|during|after|with|and|were|was|died|killed)\b)[\w-]+\s+){0,2}$")
 RE_PERFECT_END = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 RE_OWN_PAST = re.compile(r"^[^,;]{0,40}?\b(?:were|was)\b", re.I)
 RE_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|reduction)\b")
@@ -159,12 +173,14 @@ RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhos
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
 
 
-def _events_class(sentence: str, start: int, end: int) -> str:
+def _events_class(sentence: str, start: int, end: int, p: Patterns) -> str:
     """The class of a word of the plural events list: one named event, one event, a counted set, or many events."""
     before = sentence[max(0, start - 40) : start]
     if (_definite(sentence, start) or RE_DATED_BEFORE.search(before)
             or (not sentence[start:end].endswith("s") and RE_ONE_BEFORE.search(before))):
         return "incident"  # "the pager explosions", "the 7 October attacks", "a misfired rocket"
+    if p.re_scope_event_site.match(sentence, end):
+        return "incident"  # "strikes on a school": one attack on one site
     if RE_COUNTED_BEFORE.search(before):
         return "counted"
     return "incidents"
@@ -238,7 +254,7 @@ def _plural_agent(left: str, agent: re.Match, p: Patterns) -> bool:
     if not events:
         return False
     start, end, kind = max(events)
-    return kind == "many" and _events_class(left, start, end) == "incidents"
+    return kind == "many" and _events_class(left, start, end, p) == "incidents"
 
 
 def _where_they_are_now(cand: Candidate) -> bool:
@@ -285,6 +301,9 @@ def own_scope(
         name = _nearest(unmasked, start, end)
         rule = "scope.nearest_in_sentence" if name else None
     scope = SCOPE_CLASSES[name][0] if name else None
+    own_war = {ascii_lower(sentence[c[0]:c[1]]) for c in own if c[2] == "weak"}
+    if name == "weak" and own_war and own_war <= FIGHTING_WORDS:
+        scope, rule = "incident", "scope.fighting_event"  # "13 soldiers were killed in the fighting near the town"
     if name == "perfect" and any(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
     ):
@@ -374,6 +393,24 @@ RE_BARE_RIGHT = re.compile(
     r"(?:killed|injured|wounded|hurt|dead)"
     r"(?:[\s,.”\"]*|,\s*(?:[\w'’.-]+\s+){1,6}(?:said|says)[\s.,”\"]*)$", re.I)
 
+# "Officials said 9,000 civilians had been killed": a past perfect after a report verb reports a present perfect
+# ("have been killed"), a running total, when its own verb follows the number and no event was told before.
+RE_HAD_RIGHT = re.compile(
+    r"^(?:\s+[\w'’,-]+){0,6}?\s+had\s+(?:(?:now|already|so\s+far|reportedly|also)\s+)?(?:been\s+)?"
+    r"(?:killed|died|wounded|injured|hurt|detained|arrested|displaced|abducted|kidnapped|evacuated|fled|slain|"
+    r"lost\s+their\s+lives)\b", re.I)
+# "Russia has pounded the cities with missiles, killing 9,000": a participle that tells what a present perfect
+# (of any verb but a report verb) has done, a running total; not when one event is named between them
+RE_PARTICIPLE_LEFT = re.compile(
+    r",\s*(?:killing|leaving|wounding|injuring|displacing|forcing)\s+(?:(?:at\s+least|more\s+than|over|nearly|"
+    r"almost|about|around|some|an\s+estimated|up\s+to|tens\s+of|hundreds\s+of)\s+)?$", re.I)
+RE_MAIN_PERFECT = re.compile(
+    r"(?<!could )(?<!would )(?<!should )(?<!might )(?<!must )(?<!may )\b(?:has|have)\s+"
+    r"(?!(?:said|told|reported|confirmed|announced|estimated|warned|vowed|denied|claimed|insisted|acknowledged|"
+    r"called|urged|to|not)\b)(?:(?:now|already|also|since|repeatedly|been)\s+)*[a-z]+\b", re.I)
+PARTICIPLE_OVERRIDES = ("scope.event_agent", "scope.events_agent", "scope.default_past_event",
+                        "scope.nearest_in_sentence", "scope.events")
+
 # A sentence that cites a report back continues the window the report was given further back.
 RE_REPORT_BACK = re.compile(
     r"\b(?:according to (?:the|this|that) (?:report|document|tally|count)"
@@ -382,8 +419,8 @@ RE_REPORT_BACK = re.compile(
 REPORT_LOOK_BACK = 2000  # characters
 
 # Rules weak enough that a window stated just before the sentence beats them.
-PASSAGE_OVERRIDES = ("scope.events", "scope.events_agent", "scope.nearest_in_sentence", "scope.default_past_event",
-                     "scope.default_unknown")
+PASSAGE_OVERRIDES = ("scope.events", "scope.toll", "scope.events_agent", "scope.nearest_in_sentence",
+                     "scope.default_past_event", "scope.default_unknown")
 
 
 def passage_window(before: str, p: Patterns) -> bool:
@@ -421,10 +458,31 @@ def bare_count(cand: Candidate, p: Patterns) -> bool:
     return bool(RE_BARE_LEFT.match(cand.left) and RE_BARE_RIGHT.match(cand.right))
 
 
+def reported_perfect(cand: Candidate, p: Patterns) -> bool:
+    """Is the figure's own verb a past perfect after a report verb ("Officials said 9,000 had been killed")?"""
+    return bool(RE_HAD_RIGHT.match(cand.right) and p.re_said.search(ascii_lower(cand.left[-150:])))
+
+
+def perfect_participle(cand: Candidate, left: str, p: Patterns) -> bool:
+    """Is the figure the object of a participle after a present perfect ("has shelled towns, killing 300")?
+
+    ``left``: its sentence up to the number. Not when one event, a day or a window is named between the
+    perfect and the number ("has launched a strike on the city, killing 12").
+    """
+    if not RE_PARTICIPLE_LEFT.search(left):
+        return False
+    perfects = list(RE_MAIN_PERFECT.finditer(left))
+    if not perfects:
+        return False
+    between = ascii_lower(left[perfects[-1].end():])
+    cues = scope_cues(between, p)[1]
+    return not any(c[2] in ("incident", "day", "period", "window", "counted") for c in cues)
+
+
 def decide_scope(
     cand: Candidate, own: tuple[str | None, str | None], sentence: str, p: Patterns,
     *, parent: Candidate | None, previous: Candidate | None, before: str = "", report_before: str = "",
-    sentence_cues: list[Cue] | None = None,
+    sentence_cues: list[Cue] | None = None, sentence_start: int | None = None,
 ) -> tuple[str, str]:
     """The scope of a figure: its own, else its parent's, else the default; "N more" keeps the frame before.
 
@@ -432,7 +490,8 @@ def decide_scope(
     has just told of one event is that event's toll. ``report_before``: a longer stretch before a
     sentence that cites a report back ("according to the report", "it said"), for the report's window
     (empty when it cites none). ``sentence_cues``: the unmasked cues of
-    :func:`scope_cues` for the sentence, when the caller has them.
+    :func:`scope_cues` for the sentence, when the caller has them. ``sentence_start``: the offset of the
+    sentence in the text (None: only the text since the number before is read as its left).
     """
     scope, rule = own
     source_type, outcome = cand.get("source_type"), cand.get("outcome")
@@ -461,6 +520,11 @@ def decide_scope(
             scope, rule = "incident", "scope.passage_event"  # "Later it put the number of dead in the hundreds"
         elif rule == "scope.default_past_event" and bare_count(cand, p) and not event_told(before, p):
             scope, rule = "unknown", "scope.bare_count"  # "Witnesses said at least a dozen people were killed."
+        elif rule == "scope.default_past_event" and reported_perfect(cand, p) and not event_told(before, p):
+            scope, rule = "cumulative", "scope.reported_perfect"  # "Officials said 9,000 had been killed."
+    sentence_left = sentence[: cand.start - sentence_start] if sentence_start is not None else cand.left
+    if rule in PARTICIPLE_OVERRIDES and perfect_participle(cand, sentence_left, p):
+        scope, rule = "cumulative", "scope.perfect_participle"  # "has shelled the towns for months, killing 300"
     # a taking joined to a figure of a stated window is within it, as a taking with a window of its own is
     joined_taking = rule == "scope.taking_hostages" and previous is not None and previous.get("scope") == "period"
     if ((rule in COORDINATION_OVERRIDES or joined_taking) and previous is not None

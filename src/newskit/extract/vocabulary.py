@@ -87,7 +87,7 @@ SHAPE: dict[str, Any] = {
                              "home_war_types", "not_reported_by_health_ministry", "possessive_tallies",
                              "home_war_places", "addressee_verbs", "auxiliary_report_verbs"),
                 "list"),
-    "scope": ("keys", ("running_total", "since", "since_not_before", "perfect", "window", "tallies", "war",
+    "scope": ("keys", ("running_total", "since", "since_not_before", "perfect", "window", "tallies", "toll_phrases", "event_sites", "war",
                        "event", "events", "day", "period", "agent_events", "agent_verbs", "agent_qualifiers",
                        "default_running_total", "event_verbs"), "list"),
     "subsets": ("keys", ("before", "after", "sentence_start", "predicate_of", "predicate_outcomes",
