@@ -259,3 +259,89 @@ def test_a_number_joined_to_a_rate_is_a_rate():
     assert figures("An average of five people died and 20 were wounded every week.") == []
     assert figures("An average of five people died each week, and 20 were wounded in Monday's raid.") == [
         ("20", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs and nouns of death, injury and loss across registers and disasters
+        ("Eleven people drowned when their canoe overturned.", [("Eleven", "killed")]),
+        ("At least 19 pilgrims were crushed to death at the gate.", [("19", "killed")]),
+        ("Two children were electrocuted by a fallen cable.", [("Two", "killed")]),
+        ("Five people succumbed to their injuries overnight.", [("Five", "killed")]),
+        ("Militiamen hacked to death 40 farmers with machetes.", [("40", "killed")]),
+        ("Raiders slew more than 200 herders near the river.", [("200", "killed")]),
+        ("Medics said 45 people sustained injuries in the blast.", [("45", "injured")]),
+        ("About 60 passengers were hospitalised after the derailment.", [("60", "injured")]),
+        ("Doctors treated 250 people for burns.", [("250", "injured")]),
+        ("Nine miners were trapped underground after the collapse.", [("Nine", "missing")]),
+        ("Flash floods swept away 23 villagers.", [("23", "missing")]),
+        ("Over 5 million people were rendered homeless by the conflict.", [("5 million", "displaced")]),
+        ("The offensive has forced 700,000 people from their homes.", [("700,000", "displaced")]),
+        ("Two marines were taken prisoner near the river.", [("Two", "detained")]),
+        ("Police arrested 1,000 ethnic minority men last week.", [("1,000", "detained")]),
+        # people nouns of other places and trades
+        ("Bandits kidnapped 287 pupils from a school.", [("287", "hostage")]),
+        ("A roadside bomb killed three peacekeepers and injured five.", [("three", "killed"), ("five", "injured")]),
+        ("The eruption left 11 hikers dead and 12 missing.", [("11", "killed"), ("12", "missing")]),
+        # words between the noun phrase and its verb
+        ("In all, 2,400 fighters on both sides have been killed.", [("2,400", "killed")]),
+        ("Some 3.4m Ukrainians remain internally displaced.", [("3.4m", "displaced")]),
+        # a qualifier after the number, before its noun
+        ("Some 12,000-plus people have fled.", [("12,000", "displaced")]),
+        ("Some 40 or so people were killed.", [("40", "killed")]),
+        ("About 100 or more civilians were wounded.", [("100", "injured")]),
+        ("The quake left 500+ dead.", [("500", "killed")]),
+    ],
+)
+def test_wordings_of_other_wars_and_disasters(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_verb_after_and_belongs_to_the_next_number():
+    assert figures("The shelling killed 9 and injured 31.") == [("9", "killed"), ("31", "injured")]
+
+
+def test_a_list_set_off_by_a_dash_after_an_outcome_noun():
+    assert figures("The victims - 11 men, four women and a child - were buried.") == [
+        ("11", "killed"), ("four", "killed")]
+
+
+def test_a_sentence_opening_with_a_partitive_of_an_outcome():
+    assert figures("Of those killed, 60% were women and children.") == [("60%", "killed")]
+    assert figures("Among the wounded, 12 are in a critical condition.") == [("12", "injured")]
+
+
+def test_a_share_of_a_possessed_population_is_the_figure():
+    assert figures("Bombing has driven more than half the region's 2.3 million people from their homes.") == [
+        ("half", "displaced")]
+    assert figures("Fighting has displaced 30% of the country's 48 million people.") == [("30%", "displaced")]
+
+
+def test_a_guess_between_two_vague_numbers_shares_the_verb():
+    assert figures("Witnesses said scores, possibly hundreds, had been killed.") == [
+        ("scores", "killed"), ("hundreds", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ratio of civilian to combatant deaths is roughly 2 to 1.",
+        "For every soldier killed, 10 civilians are harmed.",
+        "Workers rescued 30 people from the collapsed building.",
+        "Officials fear the death toll could exceed 1,000.",
+        "The toll is expected to rise to 500.",
+        "Some 300 Americans were evacuated through the crossing.",
+        "About 2,000 troops crossed the border into the province.",
+    ],
+)
+def test_ratios_rescues_forecasts_and_departures_are_no_figures(text):
+    assert figures(text) == []
+
+
+def test_rescued_captives_are_released():
+    assert figures("Commandos rescued four hostages from a flat.") == [("four", "released")]
+
+
+def test_a_toll_with_a_warning_in_a_relative_clause_still_binds():
+    assert figures("The toll, which officials warned could rise, reached 312 on Sunday.") == [("312", "killed")]

@@ -64,11 +64,11 @@ def test_missing_and_invalid_yaml_files_are_refused(tmp_path):
 
 def test_a_user_file_adds_to_the_default_and_leaves_it_unchanged(tmp_path):
     default = load_vocabulary()
-    text = "groups: {children: [wee ones]}\noutcomes: {killed: {verbs: [succumbed]}}"
+    text = "groups: {children: [wee ones]}\noutcomes: {killed: {verbs: [passed away]}}"
     extended = load_vocabulary(write(tmp_path, text))
     assert extended.section("groups")["children"][-1] == "wee ones"
     assert set(default.section("groups")["children"]) < set(extended.section("groups")["children"])
-    assert "succumbed" not in default.section("outcomes")["killed"]["verbs"]
+    assert "passed away" not in default.section("outcomes")["killed"]["verbs"]
     assert extended.paths[0] == str(DEFAULT_VOCABULARY_PATH) and extended.paths[1].endswith("vocabulary.yaml")
     assert extended != default and load_vocabulary() == default
 
@@ -94,13 +94,14 @@ def _package_digest() -> dict[str, str]:
 
 
 def test_one_new_outcome_verb_needs_only_the_user_file(tmp_path):
-    """The issue's example: "succumbed" added once, as a verb, behaves as "died" (outcome and scope)."""
+    """The issue's example ("succumbed", now in the package; "passed away" here) added once, as a verb, behaves as
+    "died" (outcome and scope)."""
     before = _package_digest()
     died = extract_figures("12 children died.")
-    assert extract_figures("12 children succumbed.") == []
-    path = write(tmp_path, "outcomes: {killed: {verbs: [succumbed]}}\n")
-    succumbed = extract_figures("12 children succumbed.", vocabulary=load_vocabulary(path))
-    assert [(f.outcome, f.group, f.scope, f.rules["scope"]) for f in succumbed] == [
+    assert extract_figures("12 children passed away.") == []
+    path = write(tmp_path, "outcomes: {killed: {verbs: [passed away]}}\n")
+    passed_away = extract_figures("12 children passed away.", vocabulary=load_vocabulary(path))
+    assert [(f.outcome, f.group, f.scope, f.rules["scope"]) for f in passed_away] == [
         (f.outcome, f.group, f.scope, f.rules["scope"]) for f in died
     ] == [("killed", "children", "incident", "scope.default_past_event")]
     assert _package_digest() == before

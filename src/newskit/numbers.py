@@ -128,7 +128,7 @@ RE_MONEY_AFTER = re.compile(
     r"eur\b|gbp\b)",
     re.IGNORECASE,
 )
-RE_COMPOUND_AFTER = re.compile(r"^-(?!year|month|week)[^\W\d_]", re.IGNORECASE)
+RE_COMPOUND_AFTER = re.compile(r"^-(?!year|month|week|plus\b)[^\W\d_]", re.IGNORECASE)  # "12,000-plus" is a count
 RE_CODE_BEFORE = re.compile(r"[^\W\d_]-?$|\b(?:No|Nos|no|nos)\.[^\S\n]*$")
 # Words that make the number after them a label ("Resolution 2712", "Channel 12", "no one").
 LABEL_WORDS = frozenset(

@@ -24,14 +24,18 @@ RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
 RE_AGE_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:\s*,|\s+\()\s*$")
 RE_AGE_APPOSITION_AFTER = re.compile(r"\s*[,)]")
 RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
+# "half the territory's 2.3 million people", "60% of Sudan's 48 million": after a share, a possessed number is a population
+RE_SHARE_OF_POSSESSED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*['’]s?\s+$")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
 _POSSESSIVES = frozenset({"their", "his", "her", "our", "my"})
 
 RULES = {
     "candidate.thing": "the noun after the number names a thing, not people (\"3,000 rockets\"): no figure",
-    "candidate.population": "\"a population of N\", \"for every N\": the number counts no casualties",
-    "candidate.rate": "a rate, not a count (\"an average of six died\", \"15 people die every day\"): no figure",
+    "candidate.population": "\"a population of N\", \"for every N\", \"half the territory's N people\": the number "
+                            "counts no casualties",
+    "candidate.rate": "a rate or ratio, not a count (\"an average of six died\", \"15 people die every day\", \"the "
+                      "ratio ... is 2 to 1\", \"for every soldier killed, ten civilians\"): no figure",
     "candidate.not_people": "a measure, a unit's name, an age in apposition, \"a loved one\" or a date range: no "
                             "figure",
 }
@@ -93,14 +97,16 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
         cand.np_outcome, cand.np_outcome_rule = p.outcome_cues[cases.group("w").lower()], "outcome.cases_of"
         cand.np_end = cases.end()
         return
-    pos = 0
+    qualifier = p.re_qualifier_after.match(right)  # "40 or so people", "12,000-plus people", "500+ dead"
+    pos = qualifier.end() if qualifier else 0
     adjective_groups: list[str] = []
     head_group: str | None = None
     generic = False
     steps = 0
     after_of = False
     kin = False  # "of his", "of Mr. Maymon's": someone's people, whom the vocabulary may not name
-    for match in RE_TOKEN.finditer(right):
+    after_and = False
+    for match in RE_TOKEN.finditer(right, pos):
         if match.start() - pos > 3 and steps:
             break
         token = match.group()
@@ -124,8 +130,12 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             pos = match.end()
             continue
         base = low[:-2] if low.endswith("'s") else low
+        after_and = after_and or base == "and"
         nxt_word = RE_TOKEN.search(right, match.end())
         nxt_low = nxt_word.group().lower() if nxt_word else ""
+        if (base in p.outcome_nouns and after_and and base in p.active_verbs
+                and nxt_low not in p.people_groups and nxt_low not in p.adjective_groups):
+            break  # "killed 9 and injured 31": the verb of the next number ("sick and injured patients" is no verb)
         if base in p.outcome_nouns and (base not in p.headless_adjectives or (
                 nxt_low not in p.people_groups and nxt_low not in p.adjective_groups and not nxt_low[:1].isdigit()
                 and not (nxt_word and nxt_word.group()[:1].isupper()))):
@@ -208,7 +218,7 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             group = p.people_groups[of_group.group(1).lower()]
     cand.np_group = group
     if cand.np_outcome is None:
-        m = p.re_headless_outcome.match(cand.right)
+        m = p.re_headless_outcome.match(cand.right, qualifier.end() if qualifier else 0)
         if m:  # "20,000 dead", "5,400 wounded": an outcome word straight after the number, with no head
             cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[m.group("w").lower()], "outcome.noun_after_number"
 
@@ -248,11 +258,12 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
         read_noun_phrase(cand, p)
         cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right)
                                or p.re_among_after.match(cand.right, cand.np_end))
-        if p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:]):
+        if (p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:])
+                or (cands and cands[-1].number.unit == "percent" and RE_SHARE_OF_POSSESSED.match(cand.left))):
             cand.thing, cand.thing_rule = True, "candidate.population"
         elif p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end)):
             cand.thing, cand.thing_rule = True, "candidate.rate"
-        elif p.re_ratio_after.match(cand.right, cand.np_end):
+        elif p.re_ratio_after.match(cand.right, cand.np_end) or p.re_ratio_before.search(cand.left[-70:]):
             cand.thing, cand.thing_rule = True, "candidate.rate"
         elif cands and cands[-1].thing_rule == "candidate.rate" and p.re_list_join.match(cand.left):
             cand.thing, cand.thing_rule = True, "candidate.rate"  # "an average of six died and 20 were hurt"

@@ -26,6 +26,9 @@ RULES = {
     "outcome.toll_verb_before": "a toll earlier in the clause brought to the number by a toll verb (\"the death toll "
                                 "from the quake that struck the north climbed to 15,000\")",
     "outcome.dash_apposition": "a noun and its number set off by dashes (\"the hostages - 253 - held\")",
+    "outcome.dash_list": "a list of people set off by a dash after an outcome noun (\"the victims - 11 men, four "
+                         "women and a child -\")",
+    "outcome.partitive_opening": "a sentence opening with a partitive of the outcome (\"Of those killed, 60% were\")",
     "outcome.population_share": "a share of a population said to have suffered it (\"half of ... displaced\")",
     "outcome.from_subsets": "a total with no cue of its own takes the cue after its \"including ...\" list",
     "outcome.parent": "a subset takes the outcome of the figure it belongs to",
@@ -105,9 +108,14 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     left = cand.left
     breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(left)))
     clause = left[breaks[-1].end() :] if breaks else left
+    opening = p.re_partitive_opening.match(left)
+    if opening:  # "Of those killed, 60% were women", "Among the wounded, 12 are in a critical condition"
+        return cue_outcome(opening.group("cue"), p), "outcome.partitive_opening"
     if cand.number.unit == "percent":
         return None, None
     nominal = p.re_nominal_before.search(clause[-90:])
+    if nominal and p.re_forecast.search(p.re_qualifier_before.sub("", nominal.group("gap"))):
+        return None, None  # "the toll could exceed 1,000": a forecast, not a count
     if nominal and not p.re_nominal_gap_bad.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
         if (cue not in p.nominal_needs_gap or nominal.group("gap").strip()) and (
@@ -116,6 +124,7 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
             return cue_outcome(cue, p), "outcome.nominal_cue_before"
     far = p.re_nominal_far_before.search(clause[-230:])
     if (far and not p.re_nominal_gap_bad.search(far.group("gap")) and not p.re_gap_bad.search(far.group("gap"))
+            and not p.re_forecast.search(p.re_qualifier_before.sub("", far.group("gap")))
             and _toll_verb_ends(far.group("gap"), p)):
         return cue_outcome(far.group("cue"), p), "outcome.toll_verb_before"
     return None, None
@@ -139,14 +148,24 @@ def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
             work.append((None, None))
             continue
         outcome, rule = _own_outcome(cand, p)
-        if outcome == "displaced" and cand.np_group == "foreigners":
-            outcome, rule = None, None  # foreign nationals evacuated from a war zone are not its displaced
+        if outcome == "displaced" and (
+                cand.np_group in ("soldiers", "militants")
+                or (cand.np_group == "foreigners" and p.re_departure.search(f"{cand.left[-80:]} {cand.right[:80]}"))):
+            # foreign nationals evacuated from a war zone are not its displaced, nor troops crossing a border
+            outcome, rule = None, None
+        window = f"{cand.left[-80:]} {cand.right[:80]}"
+        if outcome == "released" and p.re_rescue.search(window) and not p.re_captive_word.search(window):
+            outcome, rule = None, None  # "rescued 30 people from the rubble": survivors, not freed captives
         if outcome is None:
             dash = p.re_dash_apposition.search(cand.left[-60:])
             if dash and RE_DASH_AFTER.match(cand.right):  # "the Israeli hostages - 253 - held by Hamas"
                 noun = dash.group("noun").lower()
                 outcome = p.status_nouns.get(noun) or p.outcome_nouns.get(noun)
                 rule = "outcome.dash_apposition"
+            elif dash and cand.np_group is not None:  # "the victims - 11 men, four women and a child - were"
+                noun = dash.group("noun").lower()
+                outcome = p.status_nouns.get(noun) or p.outcome_nouns.get(noun)
+                rule = "outcome.dash_list" if outcome else None
         work.append((outcome, rule))
     return work
 
@@ -177,7 +196,8 @@ def _how(rule: str | None) -> str | None:
     return {"outcome.status_noun": "status", "outcome.cue_after": "after", "outcome.population_share": "after",
             "outcome.from_subsets": "after", "outcome.active_verb_before": "before",
             "outcome.nominal_cue_before": "nominal", "outcome.toll_verb_before": "nominal", "outcome.parent": "parent",
-            "outcome.shared_list": "list"}.get(rule or "", "shared")
+            "outcome.shared_list": "list", "outcome.dash_list": "list",
+            "outcome.partitive_opening": "nominal"}.get(rule or "", "shared")
 
 
 def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) -> list[Decision]:

@@ -63,6 +63,7 @@ class Patterns:
     re_lower_after: re.Pattern
     re_upper_after: re.Pattern
     re_approx_after: re.Pattern
+    re_qualifier_after: re.Pattern
     re_cue_after: re.Pattern
     re_active_before: re.Pattern
     re_nominal_before: re.Pattern
@@ -120,6 +121,12 @@ class Patterns:
     re_unit_after: re.Pattern
     re_idiom_before: re.Pattern
     re_ratio_after: re.Pattern
+    re_ratio_before: re.Pattern
+    re_departure: re.Pattern
+    re_partitive_opening: re.Pattern
+    re_rescue: re.Pattern
+    re_captive_word: re.Pattern
+    re_forecast: re.Pattern
     re_date_range_after: re.Pattern
     re_dash_apposition: re.Pattern
     re_people_verb_after: re.Pattern
@@ -367,6 +374,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_lower_after=_compile(after_list(q["lower_after"]), I),
         re_upper_after=_compile(after_list(q["upper_after"]), I),
         re_approx_after=_compile(after_list(q["approximate_after"]), I),
+        re_qualifier_after=_compile(after_list([*q["lower_after"], *q["upper_after"], *q["approximate_after"]]), I),
         re_cue_after=re_cue_after,
         re_active_before=re_active_before,
         re_nominal_before=_compile(  # a decimal point ("the 7.9-magnitude quake") ends no clause
@@ -463,6 +471,18 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         ),
         re_idiom_before=_compile(rf"\b(?:{alternation(v['non_figures']['idiom_before'])})\s+$", I),
         re_ratio_after=_compile(rf"\s+(?:{alternation(v['non_figures']['ratio_after'])})\b", I),
+        # a ratio named earlier in the clause, or a clause "for every X killed," right before the number
+        re_ratio_before=_compile(
+            rf"(?:\b(?:{alternation(v['non_figures']['ratio_before'])})\b[^.;:!?]{{0,60}}?\b(?:is|was|of|at)\s+"
+            rf"(?:(?:{short})\s+)?|\b(?:{alternation(v['non_figures']['ratio_after'])})\b[^,.;:\d]{{1,40}},\s*"
+            rf"(?:(?:{short})\s+)?)$", I),
+        re_partitive_opening=_compile(
+            rf"^\W*(?:of|among)\s+(?:those|the|these)\s+(?:(?:people|civilians|children)\s+)?(?P<cue>{cue})\b"
+            rf"[^.;:!?\d]{{0,40}},\s*(?:(?:{short})\s+)?$", I),
+        re_rescue=_compile(rf"\b(?:{alternation(v['non_figures']['rescue_words'])})\b", I),
+        re_captive_word=_compile(rf"\b(?:{alternation(v['non_figures']['captive_words'])})\b", I),
+        re_departure=_compile(rf"\b(?:{alternation(v['non_figures']['departure_words'])})\b", I),
+        re_forecast=_compile(rf"\b(?:{alternation(v['non_figures']['forecast_before'])})\s+(?:[\w'’-]+\s+){{1,2}}$", I),
         re_date_range_after=_compile(rf"\s*(?:and|or|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b"),
         re_dash_apposition=_compile(
             rf"\b(?:(?P<adj>{alternation(np['dash_adjectives'])})\s+)?(?P<noun>{alternation(np['dash_nouns'])})"
