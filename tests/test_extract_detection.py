@@ -345,3 +345,40 @@ def test_rescued_captives_are_released():
 
 def test_a_toll_with_a_warning_in_a_relative_clause_still_binds():
     assert figures("The toll, which officials warned could rise, reached 312 on Sunday.") == [("312", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an active participle of killing before the number
+        ("The gunmen stormed the town, murdering at least 300 residents.", [("300", "killed")]),
+        ("Soldiers went door to door, executing 12 men.", [("12", "killed")]),
+        # the captive noun after a joined head: "taking 150 civilians and soldiers hostage"
+        ("The raiders killed 40 villagers and took 25 women and children hostage.",
+         [("40", "killed"), ("25", "hostage")]),
+        # "N or M" is one range
+        ("Either nine or 11 miners died in the blast.", [("nine or 11", "killed")]),
+        # a breakdown after a dash that follows the verb of its total
+        ("Six were killed near the dam on Sunday – four rebels, a policeman, and two farmers.",
+         [("Six", "killed"), ("four", "killed"), ("two", "killed")]),
+        # "leaders" are people
+        ("The army says it has killed at least six senior leaders of the group.", [("six", "killed")]),
+        # an active verb before the number beats a relative clause after it
+        ("Shells hit a school, killing 20 people who had sought refuge there.", [("20", "killed")]),
+        # what became of the wounded: the verb after the adjective
+        ("Doctors said 32 wounded patients have died since the power cut.", [("32", "killed")]),
+    ],
+)
+def test_participles_lists_and_ranges(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike destroyed blocks that include 10,500 housing units.",
+        "The blast killed Omar Haddad, one of the best-known reporters in the city.",
+    ],
+)
+def test_things_and_named_people_are_no_figures(text):
+    assert figures(text) == []

@@ -99,7 +99,8 @@ RE_PREFILTER = re.compile(  # on ASCII-lowered text
 RE_DIGIT = re.compile(r"\d")
 RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
 RE_SCALE_END = re.compile(r"(million|billion|thousand)s?\s*$", re.IGNORECASE)
-RE_RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|–|—|to)[^\S\n]*$|[^\S\n]+to[^\S\n]+$|[^\S\n]+and[^\S\n]+$", re.I)
+RE_RANGE_JOIN = re.compile(
+    r"[^\S\n]*(?:-|–|—|to)[^\S\n]*$|[^\S\n]+to[^\S\n]+$|[^\S\n]+and[^\S\n]+$|[^\S\n]+or[^\S\n]+$", re.I)
 RE_BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 RE_FROM_BEFORE = re.compile(r"\bfrom[^\S\n]+$", re.IGNORECASE)
 
@@ -504,6 +505,7 @@ def _join_ranges(text: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
                 and RE_RANGE_JOIN.match(gap)
                 and not RE_FROM_BEFORE.search(before)
                 and ("and" not in gap.lower() or RE_BETWEEN_BEFORE.search(before))
+                and (gap.strip().lower() != "or" or first.kind == second.kind)  # "nine or 11", not "1,200 or 80%"
                 and first.value is not None
                 and second.value is not None
             )

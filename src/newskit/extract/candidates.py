@@ -26,6 +26,9 @@ RE_AGE_APPOSITION_AFTER = re.compile(r"\s*[,)]")
 RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
 # "half the territory's 2.3 million people", "60% of Sudan's 48 million": after a share, a possessed number is a population
 RE_SHARE_OF_POSSESSED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*['’]s?\s+$")
+# "Saeed Al-Taweel, one of three journalists killed": "one" names the person before it, it counts no one
+RE_NAME_COMMA_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*,\s*$")
+RE_OF_AFTER = re.compile(r"\s+of\s+(?!whom|them|which|these|those)\b")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
 _POSSESSIVES = frozenset({"their", "his", "her", "our", "my"})
@@ -36,8 +39,8 @@ RULES = {
                             "counts no casualties",
     "candidate.rate": "a rate or ratio, not a count (\"an average of six died\", \"15 people die every day\", \"the "
                       "ratio ... is 2 to 1\", \"for every soldier killed, ten civilians\"): no figure",
-    "candidate.not_people": "a measure, a unit's name, an age in apposition, \"a loved one\" or a date range: no "
-                            "figure",
+    "candidate.not_people": "a measure, a unit's name, an age in apposition, \"a loved one\", \"Name, one of\" or a "
+                            "date range: no figure",
 }
 
 
@@ -194,6 +197,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             pos = match.end()  # a cue word naming a trade: "rescue workers", "release staff"
             continue
         if base in p.function_words or base in p.outcome_cues or not base[:1].isalpha() or RE_VERBISH.match(base):
+            if RE_VERBISH.match(base) and nxt_low in p.not_people_heads:
+                cand.thing, cand.thing_rule = True, "candidate.thing"  # "10,500 housing units"
             break
         if base not in p.not_people_heads and p.re_people_verb_after.match(right, match.end()):
             pos = match.end()  # a noun the vocabulary lacks, whose verb only people suffer: "seven loyalists died"
@@ -234,8 +239,9 @@ def _not_people(number: NumberExpr, sentence: str, p: Patterns, rate_or_unit: bo
         return True  # "a quake of magnitude 7.5", "the 7.9-magnitude quake"
     if (rate_or_unit and p.re_unit_after.match(sentence, end)) or p.re_date_range_after.match(sentence, end):
         return True  # "122 Infantry Brigade", "the attacks of 13 and 14 November"
-    if number.surface.lower() == "one" and p.re_idiom_before.search(before[-12:]):
-        return True  # "a loved one"
+    if number.surface.lower() == "one" and (p.re_idiom_before.search(before[-12:]) or (
+            RE_NAME_COMMA_BEFORE.search(before) and RE_OF_AFTER.match(sentence, end))):
+        return True  # "a loved one", "Saeed Al-Taweel, one of three journalists killed"
     # an age set off by commas after a person: "one of his sons, 25, was killed", "Ahmed (12)"
     return bool(number.kind == "number" and number.surface.isdigit() and (number.value or 0) <= 120
                 and RE_AGE_APPOSITION_BEFORE.search(before) and RE_AGE_APPOSITION_AFTER.match(sentence, end))

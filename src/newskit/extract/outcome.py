@@ -46,7 +46,10 @@ RULES = {
 _NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition", "outcome.cases_of"}
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
 RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
-RE_LIST_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$", re.I)
+# the rest of one list member and its separator; up to three members ("members, an Israeli officer, and ")
+RE_LIST_GAP = re.compile(
+    r"^[\s,]*(?:(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)){1,3}$", re.I)
+RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 # Groups whose "lost N" is a loss of life ("lost 10 soldiers"), unlike "lost 5 Israelis" (a hedge).
 LOSS_GROUPS = frozenset({"soldiers", "people", "civilians", "militants", "children", "women", "journalists",
@@ -69,7 +72,8 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
     captives = p.active_with_captives.get(cue)
     people = p.active_with_people.get(cue)
     if captives or people == "hostage":
-        if p.re_captives_after.match(following) or p.re_captives_after.match(cand.right[:25].lower()) or outcome:
+        if (p.re_captives_after.match(following) or p.re_captives_after.match(cand.right[:25].lower()) or outcome
+                or p.re_captive_noun.search(cand.right[: cand.np_end])):  # "taking 150 civilians and soldiers hostage"
             return outcome or "hostage"
         if people == "hostage":
             return "hostage" if group is not None else None
@@ -82,9 +86,14 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
 def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     """The cue of the number's own words (see the module docstring); None when none binds."""
     outcome, rule = cand.np_outcome, cand.np_outcome_rule
+    rest = cand.right[cand.np_end :]
+    if outcome and rule == "outcome.adjective" and outcome != "killed":
+        died = p.re_cue_after.match(rest)  # "32 wounded people have died": the verb says what became of them
+        if died and cue_outcome(died.group("cue"), p) == "killed" and not p.re_gap_bad.search(
+                rest[: died.start("cue")]) and died.group("cue").lower() not in p.new_clause_participles:
+            return "killed", "outcome.cue_after"
     if outcome and rule in _NOUN_RULES:
         return outcome, rule
-    rest = cand.right[cand.np_end :]
     after_outcome = before_outcome = None
     after = p.re_cue_after.match(rest)
     if after and (after.group("cue").lower() in p.new_clause_participles
@@ -101,8 +110,8 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
         if after_outcome and not (outcome == "hostage" and after_outcome in ("missing", "hostage")):
             return after_outcome, "outcome.cue_after"
         return outcome, rule
-    if after_outcome:
-        return after_outcome, "outcome.cue_after"
+    if after_outcome and not (before_outcome and RE_RELATIVE_START.match(rest)):
+        return after_outcome, "outcome.cue_after"  # not "killing 20 people who had sought refuge"
     if before_outcome:
         return before_outcome, "outcome.active_verb_before"
     left = cand.left

@@ -133,6 +133,7 @@ class Patterns:
     re_cases_of: re.Pattern
     re_headless_outcome: re.Pattern
     re_captives_after: re.Pattern
+    re_captive_noun: re.Pattern
     re_adjective_toll: re.Pattern
     re_predicate_group: re.Pattern
     re_another_before: re.Pattern
@@ -143,6 +144,7 @@ class Patterns:
     re_nominal_gap_bad: re.Pattern
     re_more_after: re.Pattern
     re_dash_list_open: re.Pattern
+    re_dash_list_after_verb: re.Pattern
     re_partitive_after: re.Pattern
     re_among_after: re.Pattern
     re_partitive_of_next: re.Pattern
@@ -500,6 +502,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>{alternation(headless)})\b", I
         ),
         re_captives_after=_compile(rf"\s*(?:as\s+)?(?:{alternation(np['captive_nouns'])})\b"),
+        re_captive_noun=_compile(rf"\b(?:{alternation(np['captive_nouns'])})\b"),
         re_adjective_toll=_compile(
             rf"\b({alternation(np['toll_adjectives'])})s?\s+(?:{alternation(np['toll_nouns'])})\b"
         ),
@@ -534,6 +537,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_gapping_open=_compile(
             rf"^(?!.*\b(?:{alternation(subsets['gapping_breakers'])})\b)[^.!?\"“”]*(?:,|;|\band)\s*$", I
         ),
+        # the figure's verb and its frame, then a dash opening the breakdown: " were killed on Monday – "
+        re_dash_list_after_verb=_compile(
+            rf"^(?:\s+[\w'’.,]+){{0,3}}?\s+(?:{cue})\b[^.;:!?()\"“”—–\d]{{0,80}}?\s[-–—]\s+(?:(?:{short})\s+)?$", I),
         re_dash_list_open=_compile(rf"^(?:\s+[\w'’.]+){{1,3}}\s+[-–—]\s+(?:(?:{short})\s+)?$", I),
         re_comparison_before=_compile(rf"(?:^|[\s,])(?:{alternation(subsets['comparison_before'])})\s+$", I),
         re_change_from=_compile(rf"\b(?:{alternation(subsets['change_from'])})\s+$", I),
