@@ -175,6 +175,14 @@ def test_notebook_04_opened_alone_computes_its_stages_and_a_report_then_reuses_t
     computed = sorted(line.split()[2].split("-")[0] for line in log if line.split()[1] == "computed")
     assert computed == ["articles", "claims", "passages", "removals", "topics"]
     report = run_report(out_dir=tmp_path / "report", notebooks=["04-topics"], progress=False)
-    assert stage_log(stage_dir) == ["computed", "reused"]
+    assert stage_log(stage_dir) == ["computed", "reused", "reused"]  # by the runner, then by 04
     for name in ("topic_candidates", "topic_terms", "topic_passages", "topic_prevalence_month"):
         assert (report / "tables" / f"{name}.csv").read_bytes() == (alone / "tables" / f"{name}.csv").read_bytes()
+
+
+def test_a_report_computes_the_topic_stage_in_the_runner_and_notebook_04_reads_it(tmp_path, stage_dir):
+    from newskit.report import run_report
+
+    run_report(out_dir=tmp_path / "report", notebooks=["04-topics"], progress=False)
+    # the kernel computing it would log one "computed" line and nothing else
+    assert stage_log(stage_dir) == ["computed", "reused"]
