@@ -21,12 +21,14 @@ from newskit.extract.sentences import sentence_spans_of_block
 from newskit.extract.source_types import (
     classify_source_rule,
     is_home_war_text,
+    is_place_name,
     is_journalist,
     last_ministry_type,
     last_typed_before,
     named_in_text,
     names_another_country,
     not_counted_by_health_ministry,
+    type_by_place,
     type_from_context,
     typed_match,
 )
@@ -48,6 +50,9 @@ RULES = {
     "source_type.generic_ministry": "a bare \"the ministry\" after a health ministry is named: health_ministry",
     "source_type.sources_told_outlet": "\"sources told CNN\": media",
     "source_type.phrase": "a phrase of the vocabulary's sources section in the attribution",
+    "source_type.organisation_name": "a name the vocabulary lacks that ends like an NGO's (\"... Foundation\") or "
+                                     "is a UN acronym (\"UNAMID\")",
+    "source_type.place": "\"police\", \"authorities there\": the side of the place its sentence (else the text before) names",
     "source_type.apposition": "a person's apposition says the kind (\"X, spokesperson for the UN rights office\")",
     "source_type.subject": "the subject before the verb says the kind (\"X, head of a rights group, ..., said\")",
     "source_type.last_ministry": "a bare \"the ministry\": the ministry named last before it, else the health ministry",
@@ -77,6 +82,45 @@ RE_LAST_WORD = re.compile(r"(?:^|[\s,“”\"])(\w+)$")
 PRONOUNS = ("he", "she", "they", "it")
 PERSONAL_PRONOUNS = frozenset((*PRONOUNS, "we", "i", "you"))
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
+# "sent to The Globe", "delivered to Congress": a participle and the preposition its object opens with
+RE_PARTICIPLE_BEFORE = re.compile(r"(?<!\S)(?:\w+ed|sent|given|shown|made|seen|written|shared)\s+$", re.I)
+RE_PREPOSITION_FIRST = re.compile(r"(?:to|by|from|at|with|on)\s", re.I)
+# a day or a time word a source phrase may open with ("On Saturday Hezbollah said")
+RE_TIME_LEAD = re.compile(
+    r"^(?:(?:on|by|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"earlier|later|meanwhile|overnight)\b[,\s]+(?=\S)", re.I
+)
+# a phrase that names a time, not a source ("Saturday's death toll", "the Thursday statement")
+RE_TIME_WORD = re.compile(
+    r"(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|"
+    r"month|year|day|weekend|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)", re.I
+)
+# an attack or a war, and a relative clause with its toll that ends right before a figure
+RE_BACKGROUND_EVENT = re.compile(
+    r"(?<![\d,]\s)\b(?:attacks?|assault|rampage|incursion|offensive|war|campaign|bombardment|onslaught|invasion)\b"
+    r"[^,;:\"“”]{0,60}?\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:now\s+)?"
+    r"(?:killed|left|wounded|injured|claimed\s+the\s+lives\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+# a headline in capitals glued before a source ("KILLED IN GAZA The Palestinian Health Ministry")
+RE_CAPS_LEAD = re.compile(r"^(?:[A-Z0-9’'&.,:-]{2,}\s+){3,}(?=[A-Z][a-z])")
+RE_REPEATED_ARTICLE = re.compile(r"\b(the|a|an)\s+\1\b", re.I)
+# a sentence's final period after a word, not an abbreviation's ("Moustafa." but "U.N.", "Jr.")
+RE_FINAL_PERIOD = re.compile(r"(?<=[a-z]{2})\.$")
+RE_PER_CENT = re.compile(r"per\s+cent\b", re.I)
+# "according to a running count by the UN": a document word right after the words read as its source
+RE_DOCUMENT_AHEAD = re.compile(r"\s*(?:report|statement|tally|count|figures|data|estimates?|analysis|assessment|"
+                               r"study|survey|tabulation)\b", re.I)
+# report verbs that are also nouns, and what follows them as nouns ("reports on Monday said", "reports from Gaza")
+NOUN_LIKE_VERBS = frozenset(("report", "reports", "estimate", "estimates", "claim", "claims", "records", "counts",
+                             "count", "record"))
+# singular ones after a determiner are nouns ("An Amnesty report", "the army's estimate", "a UN count")
+SINGULAR_NOUN_LIKE_VERBS = frozenset(("report", "estimate", "claim", "count", "record"))
+RE_DETERMINED_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|[\w.]+['’]s)\s+(?:[\w.'’-]+\s+){0,2}$", re.I)
+RE_FINDING_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:found|finds|showed|shows|concluded|concludes|"
+                              r"documented|documents|recorded|records|counted|counts)\b", re.I)
+RE_NOUN_USE = re.compile(r"\s+(?:said|say|says|showed|show|shows|suggest\w*|indicate\w*|on|from|of|about)\b", re.I)
+RE_BOTH_SIDES = r"\s+on\s+(?:both|each|either|the\s+two)\s+sides?\b"
 RE_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.]{3,80}?)\s+as\s+(?:saying|stating|reporting)\b")
 RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
 # a person's name set off by commas: "the state governor, David Monreal, said"; "Rear Adm. Daniel Hagari"
@@ -92,7 +136,7 @@ RE_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which)\s[^,;:\"“”]{3,80}$")
 RE_DETERMINER = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 RE_ACRONYM_END = re.compile(r"\s*\([A-Z][\w.&-]{1,12}\)$")
 # "according to a new report released Monday by the army": the author of the document
-RE_DOCUMENT_BY = re.compile(r"[^;.]{0,50}?\bby\s+(?P<src>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
+RE_DOCUMENT_BY = re.compile(r"(?:(?!\b\w+ing\b)[^;.]){0,50}?\bby\s+(?P<src>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
 RE_DOCUMENT_END = re.compile(r"\b(?:report|statement|tally|count|figures|data|estimate|estimates|analysis)"
                              r"(?:\s+(?:issued|released|published|compiled|provided))?$", re.I)
 RE_WORD = re.compile(r"\w+")
@@ -171,14 +215,18 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if last and last.group(1) in PRONOUNS:  # "..., she said": the pronoun, resolved by the sentence before
         return last.group(1)
     first = None
-    for match in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        match = words[k]
         if match.end() < len(head) and head[match.end() :].strip() and first is not None:
             gap = head[match.end() : first.start()] if first else ""
             if gap.strip() not in ("", "-", "(", ")"):
                 break
         word = match.group().lower().replace("’", "'")
         base = word[:-2] if word.endswith("'s") else word
-        if word in p.source_words or base in p.source_words or match.group()[:1].isupper() or "-" in word:
+        adjective = (first is not None and first.group()[:1].isupper() and match.group().isalpha()
+                     and k > 0 and words[k - 1].group().lower() in ("the", "a", "an"))  # "in the embattled Strip"
+        if word in p.source_words or base in p.source_words or match.group()[:1].isupper() or "-" in word \
+                or adjective:
             if first is not None and head[match.end() : first.start()].strip() not in ("", "-"):
                 break
             first = match
@@ -187,6 +235,11 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if first is None:
         return None
     phrase = head[first.start() :].strip(" ,")
+    if RE_PREPOSITION_FIRST.match(phrase):
+        # "An intelligence assessment delivered to Congress estimated": the source stands before the participle
+        participle = RE_PARTICIPLE_BEFORE.search(head, 0, first.start())
+        return _source_phrase_before(sentence, participle.start(), p) if participle else None
+    phrase = RE_TIME_LEAD.sub("", phrase)
     phrase = p.re_source_lead.sub("", phrase)
     lowered = phrase.lower()
     if not phrase or not any(c.isalpha() for c in phrase) or lowered in ("the", "a", "of", "and"):
@@ -196,6 +249,20 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if lowered in PERSONAL_PRONOUNS:  # "he", "they" are resolved later; "we counted" in a quotation is no source
         return lowered if lowered in PRONOUNS else None
     return phrase
+
+
+def clean_source(phrase: str) -> str:
+    """A source phrase with single spaces, without a headline in capitals glued before it, dashes at its
+    ends, a repeated article or a sentence's final period.
+
+    >>> clean_source("HEALTH MINISTRY SAYS The  Palestinian Health Ministry --")
+    'The Palestinian Health Ministry'
+    >>> clean_source("the the U.N."), clean_source("Mr. Moustafa.")
+    ('the U.N.', 'Mr. Moustafa')
+    """
+    phrase = RE_CAPS_LEAD.sub("", " ".join(phrase.split())).strip(" -–—")
+    phrase = RE_REPEATED_ARTICLE.sub(r"\1", phrase)
+    return RE_FINAL_PERIOD.sub("", phrase)
 
 
 def _object_is_a_number(after: str) -> bool:
@@ -217,6 +284,8 @@ def _sentence_subject(sentence: str, p: Patterns) -> str | None:
     """The source-like noun phrase a sentence opens with ("Human rights organizations in the country"),
     walking forward over capitalised words and source words, and over up to two other lower-case words
     before a source word ("A media freedom group")."""
+    intro = RE_TIME_LEAD.match(sentence)  # "On Friday, the health ministry released ..."
+    sentence = sentence[intro.end() :] if intro else sentence
     words = list(RE_SOURCE_WORD.finditer(sentence))
     end, k = 0, 0
     while k < len(words):
@@ -258,9 +327,12 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
     """:func:`attributions` of a sentence with single spaces."""
     found: list[Attribution] = []
     for m in p.re_according.finditer(ascii_lower(sentence)):
+        if RE_PER_CENT.match(m.group()):
+            continue  # "40 per cent of those killed"
         src = RE_NEXT_SENTENCE.sub("", sentence[m.start("src") : m.end("src")])  # "the U.N. The next day"
         src = p.re_source_trim.sub("", src).strip(" '\"‘’")
-        author = RE_DOCUMENT_BY.match(sentence, m.start("src") + len(src)) if RE_DOCUMENT_END.search(src) else None
+        document = RE_DOCUMENT_END.search(src) or RE_DOCUMENT_AHEAD.match(sentence, m.start("src") + len(src))
+        author = RE_DOCUMENT_BY.match(sentence, m.start("src") + len(src)) if document else None
         if author and not p.re_not_a_source.match(author.group("src")):
             src = author.group("src")
         if src and not p.re_not_a_source.match(src):
@@ -270,6 +342,15 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
             found.append((m.start(), src, "forward" if forward else "backward", "source.according_to"))
     for m in p.re_said.finditer(sentence):
         verb = m.group()
+        if verb.lower() in NOUN_LIKE_VERBS and (RE_NOUN_USE.match(sentence, m.end()) or (
+                verb.lower() in SINGULAR_NOUN_LIKE_VERBS and RE_DETERMINED_BEFORE.search(sentence, 0, m.start()))):
+            # "Initial reports on Monday said", "An Amnesty report said": a noun, not a verb; the document is the
+            # source when a verb of finding follows it ("A U.N. report has found at least 26 ...")
+            document = _source_phrase_before(sentence, m.end() + 1, p) if RE_FINDING_AFTER.match(sentence, m.end()) \
+                else None
+            if document and not p.re_not_a_source.match(document):
+                found.append((m.start(), document.strip(SOURCE_STRIP), "forward", "source.reporting_verb"))
+            continue
         passive = RE_BELIEVED_PASSIVE.search(sentence[: m.start()])
         if passive and (verb.lower() in p.passive_report_verbs or verb.lower().endswith("ed")):
             continue  # "240 are believed to be held", "the report, which was published Friday": no reporter
@@ -318,6 +399,8 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
             found.append((close.start(), colon.group("src"), "backward", "source.according_to"))
     for m in p.re_possessive_tally.finditer(sentence):  # "The Gaza Health Ministry's total of more than 9,000"
         phrase = _source_phrase_before(sentence, m.start(), p)
+        if phrase and (RE_TIME_WORD.fullmatch(phrase) or is_place_name(phrase, p)):
+            continue  # "Saturday's death toll", "Gaza's latest death toll": a day's or a place's, no source's
         if phrase and phrase.lower() not in PERSONAL_PRONOUNS and not p.re_not_a_source.match(phrase):
             found.append((m.start(), phrase.strip(SOURCE_STRIP), "forward", "source.according_to"))
     found.sort()
@@ -372,7 +455,7 @@ def decide_source(
     if picked is None:
         return None, None, "none", "source_type.none"
     k, (offset, phrase, _direction, rule), typed_by = picked
-    phrase = " ".join(phrase.split())
+    phrase = clean_source(phrase)
     if is_journalist(phrase, text, p, text_found):
         return None, "source.journalist", "none", "source_type.none"
     if typed_by is not None:  # "the group said": the organisation named before
@@ -382,6 +465,11 @@ def decide_source(
         type_rule = "source_type.generic_ministry" if source_type == "health_ministry" else "source_type.last_ministry"
     else:
         source_type, type_rule = classify_source_rule(phrase, p)
+    both_sides = re.search(re.escape(phrase) + RE_BOTH_SIDES, sentence_of(k))  # "authorities on both sides"
+    if p.re_place_typed_source.match(phrase) and not both_sides:
+        by_place = type_by_place(text, spans[k][0], spans[k][1], offset, p)
+        if by_place is not None:
+            source_type, type_rule = by_place, "source_type.place"
     if type_rule == "source_type.other":
         sentence = sentence_of(k)
         source_type, type_rule = type_from_context(phrase, sentence, _single_spaced(sentence)[0], offset, text,
@@ -403,6 +491,7 @@ def _pick(cand: Candidate, found: list[Attribution], text: str, spans: list[tupl
     sentence's, else, for a figure that adds to another ("with thousands more missing"), the nearest of
     its sentence."""
     covering, others = _by_distance(found, cand.start - spans[i][0])
+    covering = [a for a in covering if not _in_background_clause(text, spans[i][0] + a[0], cand.start)]
     picks = [(i, a) for a in covering]
     picks += [_quote_closed_later(cand, text, spans, i, attributions_of),
               _quote_speaker(cand, text, spans, i, p, attributions_of),
@@ -416,6 +505,13 @@ def _pick(cand: Candidate, found: list[Attribution], text: str, spans: list[tupl
         if resolved is not None:
             return resolved
     return None
+
+
+def _in_background_clause(text: str, attribution_at: int, figure_at: int) -> bool:
+    """Whether the figure stands in a relative clause of a war or attack the words after an attribution
+    mention ("The military said it would wipe out Hamas, which led the attacks in Israel that killed 1,300
+    people"): a toll told as background, not as what the source reports."""
+    return attribution_at < figure_at and bool(RE_BACKGROUND_EVENT.search(text, attribution_at, figure_at))
 
 
 def _continues(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:

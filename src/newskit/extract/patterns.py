@@ -107,6 +107,8 @@ class Patterns:
     re_pronoun_source: re.Pattern
     re_generic_organisation: re.Pattern
     re_generic_ministry: re.Pattern
+    re_place_typed_source: re.Pattern
+    types_by_place: dict[str, str]
     re_health_ministry_mention: re.Pattern
     re_sources_word: re.Pattern
     source_types: tuple[tuple[str, re.Pattern], ...]
@@ -435,6 +437,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_pronoun_source=_compile(rf"^(?:{_ordered(attribution['pronoun_sources'])})$", I),
         re_generic_organisation=_compile(rf"^(?:{_ordered(attribution['generic_organisations'])})$", I),
         re_generic_ministry=_compile(rf"^(?:{_ordered(attribution['generic_ministry'])})$", I),
+        re_place_typed_source=_compile(rf"^(?:{_ordered(attribution['place_typed_sources'])})$", I),
+        types_by_place=dict(v["source_type_by_place"]),
         re_health_ministry_mention=_compile(alternation(attribution["health_ministry_mentions"]), I),
         re_sources_word=_compile(rf"(?:{alternation(attribution['unnamed_sources'])})\b", I),
         re_next_attaches=_compile(rf"^\W*(?:{_ordered(attribution['next_sentence_attaches'])})", I),

@@ -26,6 +26,26 @@ CONTEXT_FOR_MINISTRY = 5_000
 VICTIMS_AFTER = 60
 # where a source's own words end and a place begins: "the health ministry in Hamas-ruled Gaza"
 RE_LOCATED = re.compile(r"\s(?:in|at|inside)\s")
+# where the head of a source ends and its complement or a second source begins: "the U.N. agency for
+# Palestinians", "Israel's ambassador to the UN", "the health ministry and witnesses" (the first named)
+RE_HEAD_CUT = re.compile(r",?\s(?:and|for|to)\s")
+# what may follow the phrase that names a kind at the end of a head ("UN officials", "the U.N. agency")
+RE_HEAD_NOUNS = re.compile(
+    r"(?:\s+(?:officials?|spokes(?:man|woman|person|people|men|women)|sources?|staff|workers?|teams?|officers?|"
+    r"members?|agency|agencies|office|mission|body|bodies|department|services?|report|figures|data|statement))*"
+)
+# an organisation of civil society the vocabulary does not list, by the noun its name ends with
+# ("the Hind Rajab Foundation", "Sudan Doctors Network", "Plan International")
+RE_ORGANISATION_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the)\s+)?)+"
+    r"(?:Foundation|Society|Watch|Network|Coalition|Alliance|Association|Federation|Trust|Initiative|Observatory|"
+    r"Monitor|Project|Committee|Forum|Campaign|Syndicate|Center|Centre|International)(?![\w-])(?!\s+[A-Z])"
+)
+# a UN agency or mission by an acronym the vocabulary does not list ("UNAMID", "MINUSCA")
+RE_UN_ACRONYM = re.compile(r"(?<![\w-])(?:UN[A-Z]{2,}|MINUS[A-Z]{2,})(?![\w-])")
+RE_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# How far before its sentence the place that types "police", "authorities there" is looked for (characters).
+PLACE_LOOK_BACK = 1_500
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
 # ", spokesperson for the U.N. rights office, said": periods of abbreviations stay inside
 RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?(?:[^,;.]|\.(?=\S))[^,;]{2,100}?)\s*(?:,|\bsaid\b|$)")
@@ -35,6 +55,8 @@ RE_GENERIC_BODY = re.compile(
 )
 RE_MINISTRY_MENTION = re.compile(r"((?:[\w'’-]+\s+){0,2})ministry\b(\s+of\s+(?:the\s+)?[\w'’-]+)?", re.IGNORECASE)
 MINISTRY_FUNCTION_WORDS = frozenset("the a an at of in to by from said says and that with for its".split())
+# a capitalised name before "'s" ("Russia's ambassador")
+RE_POSSESSOR = re.compile(r"(?<![\w-])([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\b")
 # a capitalised adjective of a country the vocabulary may not list ("the Philippine Embassy")
 RE_COUNTRY_ADJECTIVE = re.compile(
     r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][a-z]+(?:an|ine|ese|ish|ic|i))\s+"
@@ -59,6 +81,16 @@ def typed_match(text: str, p: Patterns, *, types: tuple[str, ...] | None = None)
     if not matches:
         return None
     *_, best_type, best = max(matches, key=lambda match: match[:3])
+    head = RE_HEAD_CUT.search(text)
+    if head and head.start() > 0 and best.start() >= head.end():
+        # the phrase found stands after "and"/"for"/"to": the words before are the head when they end
+        # with a phrase of a kind ("Israel's envoy to the UN", "the UN and hospital officials"), not
+        # when they share a noun with the words after ("Palestinian health and Israeli military officials")
+        before = text[: head.start()].rstrip()
+        found = typed_match(before, p, types=types)
+        rest = before[before.rfind(found[1]) + len(found[1]) :] if found else ""
+        if found and RE_HEAD_NOUNS.fullmatch(rest) and not (p.re_demonym and p.re_demonym.fullmatch(found[1])):
+            return found
     return best_type, best.group()
 
 
@@ -85,7 +117,24 @@ def classify_source_rule(source: str | None, p: Patterns, *, context: str = "") 
     found = typed_match(source, p)
     if found:
         return found[0], "source_type.phrase"  # type: ignore[return-value]
+    by_name = organisation_type(source)
+    if by_name:
+        return by_name, "source_type.organisation_name"  # type: ignore[return-value]
     return "other", "source_type.other"
+
+
+def organisation_type(text: str) -> str | None:
+    """"un" or "ngo" for a name the vocabulary lacks that is a UN acronym ("UNAMID") or ends like the name
+    of an organisation of civil society ("the Hind Rajab Foundation", "Adalah Legal Center"), else None.
+
+    >>> organisation_type("the Sudan Emergency Lawyers Network"), organisation_type("UNAMID"), organisation_type("Mr. Li")
+    ('ngo', 'un', None)
+    """
+    if RE_UN_ACRONYM.search(text):
+        return "un"
+    if RE_ORGANISATION_NAME.search(text):
+        return "ngo"
+    return None
 
 
 def classify_source(source: str | None, *, context: str = "", vocabulary=None) -> SourceType:
@@ -120,11 +169,22 @@ def _place_keys(text: str, p: Patterns) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def is_place_name(phrase: str, p: Patterns) -> bool:
+    """Whether ``phrase`` is only a place name ("Gaza", "the West Bank")."""
+    words = phrase.removeprefix("the ").removeprefix("The ")
+    found = _places(words, 0, p)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(words)
+
+
 def names_another_country(phrase: str, p: Patterns) -> bool:
     """Whether the first place or demonym ``phrase`` names is not of the Israel-Gaza war ("Sudan's
     Ministry of Health", "the Philippine Embassy in Israel")."""
     names = [(at, key not in p.home_war_places) for at, key in _place_keys(phrase, p)]
     names += [(m.start(), False) for m in p.re_home_war.finditer(phrase)]
+    for m in RE_POSSESSOR.finditer(phrase):  # "Russia's ambassador to Israel": a possessor the place stage skips
+        keys = [key for _a, _b, key, _located in _places(m.group(1), 0, p)]
+        if keys:
+            names.append((m.start(), keys[0] not in p.home_war_places))
     adjective = RE_COUNTRY_ADJECTIVE.match(phrase)  # "the Kenyan embassy", a demonym the vocabulary lacks
     if adjective:
         names.append((adjective.start("adj"), not p.re_home_war.fullmatch(adjective.group("adj"))))
@@ -181,6 +241,8 @@ def type_from_context(phrase: str, sentence: str, single: str, offset: int, text
         typed = typed_match(apposition.group(1), p)
         if typed and typed[0] not in ("other", "media"):
             return typed[0], "source_type.apposition"
+        if typed is None and organisation_type(apposition.group(1)):
+            return organisation_type(apposition.group(1)), "source_type.apposition"
         if typed is None and RE_GENERIC_BODY.search(apposition.group(1)):
             named = last_typed_before(text, sentence_start, p, types=("ngo", "un"))
             if named:
@@ -191,6 +253,28 @@ def type_from_context(phrase: str, sentence: str, single: str, offset: int, text
         if named and named[0] in ("ngo", "un"):
             return named[0], "source_type.subject"
     return "other", "source_type.other"
+
+
+def type_by_place(text: str, sentence_start: int, sentence_end: int, offset: int, p: Patterns) -> str | None:
+    """The type of a source a place decides ("police", "authorities there", "the government"): the
+    vocabulary's ``types_by_place`` of the place its sentence names nearest before ``offset`` (else
+    first after it), else of the last place the text before the sentence names as a location, outside
+    quotations ("in Manhattan", not "Free Palestine" or a banner's "siege on Gaza"); "other" for a place
+    not listed there, None when no place is named."""
+    sentence = text[sentence_start:sentence_end]
+    keys = [(a, key) for a, _b, key, _located in _places(sentence, 0, p)]
+    before = [key for a, key in keys if a < offset]
+    key = before[-1] if before else (keys[0][1] if keys else None)
+    if key is None:
+        low = max(0, sentence_start - PLACE_LOOK_BACK)
+        window = text[low:sentence_start]
+        quoted = [m.span() for m in RE_QUOTATION.finditer(window)]
+        earlier = [key for a, _b, key, located in _places(window, 0, p)
+                   if located and not any(x <= a < y for x, y in quoted)]
+        key = earlier[-1] if earlier else None
+    if key is None:
+        return None
+    return p.types_by_place.get(key, "other")
 
 
 def not_counted_by_health_ministry(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:
