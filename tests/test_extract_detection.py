@@ -382,3 +382,29 @@ def test_participles_lists_and_ranges(text, expected):
 )
 def test_things_and_named_people_are_no_figures(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time clause between a toll and the toll verb before its number
+        ("The death toll after the earthquake rose to 5,000.", [("5,000", "killed")]),
+        ("The toll from the floods, which began last week, has climbed to 212.", [("212", "killed")]),
+        ("The number of people confirmed dead after the dam burst stood at 5,300 on Wednesday.",
+         [("5,300", "killed")]),
+        ("Officials put the number of dead at 1,100 and the number of wounded at 3,400.",
+         [("1,100", "killed"), ("3,400", "injured")]),
+        # a breakdown after a colon, and a subset told by how badly
+        ("The blast killed 26: 20 miners, four guards and two drivers.",
+         [("26", "killed"), ("20", "killed"), ("four", "killed"), ("two", "killed")]),
+        ("The explosion wounded 12 people, three critically.", [("12", "injured"), ("three", "injured")]),
+        # a share with "of" left out
+        ("The war has driven half the population from their homes.", [("half", "displaced")]),
+    ],
+)
+def test_tolls_breakdowns_and_shares(text, expected):
+    assert figures(text) == expected
+
+
+def test_the_denominator_of_a_share_is_no_figure():
+    assert figures("About one in five of the wounded will need long-term care.") == []

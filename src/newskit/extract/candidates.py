@@ -29,6 +29,8 @@ RE_SHARE_OF_POSSESSED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*['�
 # "Saeed Al-Taweel, one of three journalists killed": "one" names the person before it, it counts no one
 RE_NAME_COMMA_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*,\s*$")
 RE_OF_AFTER = re.compile(r"\s+of\s+(?!whom|them|which|these|those)\b")
+RE_TRAILING_COORDINATOR = re.compile(r"\s+(?:and|or)\s*$")
+RE_IN_DENOMINATOR = re.compile(r"^\s+in\s+$")
 RE_OF_RELATIVE = re.compile(r"\s+(?:whom|them|those|these|which)\b")
 _DETERMINERS_AFTER_OF = ("the", "its", "their", "his", "her", "our", "those", "these", "all")
 _POSSESSIVES = frozenset({"their", "his", "her", "our", "my"})
@@ -128,6 +130,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             continue
         if after_of and not p.re_qualifier_before.sub("", right[match.start() :]).strip():
             break  # "100 of some 1,100": only the next number's qualifier is left
+        if steps == 1 and cand.number.unit == "percent" and low in _DETERMINERS_AFTER_OF:
+            after_of = True  # "half the population", "a third their homes": a share with "of" left out
         if after_of and low in _DETERMINERS_AFTER_OF:
             kin = kin or low in _POSSESSIVES
             pos = match.end()
@@ -210,7 +214,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             continue
         cand.thing, cand.thing_rule = True, "candidate.thing"
         break
-    cand.np_end = pos
+    trailing = RE_TRAILING_COORDINATOR.search(right, 0, pos)
+    cand.np_end = trailing.start() if trailing else pos  # "1,100 and the number of wounded": no "and" at the end
     if head_group is not None and not generic:
         group = head_group
     else:
@@ -269,7 +274,8 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
             cand.thing, cand.thing_rule = True, "candidate.population"
         elif p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end)):
             cand.thing, cand.thing_rule = True, "candidate.rate"
-        elif p.re_ratio_after.match(cand.right, cand.np_end) or p.re_ratio_before.search(cand.left[-70:]):
+        elif (p.re_ratio_after.match(cand.right, cand.np_end) or p.re_ratio_before.search(cand.left[-70:])
+              or (cands and RE_IN_DENOMINATOR.match(cand.left))):  # "one in five": a share's denominator
             cand.thing, cand.thing_rule = True, "candidate.rate"
         elif cands and cands[-1].thing_rule == "candidate.rate" and p.re_list_join.match(cand.left):
             cand.thing, cand.thing_rule = True, "candidate.rate"  # "an average of six died and 20 were hurt"

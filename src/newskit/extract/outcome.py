@@ -132,7 +132,7 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
                 or not p.re_nominal_needs_change.search(nominal.string[: nominal.end("cue")])):
             return cue_outcome(cue, p), "outcome.nominal_cue_before"
     far = p.re_nominal_far_before.search(clause[-230:])
-    if (far and not p.re_nominal_gap_bad.search(far.group("gap")) and not p.re_gap_bad.search(far.group("gap"))
+    if (far and not p.re_toll_gap_bad.search(far.group("gap"))
             and not p.re_forecast.search(p.re_qualifier_before.sub("", far.group("gap")))
             and _toll_verb_ends(far.group("gap"), p)):
         return cue_outcome(far.group("cue"), p), "outcome.toll_verb_before"

@@ -8,9 +8,14 @@ sentence before.
 
 from __future__ import annotations
 
+import re
+
 from newskit.extract.candidates import Candidate
 from newskit.extract.outcome import gapped_after, list_gap_continues
 from newskit.extract.patterns import Patterns
+
+RE_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+RE_COLON_ONLY = re.compile(r"^\s*:\s*$")
 
 RULES = {
     "parent.subset_in_sentence": "a subset cue (\"including\", \"of whom\") links it to the figure before it; "
@@ -42,6 +47,10 @@ def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidat
             # a breakdown set off by dashes: "eight Americans - seven men and one woman -", "Four were killed on
             # Monday - three fighters and a soldier"
             subset[id(cand)] = True
+        if (prev is not None and not subset[id(prev)] and not cand.thing and (
+                (RE_COMMA_ONLY.match(prev.right[prev.np_end :]) and p.re_severity_after.match(cand.right))
+                or (RE_COLON_ONLY.match(cand.left) and cand.np_end))):
+            subset[id(cand)] = True  # "wounded 12 people, three critically", "killed 26: 20 Tibetans, four Indians"
         if subset[id(cand)] or cand.of_relative:
             found = next((q for q in reversed(live[:k]) if not subset[id(q)]), None)
             if found is not None:

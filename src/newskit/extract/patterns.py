@@ -144,6 +144,8 @@ class Patterns:
     re_apposition: re.Pattern
     re_gap_bad: re.Pattern
     re_nominal_gap_bad: re.Pattern
+    re_toll_gap_bad: re.Pattern
+    re_severity_after: re.Pattern
     re_more_after: re.Pattern
     re_dash_list_open: re.Pattern
     re_dash_list_after_verb: re.Pattern
@@ -525,6 +527,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_apposition=_compile(rf"^\s*(?:,|\(|—|–|-)\s*(?:{_ordered(subsets['apposition_words'])})?\s*$", I),
         re_gap_bad=_compile(rf"\d|\b(?:{_ordered(subsets['gap_breakers'])})\b", I),
         re_nominal_gap_bad=_compile(rf"\b(?:{_ordered(subsets['nominal_gap_breakers'])})\b", I),
+        re_toll_gap_bad=_compile(rf"\d|\b(?:{_ordered(subsets['toll_gap_breakers'])})\b", I),
+        re_severity_after=_compile(rf"^\s+(?:{alternation(subsets['severity_after'])})\b", I),
         re_another_before=_compile(rf"\b(?:{alternation(subsets['another_before'])})\s+$", I),
         re_more_after=_compile(rf"^\s+(?:{alternation(subsets['more_after'])})\b", I),
         re_partitive_after=_compile(
