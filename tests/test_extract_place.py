@@ -315,6 +315,19 @@ def test_place_origin_and_destination_are_not_where(text, expected):
         ("An IDF soldier was killed, and two were injured, the Israel Defense Forces said.", [("two", "unknown")]),
         # an agency whose staff are counted in one place
         ("UNRWA said 88 of its staff members have been killed.", [("88", "gaza")]),
+        # a demonym of part of the count says nothing of the rest
+        ("After 50 days of fighting in which more than 2,200 people died, most of them Palestinians.",
+         [("2,200", "unknown")]),
+        ("The clashes have killed some 700 people, many of them Tigrayans.", [("700", "unknown")]),
+        ("The fighting killed 400 people, most of them Lebanese.", [("400", "unknown")]),
+        ("The raid killed 12 Lebanese, officials said.", [("12", "lebanon")]),
+        # how outlets name the Strip without its name
+        ("The strikes injured 2,100 others in the coastal enclave.", [("2,100", "gaza")]),
+        ("At least 40 people were killed across the Hamas-run territory.", [("40", "gaza")]),
+        # beside an institution, its seat is where it happened; a researcher's university is not
+        ("Nine people were killed at a bus stop near Al Azhar University in Gaza City.", [("Nine", "gaza")]),
+        ("Protesters gathered outside the ministry in Ramallah, and 3 were wounded.", [("3", "west_bank")]),
+        ("Researchers of Ghent University in Belgium estimate 50,000 people died.", [("50,000", "unknown")]),
     ],
 )
 def test_place_demonyms_of_territory_toll_and_actor(text, expected):

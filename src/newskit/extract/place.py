@@ -69,6 +69,8 @@ DATELINE_REACH = 40  # how far into its sentence a dateline's name may start (ch
 RE_RUNS_ON = re.compile(r"\s+(?:de|del|do|da|dos|das|di)\s+[A-Z]")
 RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 RE_WORD = re.compile(r"[\w'’-]+")
+# words that put what happened beside an institution, whose seat is then where it happened
+RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 # a relative clause of place right after a name: what it tells happened there
 RE_WHERE_AFTER = re.compile(r",?\s+where\b")
 # Lower-case words a title-case headline keeps ("Villagers In Mali in Fresh Attacks of ...").
@@ -85,6 +87,9 @@ RE_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|that|in\s+which)\b")
 # what an event struck, after its words ("the Hamas attack [on southern Israel]"): a preposition, a word, a name
 RE_EVENT_TARGET = re.compile(r"\s+(?:on|in|into|against)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*")
 RE_CLAUSE_BREAK = re.compile(r"[,;:.()—–]|\b(?:while|and|but|as|whereas|when|after|before|since|then)\b", re.IGNORECASE)
+# Words before a demonym that make it the demonym of part of a count ("most of them Palestinians").
+RE_PART_BEFORE = re.compile(r"\b(?:most|many|some|half|majority|mostly|mainly|largely|including)\b"
+                            r"(?:\s+of\s+(?:them|whom|those|the\s+dead))?\s+(?:the\s+|\w+\s+)?$", re.IGNORECASE)
 # How far before its number a demonym's toll may stand ("the Palestinian death toll has now passed": characters).
 TOLL_REACH = 70
 # Between a toll and its number: a new clause or sentence means the number is not the toll's.
@@ -132,7 +137,9 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
     institution's seat ("the Ministry of Health in Ramallah"), which says nothing of where.
     """
     before = text[max(0, a - 60) : a]
-    if p.re_place_institution.search(before) or p.re_place_possessed.match(text, b):
+    seat = p.re_place_institution.search(before)
+    # "near Al Azhar University in Gaza City": beside an institution, the place is where it happened
+    if (seat and not RE_BESIDE.search(before, 0, seat.start())) or p.re_place_possessed.match(text, b):
         return None
     if text[a:b] in p.place_main_names and p.re_place_near.search(before):
         return None  # "near Gaza": beside the country, not in it
@@ -256,11 +263,11 @@ def _title_place(text: str, p: Patterns, found: dict) -> str | None:
     return found["title_place"]
 
 
-def _demonym(text: str, p: Patterns) -> str | None:
+def _demonym(text: str, p: Patterns, *, but_parts: bool = False) -> str | None:
     """The place of the first demonym of victims in ``text`` (in its own case, or in all-caps text).
 
     A demonym before a noun of the side that did it ("Russian forces", "an Israeli strike") or its act
-    ("Hezbollah killed") is skipped.
+    ("Hezbollah killed") is skipped, and with ``but_parts`` one naming part of a count ("most of them Palestinians").
     """
     if p.re_demonym is None:
         return None
@@ -272,7 +279,8 @@ def _demonym(text: str, p: Patterns) -> str | None:
         pattern = cached[1]
     for m in pattern.finditer(text):
         # "Russian forces", "Hezbollah killing three": the side that did it
-        if not p.re_demonym_actor.match(text, m.end()) and not p.re_place_actor.match(text, m.end()):
+        if not p.re_demonym_actor.match(text, m.end()) and not p.re_place_actor.match(text, m.end()) and not (
+                but_parts and RE_PART_BEFORE.search(text, max(0, m.start() - 30), m.start())):
             return p.demonym_place.get(m.group().lower())
     return None
 
@@ -460,8 +468,9 @@ def decide_place(
     dateline = [pl for pl in in_sentence if in_dateline(pl)]
     if dateline:
         return dateline[0][2], "place.dateline"
-    # neither a detainee's nationality nor that of who detained them says where ("Israeli police said")
-    sentence_demonym = None if detention else _demonym(sentence, p)
+    # neither a detainee's nationality nor that of who detained them says where ("Israeli police said"); a
+    # demonym of part of the count ("2,200 died, most of them Palestinians") says nothing of the rest
+    sentence_demonym = None if detention else _demonym(sentence, p, but_parts=True)
     if sentence_demonym is not None:
         return sentence_demonym, "place.demonym"
     if _title_place(text, p, found) is not None:
@@ -472,7 +481,7 @@ def decide_place(
     if k < len(names):
         return names[k][2], "place.passage"
     if "demonym" not in found:  # the first demonym of the text, found once
-        found["demonym"] = _demonym(text, p)
+        found["demonym"] = _demonym(text, p, but_parts=True)
     if found["demonym"] is not None and not detention:
         return found["demonym"], "place.passage"
     return "unknown", "place.unknown"
