@@ -275,6 +275,16 @@ def test_place_kinds_acts_and_people_of_a_place(text, expected):
         ("A rocket barrage from southern Lebanon killed 2 people.", [("2", "unknown")]),
         ("Russian missiles fired from Belarus killed 4 people in Kyiv.", [("4", "ukraine")]),
         ("Drones launched from Lebanon wounded 3 Israelis.", [("3", "israel")]),
+        # where attackers came from, or a statement
+        ("The war erupted when Hamas militants stormed into Israel from Gaza and killed over 1,400 people.",
+         [("1,400", "israel")]),
+        ("Fighters who crossed from Sudan killed 12 people in eastern Chad.", [("12", "chad")]),
+        ("Gunmen who came from Mali killed 20 villagers.", [("20", "unknown")]),
+        ("The statement from Ottawa came after a blast which the Gaza Health Ministry said killed hundreds of "
+         "people.", [("hundreds", "gaza")]),
+        # off a coast
+        ("At least 70 Ethiopian migrants died when their boat capsized off Yemen.", [("70", "yemen")]),
+        ("Bandits killed 45 villagers in the north-western state of Zamfara.", [("45", "nigeria")]),
         # where people were moved or fled to: not where they were hurt; for the displaced it still tells
         ("Israel allowed 12 wounded Gazans into Egypt for treatment.", [("12", "gaza")]),
         ("Ten wounded children were flown to Jordan for treatment.", [("Ten", "unknown")]),
@@ -312,6 +322,9 @@ def test_place_origin_and_destination_are_not_where(text, expected):
         ("Nine Canadian nationals were wounded, Canada's foreign minister said.", [("Nine", "unknown")]),
         ("France's foreign minister said that eight French citizens had been killed.", [("eight", "unknown")]),
         ("The government of Thailand said 14 of its citizens were killed.", [("14", "unknown")]),
+        ("U.S. officials said some 20 Americans remain unaccounted for.", [("20", "unknown")]),
+        ("Thailand says 24 Thais have been killed and 13 wounded.", [("24", "unknown"), ("13", "unknown")]),
+        ("Sudan says 24 people have been killed.", [("24", "sudan")]),
         ("An IDF soldier was killed, and two were injured, the Israel Defense Forces said.", [("two", "unknown")]),
         # an agency whose staff are counted in one place
         ("UNRWA said 88 of its staff members have been killed.", [("88", "gaza")]),

@@ -187,6 +187,7 @@ class Patterns:
     re_place_spanning: re.Pattern
     place_alternatives: tuple[tuple[str, str, re.Pattern, re.Pattern], ...]  # key, name, its names, name's place's
     place_detention_groups: frozenset[str]
+    place_nationals_groups: frozenset[str]
     place_of_event_act: tuple[tuple[str, re.Pattern], ...]
     re_demonym_territory: re.Pattern | None  # group 1: the demonym
     re_place_destination: re.Pattern
@@ -593,6 +594,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
                             v["place_name_continuations"]))
             for key, names in v["place_alternatives"].items() for name in names),
         place_detention_groups=frozenset(v["place_detention_groups"]),
+        place_nationals_groups=frozenset(v["place_nationals_groups"]),
         place_of_event_act=tuple((key, _compile(rf"\b(?:{alternation(acts)})\b", I))
                                  for key, acts in v["place_event_acts"].items() if acts),
         re_demonym_territory=_compile(rf"\b({alternation(territorial)})\s+(?:{alternation(v['place_nouns_after_demonym'])})\b")

@@ -458,8 +458,10 @@ def decide_place(
         if default is not None:
             return default, rule
     # where people were moved to is where the displaced are, no one else's ("ten wounded were flown to Jordan")
+    # a country that speaks of its nationals abroad is not where they are ("U.S. officials said 20 Americans ...")
     named = [pl for pl in in_sentence if not in_dateline(pl) and not past_clause(pl) and fits(pl)
-             and (outcome == "displaced" or not p.re_place_destination.search(text, max(0, pl[0] - 60), pl[0]))]
+             and (outcome == "displaced" or not p.re_place_destination.search(text, max(0, pl[0] - 60), pl[0]))
+             and group not in p.place_nationals_groups]
     if named:
         return named[0][2], "place.named_in_sentence"
     named_before = _last_place_before(text, s, p, found)

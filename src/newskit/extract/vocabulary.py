@@ -67,6 +67,7 @@ SHAPE: dict[str, Any] = {
     "place_spanning_phrases": "list",
     "place_alternatives": ("keys", ANY_KEY, "list"),
     "place_detention_groups": ("values", GROUPS),
+    "place_nationals_groups": ("values", GROUPS),
     "place_event_starts": "list",
     "place_taken_words": "list",
     "place_events": ("keys", ANY_KEY, "list"),
