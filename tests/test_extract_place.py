@@ -372,3 +372,23 @@ def test_place_demonyms_of_territory_toll_and_actor(text, expected):
 )
 def test_place_events_by_actor_and_headlines(text, title, expected):
     assert places_titled(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostages: taken where they were taken (by the October 7 attack's actor and act), held or freed in Gaza
+        ("Hamas took some 240 people hostage.", [("240", "israel")]),
+        ("Of the roughly 240 people abducted on Oct. 7, 105 were freed.", [("240", "israel"), ("105", "gaza")]),
+        ("Some 240 people were taken hostage during the Oct. 7 attack.", [("240", "israel")]),
+        ("Hamas released two American hostages on Friday.", [("two", "gaza")]),
+        ("The bodies of six hostages were recovered from a tunnel in Rafah.", [("six", "gaza")]),
+        ("Gunmen kidnapped 80 students from a school in Kaduna state.", [("80", "nigeria")]),
+        # a number that is the kin's of those the clause is about: the clause's place is the kin's
+        ("The families of the 203 hostages rallied in Tel Aviv.", [("203", "gaza")]),
+        ("Relatives of some 40 missing miners protested in Ankara.", [("40", "unknown")]),
+        ("Twelve miners were killed in Soma, relatives said in Ankara.", [("Twelve", "turkey")]),
+    ],
+)
+def test_place_hostages_and_kin(text, expected):
+    assert places(text) == expected

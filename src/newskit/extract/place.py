@@ -71,6 +71,9 @@ RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 RE_WORD = re.compile(r"[\w'’-]+")
 # words that put what happened beside an institution, whose seat is then where it happened
 RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# the people a clause is about when a number is their kin's ("the families of the 203 hostages rallied")
+RE_KIN_OF = re.compile(r"\b(?:families|relatives|parents|loved\s+ones|friends|supporters|widows|mothers|fathers)\s+"
+                       r"of\s+(?:(?:the|some|about|around|nearly|more\s+than|over|at\s+least)\s+)*$", re.IGNORECASE)
 # a relative clause of place right after a name: what it tells happened there
 RE_WHERE_AFTER = re.compile(r",?\s+where\b")
 # Lower-case words a title-case headline keeps ("Villagers In Mali in Fresh Attacks of ...").
@@ -381,6 +384,8 @@ def decide_place(
     # the place a war's first event struck is no place of the figures after it (unless it is this figure's event)
     war_starts = [(s + a, s + b) for a, b in _war_starts(sentence, p) if not a <= start - s < b]
     in_sentence = [pl for pl in places_in(s, e) if not any(a <= pl[0] < b for a, b in war_starts)]
+    if RE_KIN_OF.search(cand.left[-40:]):
+        in_sentence = []  # "the families of the 203 hostages rallied in Tel Aviv": its places are the families'
     located = [pl for pl in in_sentence if pl[3]]
     lo, hi = clause_bounds(sentence, start - s, end - s)
     near = (max(s, start - TAKEN_REACH), min(e, end + TAKEN_REACH))
