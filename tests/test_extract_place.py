@@ -392,3 +392,20 @@ def test_place_events_by_actor_and_headlines(text, title, expected):
 )
 def test_place_hostages_and_kin(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # demonyms of more countries and peoples of the gazetteer: the place when nothing else tells
+        ("Twelve Senegalese fishermen died when their boat sank.", [("Twelve", "senegal")]),
+        ("Clashes killed 40 Masalit civilians.", [("40", "sudan")]),
+        ("Gunmen killed 15 Oromo farmers.", [("15", "ethiopia")]),
+        ("Floods killed 300 Malawian villagers.", [("300", "malawi")]),
+        # ... and location still beats nationality
+        ("Twelve Senegalese fishermen died off the coast of Mauritania.", [("Twelve", "mauritania")]),
+        ("A blast killed 9 people in Iraqi Kurdistan.", [("9", "iraq")]),
+    ],
+)
+def test_place_demonyms_of_more_countries(text, expected):
+    assert places(text) == expected
