@@ -103,7 +103,7 @@ def test_one_new_outcome_verb_needs_only_the_user_file(tmp_path):
     passed_away = extract_figures("12 children passed away.", vocabulary=load_vocabulary(path))
     assert [(f.outcome, f.group, f.scope, f.rules["scope"]) for f in passed_away] == [
         (f.outcome, f.group, f.scope, f.rules["scope"]) for f in died
-    ] == [("killed", "children", "incident", "scope.default_past_event")]
+    ] == [("killed", "children", "unknown", "scope.bare_count")]
     assert _package_digest() == before
 
 

@@ -80,6 +80,8 @@ class Patterns:
     re_event_agent: re.Pattern
     re_scope_incidents: re.Pattern
     re_scope_event_site: re.Pattern
+    re_scope_one_site: re.Pattern
+    re_scope_length: re.Pattern
     re_scope_period: re.Pattern
     re_scope_day: re.Pattern
     re_cumulative_default: re.Pattern
@@ -408,9 +410,14 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:(?:{_ordered(scope['agent_qualifiers'])})\s+)?$"
         ),
         re_scope_incidents=_compile(rf"\b(?:{_ordered(scope['events'])})\b"),
+        re_scope_length=_compile(rf"\b(?:{_ordered(scope['war_length'])})\b"),
         re_scope_event_site=_compile(
             r"\s+(?:on|at|against|that\s+hit|hitting|targeting)\s+(?:(?:the|a|an|one)\s+)?"
             r"(?:(?!(?:in|on|at|of|and|near|across)\b)[\w'’-]+\s+){0,3}?"
+            rf"(?:{_ordered(scope['event_sites'])})\b(?!-)"
+        ),
+        re_scope_one_site=_compile(
+            r"\b(?:the|a|an|one)\s+(?:(?!(?:in|on|at|of|and|near|across)\b)[\w'’-]+\s+){0,3}?"
             rf"(?:{_ordered(scope['event_sites'])})\b(?!-)"
         ),
         re_scope_period=_compile(rf"\b(?:{_ordered(scope['period'])})\b"),

@@ -29,6 +29,7 @@ SCOPE_CLASSES = {
     "strong": ("cumulative", "scope.running_total"),
     "perfect": ("cumulative", "scope.present_perfect"),
     "incident": ("incident", "scope.event"),
+    "length": ("cumulative", "scope.war_length"),
     "toll": ("cumulative", "scope.toll"),
     "period": ("period", "scope.day_or_period"),
     "counted": ("period", "scope.counted_events"),
@@ -88,18 +89,34 @@ RULES = {
                         "event: unknown",
     "scope.coordinated": "a weak frame, joined by \"and\" to the figure before (\"were killed and a further 640 "
                          "injured\"): its frame",
+    "scope.hostages_held": "hostages told as held, remaining or in captivity (\"the 200 people held in Gaza\"), even "
+                           "beside the event that took them: a current count",
+    "scope.share_of_the_dead": "no frame, a part of the dead (\"330 of the dead were children\", \"15,000 of those "
+                                "killed\"), no event told before: a part of a running total",
+    "scope.war_length": "a war told by its length in the figure's clause (\"in 11 days of air strikes\", \"after 50 "
+                        "days of fighting\"): a running total",
+    "scope.perfect_on_a_day": "a present perfect with a named day after the number and no comma between (\"three "
+                               "have been killed in strikes on Sunday\"): that day",
     "scope.reported_perfect": "no cue, a past perfect after a report verb (\"officials said 9,000 had been "
                               "killed\"), nothing before it tells of an event: a reported running total",
     "scope.perfect_participle": "a participle after a present perfect (\"has shelled the towns, killing 300\"), no "
                                 "event, day or window between them: a running total",
-    "scope.fighting_event": "\"killed in the fighting\" with no perfect, \"since\" or \"so far\": fighting is an "
-                            "event, not the war",
 }
 PERFECT_REACH = 25  # characters before a hostage figure where a perfect ("have abducted") is its verb
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
 RE_APART = re.compile(r",|\b(?:most|mostly|following|after|before)\b", re.I)  # an event told apart from the count
-RE_DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:(?!(?:from|in|of|on|at|by|for|with|to|and|or)\b)[\w'’-]+\s+){0,3}$")
-RE_CAUSE_BEFORE = re.compile(r"\b(?:after|following|followed|triggered by|sparked by)\s+(?:[\w'’.-]+\s+){0,5}$", re.I)
+RE_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|those|these)\s+(?:(?!(?:from|in|of|on|at|by|for|with|to|and|or)\b)[\w'’-]+\s+){0,3}$")
+RE_POSSESSIVE_END = re.compile(r"['’]s$")
+# words that make "the Israeli air strikes", "the Russian attacks" a campaign, not one named set of events
+CAMPAIGN_MODIFIERS = frozenset({"air", "aerial", "military", "ongoing", "continuing", "continued", "relentless",
+                                "heavy", "intense", "retaliatory", "coalition", "government", "army", "enemy",
+                                "repeated", "daily", "nightly", "artillery", "rocket", "missile", "drone"})
+RE_CAUSE_BEFORE = re.compile(
+    r"\b(?:after|following|followed|triggered\s+by|sparked\s+by|in\s+response\s+to|in\s+retaliation\s+for)\s+"
+    r"(?:[\w'’.-]+\s+){0,5}$", re.I)
+RE_RESPONSE = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|to\s+avenge)\b", re.I)
+RE_HELD_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:held|holding|remain|remaining|still|in\s+captivity)\b", re.I)
 RE_PART_OF = re.compile(r"\b(?:most|mostly|many|majority|some) of (?:them|those|whom)\b|\bmostly\b", re.I)
 RE_CLAUSE_BREAK = re.compile(
     r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)"
@@ -109,9 +126,6 @@ RE_CLAUSE_BREAK = re.compile(
 
 Cue = tuple[int, int, str]
 STATE_WORDS = frozenset({"remain", "remains", "remaining", "still", "currently", "now"})
-# war words that name an event, not the war: "killed in the fighting" is one spell of fighting; with a perfect,
-# "since" or "so far" (stronger classes) it stays a running total ("have been killed in the fighting")
-FIGHTING_WORDS = frozenset({"fighting"})
 
 
 def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
@@ -128,7 +142,8 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
         for pattern, name in ((p.re_scope_strong, "strong"), (p.re_scope_period, "period"), (p.re_scope_day, "day"),
                               (p.re_scope_perfect, "perfect"), (p.re_scope_window, "window"),
                               (p.re_scope_toll, "toll"), (p.re_scope_incident, "incident"),
-                              (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"))
+                              (p.re_scope_incidents, "incidents"), (p.re_scope_weak, "weak"),
+                              (p.re_scope_length, "length"))
         for m in pattern.finditer(sentence)
     ]
     # the war list's words of a present state ("still", "remain") tell a current count, not a war
@@ -154,6 +169,7 @@ RE_DATED_BEFORE = re.compile(
 RE_ONE_BEFORE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w-]+\s+)?$")
 # "two car bomb explosions", "a series of attacks"; not a count of people before them ("300 villagers in clashes")
 # nor a date ("the 9/11 attacks")
+RE_ONE_OF_BEFORE = re.compile(r"\bone\s+of\s+(?:the|those|these|its|their)\s+(?:[\w'’-]+\s+){0,2}$")
 RE_COUNTED_BEFORE = re.compile(
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple)|(?<![\d/.,])\d+(?![/\d])"
     r"|\b(?:a\s+)?(?:series|wave|string|spate|barrage|volley|salvo)\s+of)\s+"
@@ -176,9 +192,11 @@ RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
 def _events_class(sentence: str, start: int, end: int, p: Patterns) -> str:
     """The class of a word of the plural events list: one named event, one event, a counted set, or many events."""
     before = sentence[max(0, start - 40) : start]
-    if (_definite(sentence, start) or RE_DATED_BEFORE.search(before)
+    if (_definite(sentence, start, p) or RE_DATED_BEFORE.search(before)
             or (not sentence[start:end].endswith("s") and RE_ONE_BEFORE.search(before))):
         return "incident"  # "the pager explosions", "the 7 October attacks", "a misfired rocket"
+    if RE_ONE_OF_BEFORE.search(before):
+        return "incident"  # "in one of the Israeli strikes": one of them
     if p.re_scope_event_site.match(sentence, end):
         return "incident"  # "strikes on a school": one attack on one site
     if RE_COUNTED_BEFORE.search(before):
@@ -186,10 +204,19 @@ def _events_class(sentence: str, start: int, end: int, p: Patterns) -> str:
     return "incidents"
 
 
-def _definite(sentence: str, start: int) -> bool:
-    """Is the plural event word at ``start`` definite and uncounted ("the pager explosions", not "the two blasts")?"""
+def _definite(sentence: str, start: int, p: Patterns) -> bool:
+    """Is the plural event word at ``start`` definite and uncounted ("the pager explosions", "those attacks")?
+
+    Not "the two blasts", nor a campaign told by its actor's nationality and its kind ("the Israeli air
+    strikes", "the Russian attacks").
+    """
     m = RE_DEFINITE_BEFORE.search(sentence, max(0, start - 40), start)
-    return m is not None and not has_number(m.group())
+    if m is None or has_number(m.group()):
+        return False
+    modifiers = [RE_POSSESSIVE_END.sub("", word) for word in m.group().split()[1:]]
+    return not modifiers or not all(
+        word in CAMPAIGN_MODIFIERS or (p.re_demonym is not None and p.re_demonym.fullmatch(word.capitalize()))
+        for word in modifiers)
 
 
 def _not_a_frame(sentence: str, cue: Cue, p: Patterns) -> bool:
@@ -282,6 +309,8 @@ def own_scope(
     # "killed each day in the onslaught after a Hamas attack": an event told as the cause of the frame
     # between it and the number frames nothing
     def frames_whole(c) -> bool:
+        if c[0] >= end and c[2] != "since" and RE_RESPONSE.search(sentence, end, c[0]):
+            return False  # "pound Gaza, killing 1,500, in response to last weekend's attack": the cause, no frame
         return not (c[2] == "incident" and c[0] >= end and (
             RE_PART_OF.search(sentence, end, c[0])
             or (RE_CAUSE_BEFORE.search(sentence, end, c[0]) and any(end <= o[0] < c[0] for o in unmasked))))
@@ -301,9 +330,8 @@ def own_scope(
         name = _nearest(unmasked, start, end)
         rule = "scope.nearest_in_sentence" if name else None
     scope = SCOPE_CLASSES[name][0] if name else None
-    own_war = {ascii_lower(sentence[c[0]:c[1]]) for c in own if c[2] == "weak"}
-    if name == "weak" and own_war and own_war <= FIGHTING_WORDS:
-        scope, rule = "incident", "scope.fighting_event"  # "13 soldiers were killed in the fighting near the town"
+    if name == "perfect" and any(c[2] == "day" and c[0] >= end and "," not in sentence[end:c[0]] for c in own):
+        scope, rule = "period", "scope.perfect_on_a_day"  # "three people have been killed in strikes on Sunday"
     if name == "perfect" and any(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
     ):
@@ -350,6 +378,9 @@ def own_scope(
         c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past) for c in unmasked
     ):
         scope, rule = "incident", "scope.taking_hostages"
+    if outcome == "hostage" and scope == "incident" and RE_HELD_AFTER.match(sentence, end) and not (
+            p.re_place_taken.search(sentence, end, RE_HELD_AFTER.match(sentence, end).end())):
+        scope, rule = "cumulative", "scope.hostages_held"  # "the 200 people held captive in Gaza since the attack"
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
             and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
         scope, rule = "unknown", "scope.displaced_at_a_place"  # "12,000 displaced civilians" sheltering somewhere
@@ -388,10 +419,24 @@ RE_COORDINATED = re.compile(
 RE_BARE_LEFT = re.compile(
     r"^\W*(?:(?:[\w'’.-]+\s+){0,8}?(?:said|says|reported|told\s+\w+)\s+(?:that\s+)?)?"
     r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|approximately|roughly)\s+)?$", re.I)
-RE_BARE_RIGHT = re.compile(
-    r"^(?:\s+[\w'’-]+){0,5}?\s+(?:were|was)\s+(?:(?:also|reportedly|reported|later)\s+)*"
-    r"(?:killed|injured|wounded|hurt|dead)"
-    r"(?:[\s,.”\"]*|,\s*(?:[\w'’.-]+\s+){1,6}(?:said|says)[\s.,”\"]*)$", re.I)
+# a noun phrase (with an aside: "Five soldiers, most of them medics,"), a passive outcome verb or "died", then
+# nothing that frames it: no agent, place, time or event ("by", "in", "when", "on"), a reporter or "according to"
+# aside, "mostly women", "and 26 were wounded" allowed
+RE_BARE_NOUN_PHRASE = re.compile(
+    r"(?:\s+(?!(?:were|was|and|who|that|had|has|have)\b)[\w'’-]+){0,6}(?:,[^,;:]{1,40},)?", re.I)
+RE_BARE_VERB = re.compile(
+    r"\s+(?P<passive>(?:were|was)\s+(?:(?:also|reportedly|reported|later)\s+)*)?(?P<verb>[a-z]+)\b", re.I)
+BARE_OUTCOMES = ("killed", "injured")  # outcomes whose verb alone tells an isolated count ("12 were hurt")
+# "330 of the dead", "15,000 of those killed": a part of the dead so far, with no event of its own
+RE_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:(?:people|persons|civilians)\s+)?(?:dead|killed|slain|victims|deaths|fatalities)\b",
+    re.I)
+RE_AND_END = re.compile(r"\band\s+$", re.I)
+RE_BARE_REPORT_TAIL = re.compile(r",\s*(?:according\s+to\b.*|(?:[\w'’.-]+\s+){1,6}(?:said|says|reported)\b.*)$",
+                                 re.I | re.S)
+RE_BARE_FRAME = re.compile(
+    r"\b(?:by|in|at|inside|near|on|during|when|after|before|there|as|from|since|across|outside|into|along|amid|"
+    r"under|over|to|this|last|today|yesterday|tonight|following)\b", re.I)
 
 # "Officials said 9,000 civilians had been killed": a past perfect after a report verb reports a present perfect
 # ("have been killed"), a running total, when its own verb follows the number and no event was told before.
@@ -408,6 +453,7 @@ RE_MAIN_PERFECT = re.compile(
     r"(?<!could )(?<!would )(?<!should )(?<!might )(?<!must )(?<!may )\b(?:has|have)\s+"
     r"(?!(?:said|told|reported|confirmed|announced|estimated|warned|vowed|denied|claimed|insisted|acknowledged|"
     r"called|urged|to|not)\b)(?:(?:now|already|also|since|repeatedly|been)\s+)*[a-z]+\b", re.I)
+RE_THAT_CLAUSE = re.compile(r"\b(?:that|reports?|claims?)\b", re.I)
 PARTICIPLE_OVERRIDES = ("scope.event_agent", "scope.events_agent", "scope.default_past_event",
                         "scope.nearest_in_sentence", "scope.events")
 
@@ -449,13 +495,26 @@ def event_told(before: str, p: Patterns) -> bool:
         c[2] in ("incident", "incidents", "day") for c in scope_cues(before, p)[1])
 
 
-def bare_count(cand: Candidate, p: Patterns) -> bool:
+def bare_count(cand: Candidate, p: Patterns, sentence_right: str | None = None) -> bool:
     """Is the figure a count with no frame at all ("Witnesses said 12 people were killed.")?
 
     Nothing before the number but a reporter and a qualifier, a few words of noun phrase, a passive
-    outcome verb, then the end of the sentence, a subset ("..., one of them seriously") or a reporter.
+    outcome verb or "died", then nothing that tells an agent, a place, a time or an event (a reporter,
+    "mostly women and children", "and 26 were wounded" may follow). ``sentence_right``: its sentence after
+    the number (None: the text up to the next number).
     """
-    return bool(RE_BARE_LEFT.match(cand.left) and RE_BARE_RIGHT.match(cand.right))
+    if not RE_BARE_LEFT.match(cand.left):
+        return False
+    right = cand.right if sentence_right is None else sentence_right
+    for verb in RE_BARE_VERB.finditer(right):
+        if not RE_BARE_NOUN_PHRASE.fullmatch(right, 0, verb.start()):
+            continue
+        word = ascii_lower(verb.group("verb"))
+        # a passive outcome ("were killed", "were hurt"), or an outcome verb alone ("died", "succumbed")
+        if p.outcome_cues.get(word) in BARE_OUTCOMES and (verb.group("passive") or word not in p.active_outcome):
+            rest = right[verb.end():]
+            return ";" not in rest and ":" not in rest and not RE_BARE_FRAME.search(RE_BARE_REPORT_TAIL.sub("", rest))
+    return False
 
 
 def reported_perfect(cand: Candidate, p: Patterns) -> bool:
@@ -466,8 +525,9 @@ def reported_perfect(cand: Candidate, p: Patterns) -> bool:
 def perfect_participle(cand: Candidate, left: str, p: Patterns) -> bool:
     """Is the figure the object of a participle after a present perfect ("has shelled towns, killing 300")?
 
-    ``left``: its sentence up to the number. Not when one event, a day or a window is named between the
-    perfect and the number ("has launched a strike on the city, killing 12").
+    ``left``: its sentence up to the number. Not when one event, one site, a day, a window or a reported
+    clause comes between the perfect and the number ("has launched a strike on the city, killing 12", "have
+    shelled a hospital, killing five", "has received reports that ...").
     """
     if not RE_PARTICIPLE_LEFT.search(left):
         return False
@@ -475,6 +535,8 @@ def perfect_participle(cand: Candidate, left: str, p: Patterns) -> bool:
     if not perfects:
         return False
     between = ascii_lower(left[perfects[-1].end():])
+    if RE_THAT_CLAUSE.search(between) or p.re_scope_one_site.search(between):
+        return False  # "has received reports that tanks shelled a house, killing 30"; "have shelled a hospital"
     cues = scope_cues(between, p)[1]
     return not any(c[2] in ("incident", "day", "period", "window", "counted") for c in cues)
 
@@ -495,6 +557,8 @@ def decide_scope(
     """
     scope, rule = own
     source_type, outcome = cand.get("source_type"), cand.get("outcome")
+    sentence_left = sentence[: cand.start - sentence_start] if sentence_start is not None else cand.left
+    sentence_right = sentence[cand.end - sentence_start :] if sentence_start is not None else None
     if rule == "scope.toll" and source_type != "health_ministry" and before:
         cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
         if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents", "counted") for c in cues):
@@ -518,13 +582,21 @@ def decide_scope(
         tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
         if (rule == "scope.default_unknown" or tally_only) and before and passage_event(before, p):
             scope, rule = "incident", "scope.passage_event"  # "Later it put the number of dead in the hundreds"
-        elif rule == "scope.default_past_event" and bare_count(cand, p) and not event_told(before, p):
+        elif (rule == "scope.default_past_event" and bare_count(cand, p, sentence_right)
+              and not event_told(before, p)):
             scope, rule = "unknown", "scope.bare_count"  # "Witnesses said at least a dozen people were killed."
         elif rule == "scope.default_past_event" and reported_perfect(cand, p) and not event_told(before, p):
             scope, rule = "cumulative", "scope.reported_perfect"  # "Officials said 9,000 had been killed."
-    sentence_left = sentence[: cand.start - sentence_start] if sentence_start is not None else cand.left
+    if (rule in ("scope.default_past_event", "scope.default_unknown", "scope.bare_count") and sentence_right
+            and RE_OF_THE_DEAD.match(sentence_right) and not event_told(before, p)
+            and not any(c[2] in ("incident", "day") for c in (sentence_cues or []))):
+        scope, rule = "cumulative", "scope.share_of_the_dead"  # "330 of the dead were children"
     if rule in PARTICIPLE_OVERRIDES and perfect_participle(cand, sentence_left, p):
         scope, rule = "cumulative", "scope.perfect_participle"  # "has shelled the towns for months, killing 300"
+    if (rule == "scope.default_past_event" and previous is not None
+            and previous.rules.get("scope") == "scope.bare_count" and previous.end + len(cand.left) == cand.start
+            and RE_AND_END.search(cand.left) and "," not in cand.left):
+        scope, rule = "unknown", "scope.bare_count"  # "Eleven were killed and 26 were wounded, witnesses said."
     # a taking joined to a figure of a stated window is within it, as a taking with a window of its own is
     joined_taking = rule == "scope.taking_hostages" and previous is not None and previous.get("scope") == "period"
     if ((rule in COORDINATION_OVERRIDES or joined_taking) and previous is not None
