@@ -620,6 +620,7 @@ def test_a_count_of_people_or_a_date_is_no_count_of_events(text, surface, expect
     ("More than a dozen people were injured, mostly women and children.", "a dozen"),
     ("Five soldiers, most of them conscripts, died, the army said.", "Five"),
     ("Syrian state media said eight soldiers were killed and seven wounded.", "eight"),
+    ("At least 12 people were killed, according to officials.", "12"),
 ])
 def test_an_isolated_count_with_no_agent_place_time_or_event_is_unknown(text, surface):
     assert scope_of(text, surface) == "unknown"

@@ -426,6 +426,7 @@ RE_BARE_NOUN_PHRASE = re.compile(
     r"(?:\s+(?!(?:were|was|and|who|that|had|has|have)\b)[\w'’-]+){0,6}(?:,[^,;:]{1,40},)?", re.I)
 RE_BARE_VERB = re.compile(
     r"\s+(?P<passive>(?:were|was)\s+(?:(?:also|reportedly|reported|later)\s+)*)?(?P<verb>[a-z]+)\b", re.I)
+RE_WORD = re.compile(r"[\w'’-]+")
 BARE_OUTCOMES = ("killed", "injured")  # outcomes whose verb alone tells an isolated count ("12 were hurt")
 # "330 of the dead", "15,000 of those killed": a part of the dead so far, with no event of its own
 RE_OF_THE_DEAD = re.compile(
@@ -509,11 +510,14 @@ def bare_count(cand: Candidate, p: Patterns, sentence_right: str | None = None) 
     for verb in RE_BARE_VERB.finditer(right):
         if not RE_BARE_NOUN_PHRASE.fullmatch(right, 0, verb.start()):
             continue
-        word = ascii_lower(verb.group("verb"))
-        # a passive outcome ("were killed", "were hurt"), or an outcome verb alone ("died", "succumbed")
-        if p.outcome_cues.get(word) in BARE_OUTCOMES and (verb.group("passive") or word not in p.active_outcome):
-            rest = right[verb.end():]
-            return ";" not in rest and ":" not in rest and not RE_BARE_FRAME.search(RE_BARE_REPORT_TAIL.sub("", rest))
+        words = list(RE_WORD.finditer(right, verb.start("verb")))[:3]
+        # a passive outcome ("were killed", "were hurt"), or an outcome verb alone ("died", "passed away")
+        for k in range(len(words), 0, -1):
+            cue = " ".join(ascii_lower(w.group()) for w in words[:k])
+            if p.outcome_cues.get(cue) in BARE_OUTCOMES and (verb.group("passive") or cue not in p.active_outcome):
+                rest = right[words[k - 1].end():]
+                return ";" not in rest and ":" not in rest and not RE_BARE_FRAME.search(
+                    RE_BARE_REPORT_TAIL.sub("", rest))
     return False
 
 
