@@ -408,3 +408,22 @@ def test_tolls_breakdowns_and_shares(text, expected):
 
 def test_the_denominator_of_a_share_is_no_figure():
     assert figures("About one in five of the wounded will need long-term care.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count per unit of time is a rate (eval/README.md), not "a day after"
+        ("Hundreds of civilians killed every day.", []),
+        ("Up to 15 detainees die under torture each week.", []),
+        ("Five people were killed a day after the truce ended.", [("Five", "killed")]),
+        # a small number after "of the", "among the", "by the" is no date
+        ("Five of the 17 hostages were freed.", [("Five", "released"), ("17", "hostage")]),
+        ("Sixteen firefighters were among the 28 people who died.", [("Sixteen", "killed"), ("28", "killed")]),
+        # the displaced named by an acronym, and people trapped in a collapsed place
+        ("An estimated 80,000 IDPs are sheltering in schools.", [("80,000", "displaced")]),
+        ("Rescuers are trying to reach 33 workers trapped in a collapsed tunnel.", [("33", "missing")]),
+    ],
+)
+def test_rates_small_numbers_after_the_and_report_nouns(text, expected):
+    assert figures(text) == expected

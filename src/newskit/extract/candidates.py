@@ -272,7 +272,8 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
         if (p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:])
                 or (cands and cands[-1].number.unit == "percent" and RE_SHARE_OF_POSSESSED.match(cand.left))):
             cand.thing, cand.thing_rule = True, "candidate.population"
-        elif p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end)):
+        elif (p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end))
+              or p.re_rate_unit_after.match(cand.right, cand.np_end)):
             cand.thing, cand.thing_rule = True, "candidate.rate"
         elif (p.re_ratio_after.match(cand.right, cand.np_end) or p.re_ratio_before.search(cand.left[-70:])
               or (cands and RE_IN_DENOMINATOR.match(cand.left))):  # "one in five": a share's denominator

@@ -222,6 +222,15 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
     def how(c: Candidate) -> str | None:
         return _how(work[id(c)][1]) if work[id(c)][0] is not None or work[id(c)][1] else None
 
+    order = {id(c): k for k, c in enumerate(cands)}
+    for cand in live:
+        parent = parent_of[id(cand)]
+        if (parent is not None and order[id(parent)] > order[id(cand)] and parent.np_outcome_rule == "outcome.status_noun"
+                and work[id(parent)][1] == "outcome.cue_after"):
+            # "Five of the 17 hostages were freed": the verb is the five's; the 17 stay what their noun says
+            if work[id(cand)][0] is None:
+                work[id(cand)] = [work[id(parent)][0], "outcome.cue_after"]
+            work[id(parent)] = [parent.np_outcome, "outcome.status_noun"]
     last_kid: dict[int, Candidate] = {}
     for cand in live:
         parent = parent_of[id(cand)]

@@ -119,6 +119,7 @@ class Patterns:
     re_every_before: re.Pattern
     re_rate_before: re.Pattern
     re_rate_after: re.Pattern
+    re_rate_unit_after: re.Pattern
     re_rate_or_unit_word: re.Pattern
     re_measure_before: re.Pattern
     re_measure_after: re.Pattern
@@ -473,6 +474,10 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         ),
         re_every_before=_compile(rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+$", I),
         re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),
+        re_rate_unit_after=_compile(
+            rf"[\s,]*(?:(?:have|has|are|were|being|been|is|was|still)\s+)*(?:(?:{cue})\s+(?:[\w'’-]+\s+){{0,3}}?)?"
+            rf"(?:{alternation(v['non_figures']['rate_units_after'])})\b"
+            r"(?!\s+(?:after|before|earlier|later|ago|of|when|since)\b)", I),
         re_rate_after=_compile(rf"[^;:.!?]{{0,80}}?\b(?:{alternation(v['non_figures']['rate_after'])})\b", I),
         # the words without which neither re_rate_after nor re_unit_after can match: one search per sentence
         re_rate_or_unit_word=_compile(

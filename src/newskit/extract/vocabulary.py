@@ -102,7 +102,7 @@ SHAPE: dict[str, Any] = {
                 "list"),
     "non_figures": ("keys", ("population_before", "every_before", "rate_before", "rate_after", "measure_before",
                              "measure_after", "unit_after", "idiom_before", "ratio_after",
-                             "departure_words", "forecast_before", "ratio_before", "rescue_words",
+                             "departure_words", "forecast_before", "ratio_before", "rescue_words", "rate_units_after",
                              "captive_words"), "list"),
     "sentence_filter": ("keys", ("extra", "skip"), "list"),
     "noun_phrase": ("keys", ("modifiers", "function_words", "before_cue_after", "place_nouns_before_cue",
