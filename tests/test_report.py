@@ -166,12 +166,13 @@ def test_charts_with_too_little_data_are_sentences_on_the_page_in_the_manifest_a
 
 
 def test_two_runs_give_identical_outputs(sample_runs):
+    """Also the executed notebooks: a kernel reused for the next notebook gives what a new one gives."""
     first, second = sample_runs
-    files = sorted(
-        p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.suffix in (".csv", ".png", ".html")
-    )
+    suffixes = (".csv", ".png", ".html", ".ipynb")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.suffix in suffixes)
     assert any(str(f).startswith("charts/") for f in files) and any(str(f).startswith("tables/") for f in files)
-    assert sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".csv", ".png", ".html")) == files
+    assert any(str(f).startswith("notebooks/") for f in files)
+    assert sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in suffixes) == files
     for relative in files:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
     manifests = [json.loads((run / "manifest.json").read_text(encoding="utf-8")) for run in (first, second)]
@@ -550,3 +551,32 @@ def test_a_not_enough_data_error_is_told_apart_from_a_bug():
     assert not_enough_data_advice("NotEnoughDataError") == NotEnoughDataError.advice
     for bug in ("TopicModelError", "KeyError", "ReportError", "CellExecutionError"):
         assert not_enough_data_advice(bug) is None, bug
+
+
+def test_reset_notebook_state_gives_the_next_notebook_of_a_kernel_what_a_new_kernel_gives():
+    """What the runner runs when a kernel moves on: tables numbered from 1, warnings printed, and a
+    warning already shown once (Python's default) shown again."""
+    import warnings
+
+    from newskit.report import display
+
+    def warn_here() -> None:
+        warnings.warn("a warning given from one place", UserWarning, stacklevel=1)
+
+    first_id = display._table_id("claims")
+    assert display._table_id("claims") != first_id
+    shown: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        display.show_warnings_inline()
+        assert warnings.showwarning is not display._SHOWWARNING_AT_IMPORT
+        warnings.showwarning = lambda message, *args, **kwargs: shown.append(str(message))
+        warn_here()
+        warn_here()
+        assert shown == ["a warning given from one place"]  # once per place: the second is not shown
+        display.reset_notebook_state()
+        assert warnings.showwarning is display._SHOWWARNING_AT_IMPORT
+        warnings.showwarning = lambda message, *args, **kwargs: shown.append(str(message))
+        warn_here()
+    assert shown == ["a warning given from one place"] * 2
+    assert display._table_id("claims") == "nk-claims-1"

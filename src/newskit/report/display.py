@@ -38,6 +38,8 @@ from newskit.tables import read_csv, write_csv
 TEXT_SHOWN_CHARS = 300
 # Numbers the tables shown in this kernel (ids unique on a page, the same on every run).
 _TABLE_NUMBERS = itertools.count(1)
+# How this process showed warnings before show_warnings_inline (reset_notebook_state restores it).
+_SHOWWARNING_AT_IMPORT = warnings.showwarning
 # A chart not drawn: its sentence, set off from the tables around it.
 NOT_DRAWN_STYLE = "border-left: 3px solid #999; padding: 0.3em 0.8em; color: #333"
 
@@ -224,6 +226,20 @@ def show_warnings_inline() -> None:
         _display_html(warning_notice(str(message), category, filename, lineno))
 
     warnings.showwarning = show
+
+
+def reset_notebook_state() -> None:
+    """Undo what a notebook's display calls left in its kernel: tables are numbered from 1 again, warnings
+    are shown as when this module was imported (not inline), and those Python showed once show again.
+
+    The runner calls it (after IPython's reset) when a kernel moves on to the next notebook, so that
+    the next page is the one a new kernel would make.
+    """
+    global _TABLE_NUMBERS
+    _TABLE_NUMBERS = itertools.count(1)
+    warnings.showwarning = _SHOWWARNING_AT_IMPORT
+    with warnings.catch_warnings():  # entering it makes Python forget which warnings it has shown
+        pass
 
 
 def read_table(name: str, *, report_dir: str) -> pd.DataFrame:

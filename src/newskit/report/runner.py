@@ -38,15 +38,20 @@ from newskit.report.shown_paths import private_prefixes, redact_paths
 
 
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
-# Kernels started ahead of the notebook that runs (each imports its notebook's modules meanwhile):
-# one ahead keeps two processes busy, which is what a two-core machine has; more only contend.
-
-
-PREWARM_AHEAD = 1
+# What a kernel runs (silently, outside the history) between two notebooks, so that the next one starts
+# as in a new kernel: no names, history or execution count of the last one (IPython's reset), and the
+# display state it changed undone (newskit.report.display.reset_notebook_state). Modules stay imported.
+RESET_CODE = (
+    "get_ipython().reset(new_session=True)\n"
+    "import newskit.report.display as _newskit_display\n"
+    "_newskit_display.reset_notebook_state()\n"
+    "del _newskit_display\n"
+)
 # Notebooks that run at the same time once the stages are computed (each reads stage files and writes
-# its own tables): two fill a two-core machine. The longest start first, so that the others share
-# the second core meanwhile; a notebook that reads the tables of the others runs after them. With the
-# topic stage computed by the runner, 03 is the longest (sample, dev; 142 s of 300 on 20,000 articles).
+# its own tables), each lane on a kernel it reuses: two fill a two-core machine. The longest start
+# first, so that the others share the second core meanwhile; a notebook that reads the tables of the
+# others runs after them. With the topic stage computed by the runner, 03 is the longest (sample,
+# dev; 142 s of 300 on 20,000 articles).
 CONCURRENT_NOTEBOOKS = 2
 LONGEST_FIRST: tuple[str, ...] = ("03-figure-statistics", "04-topics")
 RUN_AFTER_OTHERS: tuple[str, ...] = ("00-summary",)
@@ -77,8 +82,9 @@ def run_report(
     report at ``out_dir`` is then left untouched. A notebook that stops on NotEnoughDataError is not
     a failure: the report is written, and a NewskitWarning names the notebooks that did not run.
 
-    ``prewarm``: start each notebook's kernel, and import the modules the notebook imports, while
-    the previous notebook runs (see :class:`WarmKernel`); the outputs are the same either way.
+    ``prewarm``: start the kernels while the stages are computed, importing what their first notebook
+    imports, and run the next notebooks on them once reset (see :class:`WarmKernel`); without it,
+    every notebook gets a new kernel (plain papermill). The outputs are the same either way.
     """
     started = time.perf_counter()
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
@@ -170,7 +176,7 @@ def _run_notebooks(
             raise ReportError(f"notebook {NOTEBOOKS_DIR / name}.ipynb is missing (run `make sync-notebooks`)")
     run = _NotebookRun(names, values, build_dir, seconds, not_run, progress=progress, prewarm=prewarm)
     try:
-        run.start_kernels()  # the first kernels start and import while the stages are computed
+        run.start_kernels()  # the kernels start and import while the stages are computed
         compute_stages(values, names)
         executed = run.run_all()
     finally:
@@ -194,7 +200,11 @@ def dispatch_order(names: Iterable[str]) -> list[str]:
 
 
 class _NotebookRun:
-    """The notebooks of one report, CONCURRENT_NOTEBOOKS at a time, each on a kernel started ahead.
+    """The notebooks of one report, CONCURRENT_NOTEBOOKS at a time, on kernels started ahead and reused.
+
+    A kernel's start and imports cost more CPU than most notebooks' own work (about 1.3 s of 1.6 s on
+    the sample), so with ``prewarm`` a kernel whose notebook has run is reset (:data:`RESET_CODE`)
+    and runs the next notebook: CONCURRENT_NOTEBOOKS kernels run the whole report.
 
     A notebook's outputs do not depend on which ran beside it: each reads the stage files and writes
     its own tables and charts (RUN_AFTER_OTHERS run once the others are done). The first notebook
@@ -209,15 +219,16 @@ class _NotebookRun:
         self.not_run = not_run
         self.waiting = dispatch_order(names)  # not started yet, in the order they start
         self.running: set[str] = set()
-        self.warm: dict[str, WarmKernel] = {}
+        self.warm: dict[str, WarmKernel] = {}  # started for the notebook named, which has not run yet
+        self.idle: list[WarmKernel] = []  # their notebook has run: reset for the next one
         self.executed: dict[str, Any] = {}
         self.failed: list[BaseException] = []
         self.lock = threading.Lock()
         self.bar = tqdm(total=len(names), desc="report", unit="notebook", disable=not progress, file=sys.stderr)
 
     def start_kernels(self) -> None:
-        """Start the kernels of the next notebooks to run, PREWARM_AHEAD beyond those running (under the lock)."""
-        for name in self.waiting[: CONCURRENT_NOTEBOOKS + PREWARM_AHEAD - len(self.running)]:
+        """Start one kernel for each of the first CONCURRENT_NOTEBOOKS notebooks, importing what they import."""
+        for name in self.waiting[:CONCURRENT_NOTEBOOKS]:
             if self.prewarm and name not in self.warm:
                 self.warm[name] = WarmKernel(NOTEBOOKS_DIR / f"{name}.ipynb", cwd=self.build_dir)
 
@@ -244,8 +255,7 @@ class _NotebookRun:
                 name = queue.pop(0)
                 self.waiting.remove(name)
                 self.running.add(name)
-                kernel = self.warm.pop(name, None)
-                self.start_kernels()
+                kernel = self.warm.pop(name, None) or (self.idle.pop() if self.idle else None)
             try:
                 self._run(name, kernel)
             except BaseException as error:  # noqa: BLE001 - raised again by run_all, in the calling thread
@@ -258,6 +268,8 @@ class _NotebookRun:
         self.bar.set_postfix_str(name)
         if kernel is None:  # not prewarmed: a cold kernel, started here all the same (see run_notebook's cwd)
             kernel = WarmKernel(NOTEBOOKS_DIR / f"{name}.ipynb", cwd=self.build_dir, imports=False)
+        elif kernel.notebook != name:  # another notebook ran on it
+            kernel.reset(NOTEBOOKS_DIR / f"{name}.ipynb")
         try:
             self.executed[name], run_seconds, html_seconds = run_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb",
@@ -270,7 +282,11 @@ class _NotebookRun:
                 private_prefixes=private_prefixes(self.values, self.build_dir),
             )
         finally:
-            kernel.shutdown()
+            if self.prewarm:
+                with self.lock:
+                    self.idle.append(kernel)
+            else:
+                kernel.shutdown()
         self.seconds[name] = round(run_seconds + html_seconds, 2)
         self.seconds[f"{name} (html)"] = round(html_seconds, 2)
         if "not_run" in self.executed[name].metadata.get("newskit", {}):
@@ -280,9 +296,9 @@ class _NotebookRun:
         self.bar.update(1)
 
     def close(self) -> None:
-        """Stop the kernels started for notebooks that did not run."""
+        """Stop the kernels."""
         self.bar.close()
-        for kernel in self.warm.values():
+        for kernel in [*self.warm.values(), *self.idle]:
             kernel.shutdown()
 
 
@@ -437,11 +453,11 @@ def notebook_imports(source_path: Path) -> list[str]:
 class WarmKernel:
     """A ``newskit`` kernel started ahead of its notebook, importing the modules the notebook imports.
 
-    Importing is most of a short notebook's time (NLTK, scikit-learn, matplotlib); done while the
-    previous notebook runs, it overlaps with that work. The import runs silently and outside the
-    history, and binds no name, so the notebook starts from the same namespace and execution count
-    as in a fresh kernel and its outputs do not change. ``imports=False``: a cold kernel (started in
-    ``cwd``, importing nothing ahead).
+    Importing is most of a short notebook's time (pandas, matplotlib); done while the stages are
+    computed, it overlaps with that work. The import runs silently and outside the history, and
+    binds no name, so the notebook starts from the same namespace and execution count as in a fresh
+    kernel and its outputs do not change. :meth:`reset` makes it ready for another notebook the
+    same way. ``imports=False``: a cold kernel (started in ``cwd``, importing nothing ahead).
     """
 
     def __init__(self, source_path: Path, *, cwd: Path, imports: bool = True):
@@ -452,25 +468,30 @@ class WarmKernel:
         run_sync(self.kernel_manager.start_kernel)(
             extra_arguments=KERNEL_ARGUMENTS, cwd=str(cwd), env=os.environ | KERNEL_ENV
         )
+        self.notebook = source_path.stem
         self._client = None
-        modules = notebook_imports(source_path) if imports else []
-        if modules:
-            code = (
-                "import importlib as _newskit_importlib\n"
-                f"for _newskit_module in {modules!r}:\n"
-                "    try:\n"
-                "        _newskit_importlib.import_module(_newskit_module)\n"
-                "    except ImportError:\n"
-                "        pass\n"
-                "del _newskit_importlib, _newskit_module\n"
-            )
+        if imports:
+            self._execute_silently(_import_code(notebook_imports(source_path)))
+
+    def reset(self, source_path: Path) -> None:
+        """Make the kernel ready for the notebook at ``source_path``: as new (:data:`RESET_CODE`), with its imports.
+
+        Sent ahead of the notebook's cells: the kernel runs what it receives in order.
+        """
+        self.notebook = source_path.stem
+        self._execute_silently(RESET_CODE + _import_code(notebook_imports(source_path)))
+
+    def _execute_silently(self, code: str) -> None:
+        if not code:
+            return
+        if self._client is None:
             from jupyter_client import BlockingKernelClient
 
             # a blocking client of its own: no event loop shared with papermill's client
             self._client = BlockingKernelClient()
             self._client.load_connection_info(self.kernel_manager.get_connection_info())
             self._client.start_channels()
-            self._client.execute(code, silent=True, store_history=False)
+        self._client.execute(code, silent=True, store_history=False)
 
     def shutdown(self) -> None:
         """Stop the kernel (papermill does not stop a kernel it did not start).
@@ -485,6 +506,21 @@ class WarmKernel:
             self._client = None
         if self.kernel_manager.has_kernel:
             run_sync(self.kernel_manager.shutdown_kernel)(now=True)
+
+
+def _import_code(modules: list[str]) -> str:
+    """Code that imports ``modules`` (those that fail are left to the notebook) and binds no name."""
+    if not modules:
+        return ""
+    return (
+        "import importlib as _newskit_importlib\n"
+        f"for _newskit_module in {modules!r}:\n"
+        "    try:\n"
+        "        _newskit_importlib.import_module(_newskit_module)\n"
+        "    except ImportError:\n"
+        "        pass\n"
+        "del _newskit_importlib, _newskit_module\n"
+    )
 
 
 def normalise_notebook(notebook: Any) -> Any:
