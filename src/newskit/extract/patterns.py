@@ -191,9 +191,14 @@ class Patterns:
     place_alternatives: tuple[tuple[str, str, re.Pattern, re.Pattern], ...]  # key, name, its names, name's place's
     place_detention_groups: frozenset[str]
     place_nationals_groups: frozenset[str]
+    place_army_groups: frozenset[str]
+    re_demonym_source: re.Pattern
+    demonyms_of_authorities: frozenset[str]
+    re_place_whole_war: re.Pattern
     place_of_event_act: tuple[tuple[str, re.Pattern], ...]
     re_demonym_territory: re.Pattern | None  # group 1: the demonym
     re_place_destination: re.Pattern
+    re_possessed_place: re.Pattern
     re_demonym_toll: re.Pattern | None
 
 
@@ -607,10 +612,16 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             for key, names in v["place_alternatives"].items() for name in names),
         place_detention_groups=frozenset(v["place_detention_groups"]),
         place_nationals_groups=frozenset(v["place_nationals_groups"]),
+        place_army_groups=frozenset(v["place_army_groups"]),
+        demonyms_of_authorities=frozenset(name.lower() for name in v["demonyms_of_authorities"]),
+        re_demonym_source=_compile(rf"\s+(?:\w+\s+)?(?:{alternation(v['demonym_source_nouns']) or '(?!)'})\b", I),
+        re_place_whole_war=_compile(rf"\b(?:{alternation(v['place_whole_war_phrases']) or '(?!)'})\b", I),
         place_of_event_act=tuple((key, _compile(rf"\b(?:{alternation(acts)})\b", I))
                                  for key, acts in v["place_event_acts"].items() if acts),
         re_demonym_territory=_compile(rf"\b({alternation(territorial)})\s+(?:{alternation(v['place_nouns_after_demonym'])})\b")
         if territorial and v["place_nouns_after_demonym"] else None,
+        re_possessed_place=_compile(
+            rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(v['place_nouns_after_possessive']) or '(?!)'})\b", I),
         re_place_destination=_compile(
             rf"\b(?:{alternation(v['place_destination_words']) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,4}}?(?:into|to)\s+"
             rf"(?:the\s+)?(?:\w+\s+)?$", I),

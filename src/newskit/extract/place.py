@@ -71,6 +71,11 @@ RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 RE_WORD = re.compile(r"[\w'’-]+")
 # words that put what happened beside an institution, whose seat is then where it happened
 RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# a new clause with its own verb (", and security was stepped up in cities around the United States")
+RE_NEW_FINITE_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+[^,;]*?\b(?:was|were|is|are|has|have|had)\b",
+                                  re.IGNORECASE)
+# a clause break, then another number written in digits
+RE_NEXT_COUNT = re.compile(r"[,;][^,;]*?(?<![\w.,])\d")
 # the people a clause is about when a number is their kin's ("the families of the 203 hostages rallied")
 RE_KIN_OF = re.compile(r"\b(?:families|relatives|parents|loved\s+ones|friends|supporters|widows|mothers|fathers)\s+"
                        r"of\s+(?:(?:the|some|about|around|nearly|more\s+than|over|at\s+least)\s+)*$", re.IGNORECASE)
@@ -150,7 +155,9 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
         return False  # "allowed into Egypt", "fled to Chad": where they went, not where it happened
     if RE_WHERE_AFTER.match(text, b):
         return True  # "Kibbutz Be'eri, where 100 civilians were killed"
-    located = bool(p.re_place_preposition.search(before)) and not RE_POSSESSIVE.match(text, b)
+    # "in Gaza's largest hospital", "in Ukraine's east": a possessed place is in its possessor
+    possessive = RE_POSSESSIVE.match(text, b) is not None and not p.re_possessed_place.match(text, b)
+    located = bool(p.re_place_preposition.search(before)) and not possessive
     if not located and p.re_place_actor.match(text, b):
         return None  # "Israel has killed ...": the side that did it
     return located
@@ -256,21 +263,27 @@ def _last_place_before(text: str, position: int, p: Patterns, found: dict) -> st
 
 
 def _title_place(text: str, p: Patterns, found: dict) -> str | None:
-    """The place the document's headline (``found["title"]``) names as a location ("... in Gaza"), if only one."""
+    """The place where the story of the document's headline (``found["title"]``) happens, if it names only one.
+
+    A name counts as a location ("... in Gaza") or as what the headline's act reaches ("Thousands Flee Northern
+    Gaza", "Survivors of the Israel music festival"); not as its opening subject ("Israel Says ..."), an actor, a
+    possessor or the seat of a statement. Two places say nothing of which ("strikes at Israel during the war in Gaza").
+    """
     if "title_place" not in found:
         title = found.get("title") or ""
         names = _places(title, 0, p, _renames(text, p, found)) if title else []
-        located = {name[2] for name in names if name[3]}
-        # a headline that locates two places ("strikes at Israel during the war in Gaza") says nothing of which
-        found["title_place"] = located.pop() if len(located) == 1 else None
+        opening = len(title) - len(title.lstrip())  # where its first word, the subject, starts
+        keys = {name[2] for name in names if name[3] or name[0] != opening}
+        found["title_place"] = keys.pop() if len(keys) == 1 else None
     return found["title_place"]
 
 
-def _demonym(text: str, p: Patterns, *, but_parts: bool = False) -> str | None:
+def _demonym(text: str, p: Patterns, *, victims_only: bool = False) -> str | None:
     """The place of the first demonym of victims in ``text`` (in its own case, or in all-caps text).
 
     A demonym before a noun of the side that did it ("Russian forces", "an Israeli strike") or its act
-    ("Hezbollah killed") is skipped, and with ``but_parts`` one naming part of a count ("most of them Palestinians").
+    ("Hezbollah killed") is skipped; with ``victims_only`` (a demonym anywhere in a sentence) also one naming part
+    of a count ("most of them Palestinians") or a source ("Palestinian medical officials say").
     """
     if p.re_demonym is None:
         return None
@@ -283,7 +296,9 @@ def _demonym(text: str, p: Patterns, *, but_parts: bool = False) -> str | None:
     for m in pattern.finditer(text):
         # "Russian forces", "Hezbollah killing three": the side that did it
         if not p.re_demonym_actor.match(text, m.end()) and not p.re_place_actor.match(text, m.end()) and not (
-                but_parts and RE_PART_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+                victims_only and (RE_PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                                  or (p.re_demonym_source.match(text, m.end())
+                                      and m.group().lower() not in p.demonyms_of_authorities))):
             return p.demonym_place.get(m.group().lower())
     return None
 
@@ -405,6 +420,7 @@ def decide_place(
             _new_clause(p).search(text, end, pl[0]) or RE_OTHER_NUMBER.search(text, end, pl[0])
             or p.re_nominal_gap_bad.search(text, end, pl[0])
             or (not taken and p.re_place_taken.search(text, end, pl[0]))
+            or RE_NEW_FINITE_CLAUSE.search(text, end, pl[0])
         )
 
     def in_dateline(pl: Found) -> bool:
@@ -439,13 +455,16 @@ def decide_place(
         referred = _last_place_before(text, start, p, found)
         if referred is not None:
             return referred, "place.anaphor"
-    own_demonym = _demonym(cand.right[: max(cand.np_end, 1) + 1], p) or _toll_demonym(cand.left, p)
+    # an army's dead fall wherever it fights: its demonym places none of them ("Israeli soldiers")
+    army = group in p.place_army_groups
+    own_demonym = None if army else _demonym(cand.right[: max(cand.np_end, 1) + 1], p) or _toll_demonym(cand.left, p)
     if own_event is not None and (own_demonym in (None, own_event) or own_demonym not in p.place_default_war):
         return own_event, "place.event"
     more = previous is not None and (p.re_another_before.search(cand.left[-12:]) or p.re_more_after.match(cand.right))
     if more and previous.get("place") not in (None, "unknown"):
         return previous.get("place"), "place.same_as_before"
-    located = [pl for pl in located if fits(pl)]
+    # a place past a clause break and another number is that number's ("..., and that 126 are held in Gaza")
+    located = [pl for pl in located if fits(pl) and not (pl[0] >= end and RE_NEXT_COUNT.search(text, end, pl[0]))]
     if located and not held:
         return located[0][2], "place.in_sentence"
     if parent is not None and parent.get("place") not in (None, "unknown") and not held:
@@ -477,10 +496,11 @@ def decide_place(
         return dateline[0][2], "place.dateline"
     # neither a detainee's nationality nor that of who detained them says where ("Israeli police said"); a
     # demonym of part of the count ("2,200 died, most of them Palestinians") says nothing of the rest
-    sentence_demonym = None if detention else _demonym(sentence, p, but_parts=True)
+    sentence_demonym = None if detention or army else _demonym(sentence, p, victims_only=True)
     if sentence_demonym is not None:
         return sentence_demonym, "place.demonym"
-    if _title_place(text, p, found) is not None:
+    # no headline places a count told as the whole war's ("have been killed in the conflict")
+    if _title_place(text, p, found) is not None and not p.re_place_whole_war.search(clause):
         return _title_place(text, p, found), "place.title"
     # the place the passage is about: the first place named after the sentence, else a demonym anywhere
     names, starts = _text_places(text, p, found)
@@ -488,7 +508,7 @@ def decide_place(
     if k < len(names):
         return names[k][2], "place.passage"
     if "demonym" not in found:  # the first demonym of the text, found once
-        found["demonym"] = _demonym(text, p, but_parts=True)
-    if found["demonym"] is not None and not detention:
+        found["demonym"] = _demonym(text, p, victims_only=True)
+    if found["demonym"] is not None and not detention and not army:
         return found["demonym"], "place.passage"
     return "unknown", "place.unknown"
