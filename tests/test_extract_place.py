@@ -474,3 +474,20 @@ def test_place_consistency_pass_rules(text, expected):
 )
 def test_place_headline_act_and_whole_war(text, title, expected):
     assert places_titled(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nationals of a country far from the war, by their plural noun
+        ("Five Canadians were among the hundreds killed.", [("Five", "foreigners"), ("hundreds", "people")]),
+        ("Two Australians and three Italians were wounded.", [("Two", "foreigners"), ("three", "foreigners")]),
+        # a number with no noun named as a group after it ("nine of them as its fighters")
+        ("At least 13 Palestinians were killed, and Hamas acknowledged nine of them as its fighters.",
+         [("13", "palestinians"), ("nine", "militants")]),
+        ("The army named 12 of the dead as soldiers.", [("12", "soldiers")]),
+        ("Twelve were killed, police said, and three as they fled.", [("Twelve", "people"), ("three", "people")]),
+    ],
+)
+def test_group_of_nationals_and_a_group_named_with_as(text, expected):
+    assert [(f.surface, f.group) for f in extract_figures(text)] == expected

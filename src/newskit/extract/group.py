@@ -35,9 +35,11 @@ RE_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(\w+)")
 RE_TOLL_AMONG = re.compile(r"\b(?:toll|deaths|dead|casualties|fatalities)\s+among\s+(?:the\s+)?(\w+)")
 # "eight bodies of civilians": who the bodies were
 RE_BODIES_OF = re.compile(r"\s+(?:\w+\s+)?(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?(\w+)(?:\s+(\w+))?")
-# "34 were children", "three of those killed were police officers": who a number with no noun is
+# "34 were children", "three of those killed were police officers", "nine of them as its fighters": who a number
+# with no noun is
 RE_NUMBER_WERE = re.compile(
-    r"\s+(?:of\s+(?:those|them|these|the)\b[^,.;:]{0,25}?\s+)?(?:were|are)\s+(?:all\s+|mostly\s+|mainly\s+)?"
+    r"\s+(?:of\s+(?:those|them|these|the)\b[^,.;:]{0,25}?\s+)?(?:were|are|as(?:\s+(?:its|their|his|her))?)\s+"
+    r"(?:all\s+|mostly\s+|mainly\s+)?"
     r"([\w-]+)(?:\s+(\w+))?"
 )
 # "..., and eight wounded", "and a further 1,760 injured": a number joined to the figure before it
