@@ -491,3 +491,33 @@ def test_place_headline_act_and_whole_war(text, title, expected):
 )
 def test_group_of_nationals_and_a_group_named_with_as(text, expected):
     assert [(f.surface, f.group) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # hostages named in the figure's own noun phrase were held in Gaza, whatever their nationality
+        ("On Monday, Hamas said that four Israeli hostages had been killed in an Israeli strike.", "",
+         [("four", "gaza")]),
+        ("Two Thai hostages were freed.", "", [("Two", "gaza")]),
+        # "on both sides" right after a number makes it two places, whatever event it follows
+        ("Hamas attacked southern Israel on Oct. 7, killing more than 1,400 people and setting off a war that has "
+         "left more than 4,000 dead on both sides.", "", [("1,400", "israel"), ("4,000", "unknown")]),
+        # "between X and Y", "collaborators with X": points of reference, not where
+        ("Reporters Without Borders says 34 journalists have been killed in the war between Israel and Hamas.", "",
+         [("34", "unknown")]),
+        ("Officials said 2 people died.", "Fighters killed as tensions flare along the border between Lebanon and "
+         "Israel", [("2", "unknown")]),
+        ("Palestinian militants in a West Bank refugee camp killed two alleged collaborators with Israel.", "",
+         [("two", "west_bank")]),
+        ("Twelve people died in a Kharkiv apartment block.", "", [("Twelve", "ukraine")]),
+        # a country's nationals ("14 of its citizens") are wherever they are
+        ("The government of Thailand said 14 of its citizens were killed, and France said 10 of its people were "
+         "dead.", "", [("14", "unknown"), ("10", "unknown")]),
+        # a headline's possessor places nothing
+        ("Officials said 14 people died.", "War updates: Yemen's Houthi rebels claim a drone attack",
+         [("14", "unknown")]),
+    ],
+)
+def test_place_held_spanning_reference_and_nationals(text, title, expected):
+    assert places_titled(text, title) == expected

@@ -583,7 +583,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         place_by_source_type=dict(v["place_by_source_type"]),
         place_by_outcome=dict(v["place_by_outcome"]),
         re_place_taken=_compile(rf"\b(?:{_ordered(v['place_taken_words'])})\b", I),
-        re_place_preposition=_compile(rf"\b(?:{alternation(v['place_prepositions'])})\s+(?:the\s+)?$", I),
+        re_place_preposition=_compile(rf"\b(?:{alternation(v['place_prepositions'])})\s+(?:the\s+|an?\s+)?$", I),
         place_by_group=dict(v["place_by_group"]),
         place_default_war=frozenset(v["place_default_war"]),
         re_place_institution=_compile(

@@ -74,6 +74,11 @@ RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(
 # a new clause with its own verb (", and security was stepped up in cities around the United States")
 RE_NEW_FINITE_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+[^,;]*?\b(?:was|were|is|are|has|have|had)\b",
                                   re.IGNORECASE)
+# "14 of its citizens": a country's nationals, wherever they are
+RE_ITS_NATIONALS = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", re.IGNORECASE)
+# a few words after a number with no clause break or number: where "on both sides" is the number's own
+SPANNING_REACH = 40
+RE_BREAK_OR_NUMBER = re.compile(r"[,;.]|\d")
 # a clause break, then another number written in digits
 RE_NEXT_COUNT = re.compile(r"[,;][^,;]*?(?<![\w.,])\d")
 # the people a clause is about when a number is their kin's ("the families of the 203 hostages rallied")
@@ -273,7 +278,8 @@ def _title_place(text: str, p: Patterns, found: dict) -> str | None:
         title = found.get("title") or ""
         names = _places(title, 0, p, _renames(text, p, found)) if title else []
         opening = len(title) - len(title.lstrip())  # where its first word, the subject, starts
-        keys = {name[2] for name in names if name[3] or name[0] != opening}
+        keys = {name[2] for name in names if name[3] or (name[0] != opening and not (
+            RE_POSSESSIVE.match(title, name[1]) and not p.re_possessed_place.match(title, name[1])))}
         found["title_place"] = keys.pop() if len(keys) == 1 else None
     return found["title_place"]
 
@@ -408,7 +414,12 @@ def decide_place(
     # prisoners and detainees are placed where they were detained or are held, never by nationality or a
     # default (eval/README.md, "Hostages"); released prisoners are no hostages held in Gaza
     detention = outcome == "detained" or group in p.place_detention_groups
-    held = not taken and not detention and (outcome in p.place_by_outcome or group in p.place_by_group)
+    # hostages named in its own noun phrase ("four Israeli hostages had been killed") were held too
+    own_words = RE_WORD.findall(cand.right[: max(cand.np_end, 1) + 1].lower())
+    held_by_noun = next((p.place_by_group[p.people_groups[word]] for word in own_words
+                         if p.people_groups.get(word) in p.place_by_group), None)
+    held = not taken and not detention and (outcome in p.place_by_outcome or group in p.place_by_group
+                                            or held_by_noun is not None)
 
     def belongs(pl: Found) -> bool:
         # a place past a new clause ("..., taking 200 hostages into Gaza"), another number or a taking is
@@ -435,6 +446,11 @@ def decide_place(
             return False
         return not (held and p.re_place_taken.search(text, max(s, pl[0] - 25), pl[0]))
 
+    # "more than 4,000 dead on both sides": one number of two places, whatever event it follows
+    window = text[end : min(e, end + SPANNING_REACH)]
+    spanning = p.re_place_spanning.search(window)
+    if spanning and not RE_BREAK_OR_NUMBER.search(window, 0, spanning.start()):
+        return "unknown", "place.spanning"
     own_event, attached = _event_place(sentence, start - s, p)
     if held:  # hostages held or released were held where they are, whatever event they were taken in
         own_event = None
@@ -477,7 +493,7 @@ def decide_place(
         return own_demonym, "place.own_demonym"
     for key, rule in ((p.place_by_source_type.get(source_type), "place.source_type"),
                       (None if taken or detention else p.place_by_outcome.get(outcome or ""), "place.outcome"),
-                      (None if taken else p.place_by_group.get(group or ""), "place.group")):
+                      (None if taken else p.place_by_group.get(group or "", held_by_noun), "place.group")):
         default = _default_place(key, text, p, found)
         if default is not None:
             return default, rule
@@ -485,7 +501,7 @@ def decide_place(
     # a country that speaks of its nationals abroad is not where they are ("U.S. officials said 20 Americans ...")
     named = [pl for pl in in_sentence if not in_dateline(pl) and not past_clause(pl) and fits(pl)
              and (outcome == "displaced" or not p.re_place_destination.search(text, max(0, pl[0] - 60), pl[0]))
-             and group not in p.place_nationals_groups]
+             and group not in p.place_nationals_groups and not RE_ITS_NATIONALS.match(cand.right)]
     if named:
         return named[0][2], "place.named_in_sentence"
     named_before = _last_place_before(text, s, p, found)
