@@ -78,7 +78,7 @@ CASES = [
     ("The army warned 200,000 displaced people not to return north.", "200,000", None, "none"),
     # across paragraphs, a relative clause, a headline's quotation, "the report" typed by its author
     ("Lena Moss of the U.N. children's agency UNICEF visited the camp.\n\nShe said 14 children had died there.",
-     "14", "UNICEF", "un"),
+     "14", "Lena Moss of the U.N. children's agency UNICEF", "un"),
     ("A nurse who said she saw the blast said 7 people were wounded.", "7", "A nurse", "other"),
     ("OCHA: '80,000 displaced by the floods' More than 3,000 people were killed in the storm.", "80,000", "OCHA",
      "un"),
@@ -207,6 +207,10 @@ TYPE_CASES = [
      "palestinian_officials"),
     ("Shelling in Kharkiv killed 9 people, local authorities said.", "9", "local authorities", "other"),
     ("Three students were wounded near the campus in Vermont, the police said.", "Three", "the police", "other"),
+    ("Protesters marched in London against the bombardment of Gaza. Police said 12 people were arrested.", "12",
+     "Police", "other"),
+    ("Gunmen opened fire at a bus stop in Jerusalem. \"Free Palestine,\" one shouted. Police said 3 people died.", "3",
+     "Police", "israeli_government"),
     ("About 900 people were killed in Israel and 700 in Gaza, according to authorities on both sides.", "700",
      "authorities", "other"),
 ]
@@ -296,3 +300,69 @@ BACKGROUND_CASES = [
 @pytest.mark.parametrize(("text", "surface", "source"), BACKGROUND_CASES)
 def test_a_toll_told_as_background_has_no_source(text, surface, source):
     assert _figure(text, surface).source == source
+
+
+# An attribution covers the clause that goes on after it with "and"/"with"/"including", not one that tells
+# something else after "as"/"while".
+CLAUSE_CASES = [
+    ("At least 27 people were killed, according to Hamas authorities, and dozens were wounded.", "dozens",
+     "Hamas authorities"),
+    ("Eleven villagers were killed, according to local elders, with five children among the dead.", "five",
+     "local elders"),
+    ("More than 390 people were killed, according to medical sources, and 1,900 were wounded.", "1,900",
+     "medical sources"),
+    ("The strikes hit 40 targets on Thursday, the military said, as the death toll rose above 9,000.", "9,000",
+     None),
+    ("Troops entered the town, the governor said, while 300 people fled to the hills.", "300", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source"), CLAUSE_CASES)
+def test_an_attribution_covers_the_clause_that_goes_on_after_it(text, surface, source):
+    assert _figure(text, surface).source == source
+
+
+# A person named by name alone is the kind of source the text said they were when it named them before;
+# not what an aside or the words of another clause mention.
+EARLIER_MENTION_CASES = [
+    ("UNRWA's director in Gaza, John Ging, visited the school on Monday. Ging said 40 people were killed in "
+     "the strike.", "40", "Ging", "un"),
+    ("Tomas Berg, head of a local rights group, toured the prison. \"We counted 45 bodies,\" Berg said.", "45",
+     "Berg", "ngo"),
+    ("The UN mission's spokesman, Ali Hassan, met reporters in Juba. Mr. Hassan said 12 people died.", "12",
+     "Mr. Hassan", "un"),
+    ("Army spokesman Lt. Col. Ron Adler spoke to reporters near Gaza. Adler said 30 soldiers were wounded.", "30",
+     "Adler", "israeli_military"),
+    ("President Biden, speaking to the UN General Assembly, urged calm. Later Biden said 1,400 people were killed.",
+     "1,400", "Biden", "other"),
+    ("Israel told the UN that Blinken would visit. Blinken said 30 Americans were killed.", "30", "Blinken",
+     "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), EARLIER_MENTION_CASES)
+def test_a_person_named_alone_is_the_kind_named_before(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)
+
+
+# Members of a body are typed as the body; what a source published is not its name; words of another
+# clause are not part of a source.
+MEMBERS_CASES = [
+    ("Officials from the ministry said 20 people died in the strike.", "20", "Officials from the ministry",
+     "health_ministry"),
+    ("A spokesman for the ministry said 14 people were wounded.", "14", "A spokesman for the ministry",
+     "health_ministry"),
+    ("Five civilians were killed, an official from a local women's organization told reporters.", "Five",
+     "an official from a local women's organization", "ngo"),
+    ("The latest figures from Gaza's health ministry say 1,867 people have died.", "1,867",
+     "Gaza's health ministry", "health_ministry"),
+    ("The U.N. children's agency said 14 children were killed in Darfur.", "14", "The U.N. children's agency", "un"),
+    ("Reports from the city said 9 people were killed.", "9", None, "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), MEMBERS_CASES)
+def test_members_and_documents_of_a_source(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)

@@ -21,13 +21,14 @@ from newskit.extract.sentences import sentence_spans_of_block
 from newskit.extract.source_types import (
     classify_source_rule,
     is_home_war_text,
-    is_place_name,
     is_journalist,
+    is_place_name,
     last_ministry_type,
     last_typed_before,
     named_in_text,
     names_another_country,
     not_counted_by_health_ministry,
+    organisation_type,
     type_by_place,
     type_from_context,
     typed_match,
@@ -56,6 +57,8 @@ RULES = {
     "source_type.apposition": "a person's apposition says the kind (\"X, spokesperson for the UN rights office\")",
     "source_type.subject": "the subject before the verb says the kind (\"X, head of a rights group, ..., said\")",
     "source_type.last_ministry": "a bare \"the ministry\": the ministry named last before it, else the health ministry",
+    "source_type.earlier_mention": "a person named by name alone: the kind the text gave them before "
+                                   "(\"UNRWA's director John Ging\" ... \"Ging said\")",
     "source_type.other_war": "a type of the Israel-Gaza war for a source of another country: other",
     "source_type.other": "an attribution that names no known kind of source: other",
     "source_type.none": "no attribution",
@@ -90,6 +93,9 @@ RE_TIME_LEAD = re.compile(
     r"^(?:(?:on|by|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"earlier|later|meanwhile|overnight)\b[,\s]+(?=\S)", re.I
 )
+# what a source published, before its name ("The latest figures from Gaza's health ministry say")
+RE_DOCUMENT_LEAD = re.compile(r"^(?:the\s+|a\s+)?(?:(?:latest|new|official|updated|preliminary|final|daily)\s+)*"
+                              r"(?:figures|data|statistics|numbers|count|tally|estimates?)\s+(?:from|of|by)\s+(?=\S)", re.I)
 # a phrase that names a time, not a source ("Saturday's death toll", "the Thursday statement")
 RE_TIME_WORD = re.compile(
     r"(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|"
@@ -107,6 +113,24 @@ RE_CAPS_LEAD = re.compile(r"^(?:[A-Z0-9’'&.,:-]{2,}\s+){3,}(?=[A-Z][a-z])")
 RE_REPEATED_ARTICLE = re.compile(r"\b(the|a|an)\s+\1\b", re.I)
 # a sentence's final period after a word, not an abbreviation's ("Moustafa." but "U.N.", "Jr.")
 RE_FINAL_PERIOD = re.compile(r"(?<=[a-z]{2})\.$")
+# a clause after an attribution that goes on with the attributed count ("..., according to X, with five
+# children among the dead"; "..., according to officials, and at least 178 have been killed")
+RE_GOING_ON = re.compile(r"(?:\s+(?:said|says|reported|on\s+\w+|in\s+a\s+statement))*[,;]\s*(?:with|and|including)\s"
+                         r"[^,;:\"“”]*$", re.I)
+# a person named by name alone, with an honorific or not ("Ging", "Mr. Lazzarini", "Dr. Abu Selmia")
+RE_PERSON_REFERENCE = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+)?(?P<surname>[A-Z][\w'’-]+)")
+RE_FIRST_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*$")
+RE_NOT_AN_APPOSITION = re.compile(r"(?:\w+ing|who|which|said|says|told|added)\b", re.I)
+RE_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”(]|,\s")
+RE_APPOSITION_AFTER_NAME = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?[^,;.]{2,100}?)\s*(?:,|\bsaid\b|$)")
+# How far before its sentence the earlier mention of a person named by name alone is looked for (characters).
+PERSON_LOOK_BACK = 20_000
+# "officials from the ministry": the members of a body, typed as the body
+RE_MEMBERS_OF = re.compile(r"^.*?\b(?:from|of|at|for)\s+(?=the\s)", re.I)
+RE_WITH_OPENING = re.compile(r"\W*with\b", re.I)
+# a clause after an attribution that tells something else ("..., the military said, as the death toll rose")
+RE_LATER_CLAUSE = re.compile(r"(?:\s+(?:said|says|reported|on\s+\w+|in\s+a\s+statement))*,\s*(?:as|while|after|when)\s"
+                             r"[^,;:\"“”]*$", re.I)
 RE_PER_CENT = re.compile(r"per\s+cent\b", re.I)
 # "according to a running count by the UN": a document word right after the words read as its source
 RE_DOCUMENT_AHEAD = re.compile(r"\s*(?:report|statement|tally|count|figures|data|estimates?|analysis|assessment|"
@@ -143,10 +167,10 @@ RE_WORD = re.compile(r"\w+")
 RE_NEXT_SENTENCE = re.compile(r"(?<=\.)\s+[A-Z].*$")
 RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 # source words that are no head noun of a source ("spoke to reporters at ...")
-NOT_HEAD_WORDS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "at", "by", "from", "with", "its",
+NOT_HEAD_WORDS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "from", "with", "its",
                             "his", "their"))
 # what a source phrase never ends with
-SOURCE_LAST_NOT = ("of", "and", "the", "for", "on", "in", "to", "a", "at", "by", "from", "with")
+SOURCE_LAST_NOT = ("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "from", "with")
 # what a source phrase is stripped of at both ends
 SOURCE_STRIP = " ,()[]'\"‘’“”"
 
@@ -225,6 +249,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         base = word[:-2] if word.endswith("'s") else word
         adjective = (first is not None and first.group()[:1].isupper() and match.group().isalpha()
                      and k > 0 and words[k - 1].group().lower() in ("the", "a", "an"))  # "in the embattled Strip"
+        adjective = adjective or (first is not None and word.endswith("'s"))  # "the U.N. children's agency"
         if word in p.source_words or base in p.source_words or match.group()[:1].isupper() or "-" in word \
                 or adjective:
             if first is not None and head[match.end() : first.start()].strip() not in ("", "-"):
@@ -239,7 +264,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         # "An intelligence assessment delivered to Congress estimated": the source stands before the participle
         participle = RE_PARTICIPLE_BEFORE.search(head, 0, first.start())
         return _source_phrase_before(sentence, participle.start(), p) if participle else None
-    phrase = RE_TIME_LEAD.sub("", phrase)
+    phrase = RE_DOCUMENT_LEAD.sub("", RE_TIME_LEAD.sub("", phrase))
     phrase = p.re_source_lead.sub("", phrase)
     lowered = phrase.lower()
     if not phrase or not any(c.isalpha() for c in phrase) or lowered in ("the", "a", "of", "and"):
@@ -460,7 +485,7 @@ def decide_source(
         return None, "source.journalist", "none", "source_type.none"
     if typed_by is not None:  # "the group said": the organisation named before
         source_type, type_rule = classify_source_rule(typed_by, p)
-    elif p.re_generic_ministry.match(phrase):  # a bare "the ministry": the ministry named before it
+    elif p.re_generic_ministry.match(RE_MEMBERS_OF.sub("", phrase)):  # a bare "the ministry": the one named before
         source_type = last_ministry_type(text, cand.start, p)
         type_rule = "source_type.generic_ministry" if source_type == "health_ministry" else "source_type.last_ministry"
     else:
@@ -474,6 +499,11 @@ def decide_source(
         sentence = sentence_of(k)
         source_type, type_rule = type_from_context(phrase, sentence, _single_spaced(sentence)[0], offset, text,
                                                    spans[k][0], p)
+    person = RE_PERSON_REFERENCE.fullmatch(phrase) if type_rule == "source_type.other" else None
+    if person:  # "Ging said", "Mr. Lazzarini said": the kind said where the text named the person before
+        earlier = _type_at_earlier_mention(person.group("surname"), text, spans[k][0], p)
+        if earlier:
+            source_type, type_rule = earlier, "source_type.earlier_mention"
     if source_type == "health_ministry" and not_counted_by_health_ministry(cand, text, spans[i][1], p):
         return None, "source.not_reported", "none", "source_type.none"
     if source_type in p.home_war_types and (
@@ -490,8 +520,14 @@ def _pick(cand: Candidate, found: list[Attribution], text: str, spans: list[tupl
     and "the group" resolved: the nearest covering attribution of its sentence, the quotation's, the next
     sentence's, else, for a figure that adds to another ("with thousands more missing"), the nearest of
     its sentence."""
-    covering, others = _by_distance(found, cand.start - spans[i][0])
-    covering = [a for a in covering if not _in_background_clause(text, spans[i][0] + a[0], cand.start)]
+    start = spans[i][0]
+    covering, others = _by_distance(found, cand.start - start)
+    covering = [a for a in covering if not _in_background_clause(text, start + a[0], cand.start)
+                and not _in_clause_after(text, start, a, cand.start, RE_LATER_CLAUSE)]
+    # "..., according to X, with five children among the dead": a clause that goes on after the attribution
+    covering += [_with_rule(a, "source.same_sentence") for a in others
+                 if a[0] < cand.start - start and _in_clause_after(text, start, a, cand.start, RE_GOING_ON)
+                 and not RE_WITH_OPENING.match(text, start)]  # "With 900 killed, according to X, and 60% ...,"
     picks = [(i, a) for a in covering]
     picks += [_quote_closed_later(cand, text, spans, i, attributions_of),
               _quote_speaker(cand, text, spans, i, p, attributions_of),
@@ -512,6 +548,39 @@ def _in_background_clause(text: str, attribution_at: int, figure_at: int) -> boo
     mention ("The military said it would wipe out Hamas, which led the attacks in Israel that killed 1,300
     people"): a toll told as background, not as what the source reports."""
     return attribution_at < figure_at and bool(RE_BACKGROUND_EVENT.search(text, attribution_at, figure_at))
+
+
+def _in_clause_after(text: str, sentence_start: int, attribution: Attribution, figure_at: int,
+                     clause: re.Pattern) -> bool:
+    """Whether the figure stands in a clause of the kind ``clause`` opening right after the attribution's
+    phrase, before the figure."""
+    offset, phrase = attribution[0] + sentence_start, attribution[1]
+    end = text.find(phrase, max(sentence_start, offset - LOOK_BACK), figure_at)  # "X said" or "said X"
+    return end >= 0 and bool(clause.match(text, end + len(phrase), figure_at))
+
+
+def _type_at_earlier_mention(surname: str, text: str, before: int, p: Patterns) -> str | None:
+    """The kind of source a person is where the text before ``before`` names them with a title or an
+    apposition ("UNRWA's director John Ging", "Philippe Lazzarini, head of UNRWA,"), the latest such
+    mention within PERSON_LOOK_BACK characters; None when no mention says a kind other than "other"."""
+    low = max(0, before - PERSON_LOOK_BACK)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+    for m in reversed(list(pattern.finditer(text, low, before))):
+        # the words before the name and its first names; a title set off by a comma ("UNRWA's director, John Ging")
+        words_before = RE_FIRST_NAMES.sub("", text[max(low, m.start() - 80) : m.start()]).rstrip()
+        title = RE_CLAUSE_BREAK.split(words_before.removesuffix(","))[-1].strip()
+        last = title.split()[-1] if title else ""
+        is_title = last[:1].isupper() or (last.lower() in p.source_words and last.lower() not in NOT_HEAD_WORDS)
+        typed = typed_match(title, p) if is_title else None
+        apposition = RE_APPOSITION_AFTER_NAME.match(text, m.end())
+        if apposition and RE_NOT_AN_APPOSITION.match(apposition.group(1)):
+            apposition = None  # "Biden, speaking to the UN, ..."
+        if not (typed and typed[0] not in ("other", "media")) and apposition:
+            typed = typed_match(apposition.group(1), p) or (
+                (organisation_type(apposition.group(1)), "") if organisation_type(apposition.group(1)) else None)
+        if typed and typed[0] not in ("other", "media"):
+            return typed[0]
+    return None
 
 
 def _continues(cand: Candidate, text: str, sentence_end: int, p: Patterns) -> bool:

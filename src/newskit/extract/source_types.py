@@ -43,6 +43,9 @@ RE_ORGANISATION_NAME = re.compile(
 )
 # a UN agency or mission by an acronym the vocabulary does not list ("UNAMID", "MINUSCA")
 RE_UN_ACRONYM = re.compile(r"(?<![\w-])(?:UN[A-Z]{2,}|MINUS[A-Z]{2,})(?![\w-])")
+# a place named as where things happen ("in Manhattan", "at the camp in Jenin"), not as what is acted on
+# ("the bombardment of Gaza")
+RE_LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I)
 RE_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # How far before its sentence the place that types "police", "authorities there" is looked for (characters).
 PLACE_LOOK_BACK = 1_500
@@ -258,8 +261,8 @@ def type_from_context(phrase: str, sentence: str, single: str, offset: int, text
 def type_by_place(text: str, sentence_start: int, sentence_end: int, offset: int, p: Patterns) -> str | None:
     """The type of a source a place decides ("police", "authorities there", "the government"): the
     vocabulary's ``types_by_place`` of the place its sentence names nearest before ``offset`` (else
-    first after it), else of the last place the text before the sentence names as a location, outside
-    quotations ("in Manhattan", not "Free Palestine" or a banner's "siege on Gaza"); "other" for a place
+    first after it), else of the last place the text before the sentence names after "in"/"at", outside
+    quotations ("in Manhattan", not "the bombardment of Gaza" or a banner's "siege on Gaza"); "other" for a place
     not listed there, None when no place is named."""
     sentence = text[sentence_start:sentence_end]
     keys = [(a, key) for a, _b, key, _located in _places(sentence, 0, p)]
@@ -269,8 +272,8 @@ def type_by_place(text: str, sentence_start: int, sentence_end: int, offset: int
         low = max(0, sentence_start - PLACE_LOOK_BACK)
         window = text[low:sentence_start]
         quoted = [m.span() for m in RE_QUOTATION.finditer(window)]
-        earlier = [key for a, _b, key, located in _places(window, 0, p)
-                   if located and not any(x <= a < y for x, y in quoted)]
+        earlier = [key for a, _b, key, _located in _places(window, 0, p)
+                   if RE_LOCATION_BEFORE.search(window, 0, a) and not any(x <= a < y for x, y in quoted)]
         key = earlier[-1] if earlier else None
     if key is None:
         return None
