@@ -521,3 +521,19 @@ def test_group_of_nationals_and_a_group_named_with_as(text, expected):
 )
 def test_place_held_spanning_reference_and_nationals(text, title, expected):
     assert places_titled(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a headline's location first; the subject of any of its parts is an actor
+        ("Networks collapse in Gaza, worsening the crisis; Israel displays weapons", [("14", "gaza")]),
+        ("Phones go dark in Khartoum; RSF claims gains", [("14", "sudan")]),
+        # a place named as its war's or the talks' is not where the story happens
+        ("Arab countries demand Gaza ceasefire after the explosion", [("14", "unknown")]),
+        ("Leaders meet for Ukraine peace talks", [("14", "unknown")]),
+        ("Rescuers dig through Gaza rubble", [("14", "gaza")]),
+    ],
+)
+def test_place_headline_parts_and_names_of_wars(title, expected):
+    assert places_titled("Officials said 14 people died.", title) == expected

@@ -195,6 +195,7 @@ class Patterns:
     re_demonym_source: re.Pattern
     demonyms_of_authorities: frozenset[str]
     re_place_whole_war: re.Pattern
+    re_title_name_of_war: re.Pattern
     place_of_event_act: tuple[tuple[str, re.Pattern], ...]
     re_demonym_territory: re.Pattern | None  # group 1: the demonym
     re_place_destination: re.Pattern
@@ -615,6 +616,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         place_army_groups=frozenset(v["place_army_groups"]),
         demonyms_of_authorities=frozenset(name.lower() for name in v["demonyms_of_authorities"]),
         re_demonym_source=_compile(rf"\s+(?:\w+\s+)?(?:{alternation(v['demonym_source_nouns']) or '(?!)'})\b", I),
+        re_title_name_of_war=_compile(rf"\s+(?:[\w-]+\s+)?(?:{alternation(v['place_title_war_nouns']) or '(?!)'})\b", I),
         re_place_whole_war=_compile(rf"\b(?:{alternation(v['place_whole_war_phrases']) or '(?!)'})\b", I),
         place_of_event_act=tuple((key, _compile(rf"\b(?:{alternation(acts)})\b", I))
                                  for key, acts in v["place_event_acts"].items() if acts),

@@ -74,6 +74,8 @@ RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(
 # a new clause with its own verb (", and security was stepped up in cities around the United States")
 RE_NEW_FINITE_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+[^,;]*?\b(?:was|were|is|are|has|have|had)\b",
                                   re.IGNORECASE)
+# where a part of a headline starts after its punctuation ("...; Israel displays ...")
+RE_TITLE_PART = re.compile(r"[;:|—–]\s*")
 # "14 of its citizens": a country's nationals, wherever they are
 RE_ITS_NATIONALS = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", re.IGNORECASE)
 # a few words after a number with no clause break or number: where "on both sides" is the number's own
@@ -277,9 +279,13 @@ def _title_place(text: str, p: Patterns, found: dict) -> str | None:
     if "title_place" not in found:
         title = found.get("title") or ""
         names = _places(title, 0, p, _renames(text, p, found)) if title else []
-        opening = len(title) - len(title.lstrip())  # where its first word, the subject, starts
-        keys = {name[2] for name in names if name[3] or (name[0] != opening and not (
-            RE_POSSESSIVE.match(title, name[1]) and not p.re_possessed_place.match(title, name[1])))}
+        # the subject of the headline or of one of its parts ("...; Israel displays ...") is its actor
+        subjects = {0, len(title) - len(title.lstrip())} | {m.end() for m in RE_TITLE_PART.finditer(title)}
+        located = {name[2] for name in names if name[3]}
+        reached = {name[2] for name in names if not name[3] and name[0] not in subjects
+                   and not (RE_POSSESSIVE.match(title, name[1]) and not p.re_possessed_place.match(title, name[1]))
+                   and not p.re_title_name_of_war.match(title, name[1])}
+        keys = located or reached  # a location first ("... collapse in Gaza; Israel displays ...")
         found["title_place"] = keys.pop() if len(keys) == 1 else None
     return found["title_place"]
 

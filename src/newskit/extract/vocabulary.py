@@ -72,6 +72,7 @@ SHAPE: dict[str, Any] = {
     "demonym_source_nouns": "list",
     "demonyms_of_authorities": "list",
     "place_whole_war_phrases": "list",
+    "place_title_war_nouns": "list",
     "place_event_starts": "list",
     "place_taken_words": "list",
     "place_events": ("keys", ANY_KEY, "list"),
