@@ -366,3 +366,20 @@ MEMBERS_CASES = [
 def test_members_and_documents_of_a_source(text, surface, source, source_type):
     figure = _figure(text, surface)
     assert (figure.source, figure.source_type) == (source, source_type)
+
+
+# A wire headline that ends with its source after a dash
+HEADLINE_CASES = [
+    ("Suicide bombing kills three in Somali capital - police MOGADISHU, Jan 16 (Reuters) - A bomber struck.",
+     "three", "police", "other"),
+    ("Floods kill 40 in northern Nigeria - officials", "40", "officials", "other"),
+    ("Air strikes kill 12 in Khartoum market - activists", "12", "activists", "other"),
+    ("At least 20 dead after raid on village - local officials (AFP)", "20", "local officials", "other"),
+    ("Troops killed 30 militants - and the army said more would die.", "30", None, "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), HEADLINE_CASES)
+def test_a_wire_headline_names_its_source_after_a_dash(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)

@@ -149,6 +149,13 @@ RE_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.]{3,80}?)
 RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
 # a person's name set off by commas: "the state governor, David Monreal, said"; "Rear Adm. Daniel Hagari"
 RE_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*[^\W\d_]")
+# a wire headline that ends with its source after a dash, before a dateline in capitals, a bracket or the end
+RE_DASH_SOURCE = re.compile(
+    r"\s[-–—]\s(?P<src>(?:[A-Z][\w'’.-]*\s+|(?:state|local|security|medical|hospital|military|government|health)\s+)?"
+    r"(?:police|officials|official|army|military|ministry|sources|source|witnesses|medics|residents|state media|"
+    r"media|activists|U\.?N\.?|WHO|Red Cross|Red Crescent|monitor|governor|spokesman|agency))"
+    r"(?=\s*(?:$|\n|\(|[A-Z]{3,}\b))"
+)
 RE_DASH_END = re.compile(r"\s[-–—]$")
 RE_COLON_SOURCE = re.compile(r"^\W*(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*:\s+[‘“'\"]")
 # a figure that adds to one before it: "another 20", "a further 9"; "thousands more", "20 others"
@@ -417,6 +424,9 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
         phrase = said_before[-1][1] if said_before else _sentence_subject(sentence, p)
         if phrase and not p.re_not_a_source.match(phrase) and not has_number(phrase):
             found.append((m.start(), phrase, "forward", "source.reporting_verb"))
+    for m in RE_DASH_SOURCE.finditer(sentence):  # a wire headline "Blast kills 3 in capital - police MOGADISHU"
+        if not p.re_not_a_source.match(m.group("src")):
+            found.append((m.start("src"), m.group("src"), "backward", "source.according_to"))
     colon = RE_COLON_SOURCE.match(sentence)  # a headline "OCHA: '5.5 million now displaced'": the quotation only
     if colon:
         close = RE_CLOSING_QUOTE.search(sentence, colon.end())
