@@ -427,3 +427,27 @@ def test_the_denominator_of_a_share_is_no_figure():
 )
 def test_rates_small_numbers_after_the_and_report_nouns(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Month, N of them": no day of the month
+        ("The group documented 324 deaths in April, 45 of them children.", [("324", "killed"), ("45", "killed")]),
+        # an outcome word ending the noun phrase of a second number
+        ("Two reporters have been killed and at least 12 detained since the coup.",
+         [("Two", "killed"), ("12", "detained")]),
+        # a second clause with a verb of its own takes no cue from the first
+        ("Police said eight suspects had been arrested and a further 14 were being sought.", [("eight", "detained")]),
+        # "lay dead", "are now refugees", "buried N people"
+        ("By midday at least 37 people, most of them farmers, lay dead.", [("37", "killed")]),
+        ("Some 6.3 million people are now refugees abroad.", [("6.3 million", "displaced")]),
+        ("We buried 63 people in one day.", [("63", "killed")]),
+    ],
+)
+def test_clauses_of_long_news_sentences(text, expected):
+    assert figures(text) == expected
+
+
+def test_refugees_in_an_agency_name_are_no_cue():
+    assert figures("The UN said 88 staff members of its refugees agency have been killed.") == [("88", "killed")]

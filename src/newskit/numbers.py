@@ -366,7 +366,8 @@ def _reject_reason(text: str, match: re.Match) -> str | None:
             return "date"
         # a day after a month name ("April 16"); "in April, 161 of whom" is no date
         month = "" if len(core) > 2 and not RE_YEAR.fullmatch(core) else (
-            last if last in MONTH_WORDS else (second if last == "the" and second in MONTH_WORDS else ""))
+            last if last in MONTH_WORDS and not before.rstrip().endswith(",") else (
+                second if last == "the" and second in MONTH_WORDS else ""))  # "in April, 45 of them": no day
         if (month and month not in ("may", "march")) or (month and RE_MONTH_BEFORE.search(before)):
             return "date"
         if RE_MONTH_AFTER.match(after):

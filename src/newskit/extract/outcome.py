@@ -50,6 +50,8 @@ RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
 RE_LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)){1,3}$", re.I)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
+RE_AND_IN_GAP = re.compile(r"\band\b", re.IGNORECASE)
+RE_OWN_CLAUSE_AFTER = re.compile(r"^\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b", re.IGNORECASE)
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 # Groups whose "lost N" is a loss of life ("lost 10 soldiers"), unlike "lost 5 Israelis" (a hedge).
 LOSS_GROUPS = frozenset({"soldiers", "people", "civilians", "militants", "children", "women", "journalists",
@@ -125,6 +127,8 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
     nominal = p.re_nominal_before.search(clause[-90:])
     if nominal and p.re_forecast.search(p.re_qualifier_before.sub("", nominal.group("gap"))):
         return None, None  # "the toll could exceed 1,000": a forecast, not a count
+    if nominal and RE_AND_IN_GAP.search(nominal.group("gap")) and RE_OWN_CLAUSE_AFTER.match(rest):
+        nominal = None  # "eight had been arrested and a further 14 were being sought": the 14 have a verb of their own
     if nominal and not p.re_nominal_gap_bad.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
         if (cue not in p.nominal_needs_gap or nominal.group("gap").strip()) and (
