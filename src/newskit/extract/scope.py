@@ -97,6 +97,8 @@ RULES = {
                         "days of fighting\"): a running total",
     "scope.perfect_on_a_day": "a present perfect with a named day after the number and no comma between (\"three "
                                "have been killed in strikes on Sunday\"): that day",
+    "scope.events_untallied": "plural events with no window (\"died in the air strikes\"), no tally word and not "
+                              "given by a body that keeps tallies: not determinable",
     "scope.reported_perfect": "no cue, a past perfect after a report verb (\"officials said 9,000 had been "
                               "killed\"), nothing before it tells of an event: a reported running total",
     "scope.perfect_participle": "a participle after a present perfect (\"has shelled the towns, killing 300\"), no "
@@ -409,10 +411,15 @@ def default_scope(sentence: str, p: Patterns, *, source_type: str, outcome: str 
     return "unknown", "scope.default_unknown"
 
 
+# Bodies that keep tallies of a war: many events with no window are their running total (eval/README.md, "A count
+# with no frame")
+TALLYING_SOURCE_TYPES = ("health_ministry", "palestinian_officials", "israeli_government", "israeli_military", "un",
+                         "ngo")
+
 # Rules weak enough that the frame of a figure joined by "and" beats them ("were killed and 45 wounded").
-COORDINATION_OVERRIDES = ("scope.events", "scope.war_words", "scope.nearest_in_sentence", "scope.toll",
-                          "scope.default_past_event", "scope.default_unknown", "scope.default_running_total",
-                          "scope.bare_count")
+COORDINATION_OVERRIDES = ("scope.events", "scope.events_untallied", "scope.war_words", "scope.nearest_in_sentence",
+                          "scope.toll", "scope.default_past_event", "scope.default_unknown",
+                          "scope.default_running_total", "scope.bare_count")
 RE_COORDINATED = re.compile(
     r"^(?![^;:()—–]*\b(?:while|but|whereas|who|which|after|before|when)\b)[^;:()—–\d]{0,50}?\band\s+"
     r"(?:[a-z-]+\s+){0,3}$", re.I)
@@ -445,10 +452,13 @@ RE_HAD_RIGHT = re.compile(
     r"^(?:\s+[\w'’,-]+){0,6}?\s+had\s+(?:(?:now|already|so\s+far|reportedly|also)\s+)?(?:been\s+)?"
     r"(?:killed|died|wounded|injured|hurt|detained|arrested|displaced|abducted|kidnapped|evacuated|fled|slain|"
     r"lost\s+their\s+lives)\b", re.I)
-# "Russia has pounded the cities with missiles, killing 9,000": a participle that tells what a present perfect
-# (of any verb but a report verb) has done, a running total; not when one event is named between them
+# "Russia has pounded the cities with missiles, killing 9,000", "strikes have crushed buildings and killed 2,200": a
+# participle or a second verb that tells what a present perfect (of any verb but a report verb) has done, a running
+# total; not when one event is named between them
 RE_PARTICIPLE_LEFT = re.compile(
-    r",\s*(?:killing|leaving|wounding|injuring|displacing|forcing)\s+(?:(?:at\s+least|more\s+than|over|nearly|"
+    r"(?:,\s*(?:killing|leaving|wounding|injuring|displacing|forcing)"
+    r"|(?:\band|,)\s+(?:killed|wounded|injured|displaced|left))"
+    r"\s+(?:(?:at\s+least|more\s+than|over|nearly|"
     r"almost|about|around|some|an\s+estimated|up\s+to|tens\s+of|hundreds\s+of)\s+)?$", re.I)
 RE_MAIN_PERFECT = re.compile(
     r"(?<!could )(?<!would )(?<!should )(?<!might )(?<!must )(?<!may )\b(?:has|have)\s+"
@@ -456,7 +466,7 @@ RE_MAIN_PERFECT = re.compile(
     r"called|urged|to|not)\b)(?:(?:now|already|also|since|repeatedly|been)\s+)*[a-z]+\b", re.I)
 RE_THAT_CLAUSE = re.compile(r"\b(?:that|reports?|claims?)\b", re.I)
 PARTICIPLE_OVERRIDES = ("scope.event_agent", "scope.events_agent", "scope.default_past_event",
-                        "scope.nearest_in_sentence", "scope.events")
+                        "scope.nearest_in_sentence", "scope.events", "scope.events_untallied")
 
 # A sentence that cites a report back continues the window the report was given further back.
 RE_REPORT_BACK = re.compile(
@@ -466,8 +476,8 @@ RE_REPORT_BACK = re.compile(
 REPORT_LOOK_BACK = 2000  # characters
 
 # Rules weak enough that a window stated just before the sentence beats them.
-PASSAGE_OVERRIDES = ("scope.events", "scope.toll", "scope.events_agent", "scope.nearest_in_sentence",
-                     "scope.default_past_event", "scope.default_unknown")
+PASSAGE_OVERRIDES = ("scope.events", "scope.events_untallied", "scope.toll", "scope.events_agent",
+                     "scope.nearest_in_sentence", "scope.default_past_event", "scope.default_unknown")
 
 
 def passage_window(before: str, p: Patterns) -> bool:
@@ -545,6 +555,14 @@ def perfect_participle(cand: Candidate, left: str, p: Patterns) -> bool:
     return not any(c[2] in ("incident", "day", "period", "window", "counted") for c in cues)
 
 
+def _total_in_clause(cand: Candidate, sentence: str, sentence_start: int | None, p: Patterns) -> bool:
+    """Does the figure's clause (its sentence, when its offset is unknown) hold a running-total or war cue?"""
+    lo, hi = (0, len(sentence)) if sentence_start is None else clause_bounds(
+        sentence, cand.start - sentence_start, cand.end - sentence_start)
+    return any(c[2] in ("since", "strong", "perfect", "toll", "weak", "state", "length")
+               for c in scope_cues(sentence[lo:hi], p)[1])
+
+
 def decide_scope(
     cand: Candidate, own: tuple[str | None, str | None], sentence: str, p: Patterns,
     *, parent: Candidate | None, previous: Candidate | None, before: str = "", report_before: str = "",
@@ -575,6 +593,11 @@ def decide_scope(
         cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
         if not any(c[2] in ("since", "weak", "window", "period", "incidents", "counted") for c in cues):
             scope, rule = "incident", "scope.passage_event"
+    if (rule == "scope.events" and source_type not in TALLYING_SOURCE_TYPES
+            and not p.re_cumulative_default.search(sentence)
+            and not _total_in_clause(cand, sentence, sentence_start, p)):
+        # "Medical sources said nine people died in the Israeli air strikes": many events, no window, no tally
+        scope, rule = "unknown", "scope.events_untallied"
     if rule == "scope.day_or_period" and before and RE_SAME_PERIOD.search(sentence):
         frames = [c[2] for c in sorted(scope_cues(before, p)[0]) if c[2] in ("since", "window", "period", "day")]
         if frames and frames[-1] == "since":
