@@ -31,12 +31,14 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     # place after the place round (issue 12): sentence 0.939, article 0.980, crossdomain 0.950, outlets 0.885
     # (outlet headlines read), crossdomain/heldout 0.879, outlets/heldout 0.820; with the fourth detection round
     # (835 matched): 0.951, 0.974, 0.947, 0.877, 0.883, 0.809
+    # place after the held-out place round (today's gold, 1,105 matched): sentence 0.951, article 0.974, crossdomain
+    # 0.947, outlets 0.900, crossdomain/heldout 0.885, outlets/heldout 0.818; group outlets 0.944
     # detection F1 after the fourth detection round: sentence 1.000, article 0.987, crossdomain 0.950, outlets 0.968,
     # crossdomain/heldout 0.851, outlets/heldout 0.949 (whole 0.968); after the fifth (battery) round, on the
     # consistency-passed gold: article 0.990, crossdomain 0.953, outlets 0.971, crossdomain/heldout 0.853,
     # outlets/heldout 0.953, fresh 0.967 (whole 0.970); outcome crossdomain 0.983, outlets 0.977
     "sentence": (0.99, {"bound": 0.98, "outcome": 0.94, "group": 0.95, "scope": 0.93, "source_type": 0.96,
-                        "place": 0.92}),
+                        "place": 0.94}),
     # scores: F1 0.977 (detect round); 1.000 1.000 0.966 0.841 0.883 place 0.966
     # source_type after the attribution round: sentence 0.988, article 0.966, crossdomain 0.942, outlets 0.898,
     # crossdomain/heldout 0.912, outlets/heldout 0.859; after the second attribution round (issue 12): 0.988,
@@ -47,21 +49,22 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     # scope floor 0.84 -> 0.83 by the fifth detection round: one more held-out figure matched and one held-out
     # figure's scope changed with it (253 of 302 right, was 254 of 301; tune scope unchanged)
     "crossdomain": (0.945, {"bound": 0.96, "outcome": 0.97, "group": 0.94, "scope": 0.83, "source_type": 0.93,
-                           "place": 0.93}),
+                           "place": 0.94}),
     # scores: F1 0.941 (detect round); 0.986 0.968 0.929 0.740 0.801 place 0.829
-    "outlets": (0.96, {"bound": 0.96, "outcome": 0.96, "group": 0.91, "scope": 0.84, "source_type": 0.91,
-                       "place": 0.87}),
+    "outlets": (0.96, {"bound": 0.96, "outcome": 0.96, "group": 0.93, "scope": 0.84, "source_type": 0.91,
+                       "place": 0.89}),
     # the held-out halves (evaluate.split_of; no rule was tuned on them), fewer figures: wider margins
     # scores: F1 0.829 (detect round); 0.983 0.983 0.983 0.741 0.845 place 0.862 (58 matched)
     "crossdomain/heldout": (0.84, {"bound": 0.94, "outcome": 0.94, "group": 0.94, "scope": 0.71,
-                                   "source_type": 0.89, "place": 0.83}),
+                                   "source_type": 0.89, "place": 0.87}),
     # scores: F1 0.938 (detect round); 0.992 0.969 0.938 0.721 0.798 place 0.798 (129 matched)
     "outlets/heldout": (0.94, {"bound": 0.96, "outcome": 0.94, "group": 0.91, "scope": 0.75, "source_type": 0.86,
-                               "place": 0.77}),
+                               "place": 0.80}),
     # the fresh portion (blind, landed this round), detection and its fields only: F1 0.967 (tune 1.000, held-out
     # 0.937), outcome 0.996, bound 0.985
-    "fresh": (0.955, {"bound": 0.97, "outcome": 0.98}),
-    "fresh/heldout": (0.92, {"bound": 0.96, "outcome": 0.97}),
+    # place after the held-out place round: fresh 0.918, fresh/heldout 0.881
+    "fresh": (0.955, {"bound": 0.97, "outcome": 0.98, "place": 0.90}),
+    "fresh/heldout": (0.92, {"bound": 0.96, "outcome": 0.97, "place": 0.86}),
 }
 needs_shared = pytest.mark.skipif(
     not DEV_ARTICLES_PATH.is_file(),
