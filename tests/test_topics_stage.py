@@ -186,3 +186,10 @@ def test_a_report_computes_the_topic_stage_in_the_runner_and_notebook_04_reads_i
     run_report(out_dir=tmp_path / "report", notebooks=["04-topics"], progress=False)
     # the kernel computing it would log one "computed" line and nothing else
     assert stage_log(stage_dir) == ["computed", "reused"]
+
+
+def test_the_topic_stage_key_covers_the_topics_code_not_the_charts():
+    code = pipeline.code_files(("newskit.topics.stage",))
+    files = [path.relative_to(pipeline.PACKAGE_DIR).as_posix() for path in code]
+    assert "topics/stage.py" in files and "topics/models.py" in files
+    assert not [f for f in files if f.startswith("plots/")]  # editing a chart does not recompute the topics

@@ -28,12 +28,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from newskit.topics.tables import MIN_MAP_UNITS  # what the topic stage's map computes on (two components)
+
 MIN_HISTOGRAM_VALUES = 5
 MIN_BINS = 2
 MIN_TIME_POINTS = 2
 MIN_GROUPS = 2
 MIN_POINTS = 1
-MIN_MAP_UNITS = 3
 # What a chart that was not drawn leaves in the charts folder: NAME.not_drawn.txt, its sentence.
 NOT_DRAWN_SUFFIX = ".not_drawn.txt"
 

@@ -1,4 +1,4 @@
-"""The runner: papermill on the kit's kernel, two notebooks at a time, kernels prewarmed one ahead.
+"""The runner: papermill on the kit's kernel, two notebooks at a time on two kernels started ahead and reused.
 
 :func:`run_report` builds the whole report in a temporary folder beside the target and moves it into
 place only when every notebook ran, so a failed run leaves the previous report as it was. A notebook

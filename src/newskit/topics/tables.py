@@ -20,6 +20,10 @@ PrevalenceBy = Literal["week", "month", "outlet"]
 PREVALENCE_BY: tuple[str, ...] = ("week", "month", "outlet")
 NO_TOPIC = -1
 UNEXPLAINED_LABEL = "(unexplained)"
+# Units (and terms) a map on two components needs at least; fewer leave the map's x and y missing,
+# and the map chart is not drawn (newskit.plots.enough). Kept here, not in plots/, so that the topic
+# stage's key (the code it runs) does not cover the chart modules.
+MIN_MAP_UNITS = 3
 
 
 def make_units(passages: pd.DataFrame, *, unit: Unit = "paragraph") -> pd.DataFrame:
@@ -208,7 +212,6 @@ def unit_map(model: TopicReader, assignments: pd.DataFrame, *, random_state: int
     points = assignments[["unit_id", "topic", "topic_label", "explained"]].reset_index(drop=True)
     from sklearn.decomposition import TruncatedSVD
 
-    from newskit.plots.enough import MIN_MAP_UNITS
     from newskit.topics.models import one_thread
 
     X = model.term_matrix(assignments["text"])
