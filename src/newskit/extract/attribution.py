@@ -53,7 +53,8 @@ RULES = {
     "source_type.phrase": "a phrase of the vocabulary's sources section in the attribution",
     "source_type.organisation_name": "a name the vocabulary lacks that ends like an NGO's (\"... Foundation\") or "
                                      "is a UN acronym (\"UNAMID\")",
-    "source_type.place": "\"police\", \"authorities there\": the side of the place its sentence (else the text before) names",
+    "source_type.place": "\"police\", \"authorities there\": the side of the place its sentence (else the text "
+                         "before) names",
     "source_type.apposition": "a person's apposition says the kind (\"X, spokesperson for the UN rights office\")",
     "source_type.subject": "the subject before the verb says the kind (\"X, head of a rights group, ..., said\")",
     "source_type.last_ministry": "a bare \"the ministry\": the ministry named last before it, else the health ministry",
@@ -94,8 +95,10 @@ RE_TIME_LEAD = re.compile(
     r"earlier|later|meanwhile|overnight)\b[,\s]+(?=\S)", re.I
 )
 # what a source published, before its name ("The latest figures from Gaza's health ministry say")
-RE_DOCUMENT_LEAD = re.compile(r"^(?:the\s+|a\s+)?(?:(?:latest|new|official|updated|preliminary|final|daily)\s+)*"
-                              r"(?:figures|data|statistics|numbers|count|tally|estimates?)\s+(?:from|of|by)\s+(?=\S)", re.I)
+RE_DOCUMENT_LEAD = re.compile(
+    r"^(?:the\s+|a\s+)?(?:(?:latest|new|official|updated|preliminary|final|daily)\s+)*"
+    r"(?:figures|data|statistics|numbers|count|tally|estimates?)\s+(?:from|of|by)\s+(?=\S)", re.I
+)
 # a phrase that names a time, not a source ("Saturday's death toll", "the Thursday statement")
 RE_TIME_WORD = re.compile(
     r"(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|"
@@ -140,7 +143,9 @@ NOUN_LIKE_VERBS = frozenset(("report", "reports", "estimate", "estimates", "clai
                              "count", "record"))
 # singular ones after a determiner are nouns ("An Amnesty report", "the army's estimate", "a UN count")
 SINGULAR_NOUN_LIKE_VERBS = frozenset(("report", "estimate", "claim", "count", "record"))
-RE_DETERMINED_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|[\w.]+['’]s)\s+(?:[\w.'’-]+\s+){0,2}$", re.I)
+RE_DETERMINED_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|[\w.]+['’]s)\s+(?:[\w.'’-]+\s+){0,2}$", re.I
+)
 RE_FINDING_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:found|finds|showed|shows|concluded|concludes|"
                               r"documented|documents|recorded|records|counted|counts)\b", re.I)
 RE_NOUN_USE = re.compile(r"\s+(?:said|say|says|showed|show|shows|suggest\w*|indicate\w*|on|from|of|about)\b", re.I)

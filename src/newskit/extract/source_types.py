@@ -45,7 +45,9 @@ RE_ORGANISATION_NAME = re.compile(
 RE_UN_ACRONYM = re.compile(r"(?<![\w-])(?:UN[A-Z]{2,}|MINUS[A-Z]{2,})(?![\w-])")
 # a place named as where things happen ("in Manhattan", "at the camp in Jenin"), not as what is acted on
 # ("the bombardment of Gaza")
-RE_LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I)
+RE_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I
+)
 RE_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # How far before its sentence the place that types "police", "authorities there" is looked for (characters).
 PLACE_LOOK_BACK = 1_500
@@ -130,8 +132,8 @@ def organisation_type(text: str) -> str | None:
     """"un" or "ngo" for a name the vocabulary lacks that is a UN acronym ("UNAMID") or ends like the name
     of an organisation of civil society ("the Hind Rajab Foundation", "Adalah Legal Center"), else None.
 
-    >>> organisation_type("the Sudan Emergency Lawyers Network"), organisation_type("UNAMID"), organisation_type("Mr. Li")
-    ('ngo', 'un', None)
+    >>> [organisation_type(name) for name in ("the Sudan Emergency Lawyers Network", "UNAMID", "Mr. Li")]
+    ['ngo', 'un', None]
     """
     if RE_UN_ACRONYM.search(text):
         return "un"
