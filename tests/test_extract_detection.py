@@ -451,3 +451,18 @@ def test_clauses_of_long_news_sentences(text, expected):
 
 def test_refugees_in_an_agency_name_are_no_cue():
     assert figures("The UN said 88 staff members of its refugees agency have been killed.") == [("88", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause between the noun phrase and the main verb: the main verb's outcome
+        ("Dozens of young men who escaped the first assault were murdered.", [("Dozens", "killed")]),
+        ("Some 300 people who fled the fighting were killed in the camp.", [("300", "killed")]),
+        ("Twelve patients who were wounded in the blast have died.", [("Twelve", "killed")]),
+        # no outcome verb after the clause: the clause's own cue
+        ("Five people who were injured when the roof fell are in hospital.", [("Five", "injured")]),
+    ],
+)
+def test_a_relative_clause_before_the_main_verb(text, expected):
+    assert figures(text) == expected

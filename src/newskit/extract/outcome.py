@@ -49,6 +49,9 @@ RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
 # the rest of one list member and its separator; up to three members ("members, an Israeli officer, and ")
 RE_LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)){1,3}$", re.I)
+# a relative clause after the noun phrase, up to the main verb's auxiliary ("who fled the fighting were killed")
+RE_RELATIVE_THEN_MAIN = re.compile(
+    r"^[\s,]*(?:who|that)\s+[^;:.()\"“”—–]{1,80}?[\s,]+(?=(?:were|was|have|has|had|are|is)\s)", re.IGNORECASE)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
 RE_AND_IN_GAP = re.compile(r"\band\b", re.IGNORECASE)
 RE_OWN_CLAUSE_AFTER = re.compile(r"^\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b", re.IGNORECASE)
@@ -103,6 +106,12 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
         after = None  # ", injuring scores more", ", wounded over 5,000": the verb of the next number
     if after and not p.re_gap_bad.search(RE_AGE_AFTER.sub("", rest[: after.start("cue")])):
         after_outcome = cue_outcome(after.group("cue"), p)
+    relative = RE_RELATIVE_THEN_MAIN.match(rest)
+    main_clause = rest[relative.end() :] if relative else ""
+    main = p.re_cue_after.match(main_clause) if relative else None
+    if main and main.group("cue").lower() not in p.new_clause_participles and not p.re_gap_bad.search(
+            main_clause[: main.start("cue")]):
+        after_outcome = cue_outcome(main.group("cue"), p)  # "Dozens of people who escaped the attack were murdered"
     before = p.re_active_before.search(cand.left[-80:])
     if before:
         before_outcome = _active_outcome(" ".join(before.group("cue").lower().split()), cand, outcome, p)
