@@ -4,7 +4,10 @@ The source comes from "according to X", "X said", "said X", "X's total of" in th
 sentence (the nearest attribution whose direction covers it, else any in the sentence), or from the
 next sentence when it explicitly attaches the figure ("That's according to X", "The figures come from
 X"), or from the sentences before when this one says "it said" / "they said", or from the speaker of
-the quotation that holds it; a subset with none takes its parent's. ``source_type`` maps the phrase
+the quotation that holds it; a subset with none takes its parent's. An attribution also covers the
+clause that goes on after it ("..., according to X, with five children among the dead"), not one that
+tells something else (", as the toll rose") nor a toll told as background in a relative clause of an
+attack or a war ("Hamas, which led the attacks that killed 1,300"). ``source_type`` maps the phrase
 through the vocabulary's ``sources`` section (:func:`classify_source`); the types of the Israel-Gaza
 war (``home_war_types``) go to a phrase that names another country, or to a generic one ("the army",
 "police") in a text about another country, as ``other``. Text is read with runs of white space as one

@@ -4,7 +4,9 @@ The vocabulary's ``sources`` section maps phrases to types (the type listed firs
 longer phrase of another type contains it); a bare "the ministry" is the ministry named before it;
 a person with no kind of their own takes the kind of their apposition or of the subject they stand
 in; the types of the Israel-Gaza war (``home_war_types``) go to a phrase that names another country,
-or to a generic phrase ("the army", "police") in a text about another country, as ``other``. The
+or to a generic phrase ("the army", "police") in a text about another country, as ``other``; "police"
+and "authorities there" take the side of the place their sentence names (``source_type_by_place``); a
+name the vocabulary lacks is an NGO or a UN body by how it is made ("... Foundation", "UNAMID"). The
 rule ids are the attribution stage's (:data:`newskit.extract.attribution.RULES`).
 """
 
