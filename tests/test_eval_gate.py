@@ -113,8 +113,8 @@ def shared_gold():
 
 
 @needs_shared
-@pytest.mark.parametrize("kind", ["article", "crossdomain", "outlets", "crossdomain/heldout", "outlets/heldout", "fresh",
-                                  "fresh/heldout"])
+@pytest.mark.parametrize("kind", ["article", "crossdomain", "outlets", "crossdomain/heldout", "outlets/heldout",
+                                  "fresh", "fresh/heldout"])
 def test_shared_gold_stays_above_its_floors(shared_gold, kind):
     gold, pred = shared_gold
     portion, _, half = kind.partition("/")

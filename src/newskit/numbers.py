@@ -465,7 +465,8 @@ def find_numbers(text: str, *, keep_rejected: bool = False) -> list[NumberExpr]:
                 continue
             surface = first.group()
             # the reason was found for the whole run ("two six-year-old"): find it for the word kept
-            reason = _reject_reason(text, RE_NUMBER.match(ascii_lower(text), match.start(), match.start() + len(surface)))
+            kept = RE_NUMBER.match(ascii_lower(text), match.start(), match.start() + len(surface))
+            reason = _reject_reason(text, kept)
         vague = " ".join(surface.lower().split()) if kind == "vague" else None
         if match["words"] and surface.lower().startswith("a ") and "dozen" == surface.lower().split()[-1]:
             kind, vague = "vague", "a dozen"

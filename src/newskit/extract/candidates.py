@@ -24,7 +24,8 @@ RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
 RE_AGE_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:\s*,|\s+\()\s*$")
 RE_AGE_APPOSITION_AFTER = re.compile(r"\s*[,)]")
 RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
-# "half the territory's 2.3 million people", "60% of Sudan's 48 million": after a share, a possessed number is a population
+# "half the territory's 2.3 million people", "60% of Sudan's 48 million": after a share, a possessed
+# number is a population
 RE_SHARE_OF_POSSESSED = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*['’]s?\s+$")
 # "Saeed Al-Taweel, one of three journalists killed": "one" names the person before it, it counts no one
 RE_NAME_COMMA_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*\s*,\s*$")

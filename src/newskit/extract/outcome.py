@@ -238,7 +238,8 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
     order = {id(c): k for k, c in enumerate(cands)}
     for cand in live:
         parent = parent_of[id(cand)]
-        if (parent is not None and order[id(parent)] > order[id(cand)] and parent.np_outcome_rule == "outcome.status_noun"
+        if (parent is not None and order[id(parent)] > order[id(cand)]
+                and parent.np_outcome_rule == "outcome.status_noun"
                 and work[id(parent)][1] == "outcome.cue_after"):
             # "Five of the 17 hostages were freed": the verb is the five's; the 17 stay what their noun says
             if work[id(cand)][0] is None:

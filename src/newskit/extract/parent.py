@@ -43,7 +43,8 @@ def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidat
             if list_gap_continues(cand, p) or gapped_after(cand, prev, p):
                 subset[id(cand)] = True
         if (prev is not None and not subset[id(prev)] and cand.np_group
-                and ((prev.np_end and p.re_dash_list_open.match(cand.left)) or p.re_dash_list_after_verb.match(cand.left))):
+                and ((prev.np_end and p.re_dash_list_open.match(cand.left))
+                     or p.re_dash_list_after_verb.match(cand.left))):
             # a breakdown set off by dashes: "eight Americans - seven men and one woman -", "Four were killed on
             # Monday - three fighters and a soldier"
             subset[id(cand)] = True

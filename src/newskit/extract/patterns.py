@@ -362,7 +362,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{alternation(v['toll_change_verbs'])})(?:(?:\s+[\w'’-]+){{0,2}}?\s+(?:to|at))?\s+$", I
         ),
         re_nominal_far_before=_compile(
-            rf"^.*\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b(?P<gap>(?:[^;:.!?()\"“”—–]|(?<=\d)\.(?=\d)){{0,160}})$", I
+            rf"^.*\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b"
+            rf"(?P<gap>(?:[^;:.!?()\"“”—–]|(?<=\d)\.(?=\d)){{0,160}})$",
+            I,
         ),
         new_clause_participles=frozenset(v["new_clause_participles"]),
         people_groups=_by_word(v["groups"]),
@@ -616,7 +618,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         place_army_groups=frozenset(v["place_army_groups"]),
         demonyms_of_authorities=frozenset(name.lower() for name in v["demonyms_of_authorities"]),
         re_demonym_source=_compile(rf"\s+(?:\w+\s+)?(?:{alternation(v['demonym_source_nouns']) or '(?!)'})\b", I),
-        re_title_name_of_war=_compile(rf"\s+(?:[\w-]+\s+)?(?:{alternation(v['place_title_war_nouns']) or '(?!)'})\b", I),
+        re_title_name_of_war=_compile(
+            rf"\s+(?:[\w-]+\s+)?(?:{alternation(v['place_title_war_nouns']) or '(?!)'})\b", I
+        ),
         re_place_whole_war=_compile(rf"\b(?:{alternation(v['place_whole_war_phrases']) or '(?!)'})\b", I),
         place_of_event_act=tuple((key, _compile(rf"\b(?:{alternation(acts)})\b", I))
                                  for key, acts in v["place_event_acts"].items() if acts),
