@@ -693,6 +693,7 @@ def test_a_war_length_after_where_is_no_frame_of_the_count():
     ("Nearly a third of the dead are children, medics said.", "a third"),
     ("The United Nations estimates that about 70% of the dead were civilians.", "70%"),
     ("Up to 5,000 of those killed were fighters, the army estimates.", "5,000"),
+    ("Nearly half of those wounded are children, a UNICEF official said.", "half"),
 ])
 def test_a_part_of_the_dead_with_no_event_is_part_of_a_running_total(text, surface):
     assert scope_of(text, surface) == "cumulative"
@@ -739,4 +740,21 @@ def test_many_events_told_by_a_tallying_body_or_with_a_total_cue_are_a_running_t
     ("It is a war that has ravaged the region, killed thousands of people and emptied its towns.", "thousands"),
 ])
 def test_a_second_verb_of_a_present_perfect_is_a_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A strike overnight flattened a building where some 80 people were staying, killing at least 22 on Monday.",
+     "22"),
+    ("Four villagers were killed in a raid after 30 trucks entered the valley.", "Four"),
+])
+def test_a_number_that_is_no_figure_splits_no_frame(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("In April the fighting spread. 1.1 million have crossed to neighbouring countries.", "1.1 million"),
+    ("In May the rains came. More than 600,000 refugees have crossed into Chad.", "600,000"),
+])
+def test_have_crossed_is_a_running_total_of_the_displaced(text, surface):
     assert scope_of(text, surface) == "cumulative"

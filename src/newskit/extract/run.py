@@ -73,12 +73,13 @@ def _decide_sentence(
     if not live:
         return
     cues = scope_cues(sentence, p)
-    numbers_at = [(c.start - s, c.end - s) for c in cands]
-    position = {id(c): k for k, c in enumerate(cands)}
+    # a number that is no figure ("where some 80 people were staying") splits no frame
+    numbers_at = [(c.start - s, c.end - s) for c in live]
+    position = {id(c): k for k, c in enumerate(live)}
     own_scopes = {}
     for cand in live:
         k = position[id(cand)]
-        segment = (numbers_at[k - 1][1] if k else 0, numbers_at[k + 1][0] if k + 1 < len(cands) else len(sentence))
+        segment = (numbers_at[k - 1][1] if k else 0, numbers_at[k + 1][0] if k + 1 < len(live) else len(sentence))
         own_scopes[id(cand)] = own_scope(cand, sentence, s, cues, segment, p, has_parent=cand.get("parent") is not None,
                                          outcome=cand.get("outcome"))
     found = attributions_found.get(i)

@@ -435,9 +435,9 @@ RE_BARE_VERB = re.compile(
     r"\s+(?P<passive>(?:were|was)\s+(?:(?:also|reportedly|reported|later)\s+)*)?(?P<verb>[a-z]+)\b", re.I)
 RE_WORD = re.compile(r"[\w'’-]+")
 BARE_OUTCOMES = ("killed", "injured")  # outcomes whose verb alone tells an isolated count ("12 were hurt")
-# "330 of the dead", "15,000 of those killed": a part of the dead so far, with no event of its own
+# "330 of the dead", "half of those wounded": a part of the dead or wounded so far, with no event of its own
 RE_OF_THE_DEAD = re.compile(
-    r"\s+of\s+(?:the|those)\s+(?:(?:people|persons|civilians)\s+)?(?:dead|killed|slain|victims|deaths|fatalities)\b",
+    r"\s+of\s+(?:the|those)\s+(?:(?:people|persons|civilians)\s+)?(?:dead|killed|slain|victims|deaths|fatalities|wounded|injured)\b",
     re.I)
 RE_AND_END = re.compile(r"\band\s+$", re.I)
 RE_BARE_REPORT_TAIL = re.compile(r",\s*(?:according\s+to\b.*|(?:[\w'’.-]+\s+){1,6}(?:said|says|reported)\b.*)$",
