@@ -218,7 +218,6 @@ class _NotebookRun:
         self.values, self.build_dir, self.seconds, self.prewarm = values, build_dir, seconds, prewarm
         self.not_run = not_run
         self.waiting = dispatch_order(names)  # not started yet, in the order they start
-        self.running: set[str] = set()
         self.warm: dict[str, WarmKernel] = {}  # started for the notebook named, which has not run yet
         self.idle: list[WarmKernel] = []  # their notebook has run: reset for the next one
         self.executed: dict[str, Any] = {}
@@ -254,15 +253,11 @@ class _NotebookRun:
                     return
                 name = queue.pop(0)
                 self.waiting.remove(name)
-                self.running.add(name)
                 kernel = self.warm.pop(name, None) or (self.idle.pop() if self.idle else None)
             try:
                 self._run(name, kernel)
             except BaseException as error:  # noqa: BLE001 - raised again by run_all, in the calling thread
                 self.failed.append(error)
-            finally:
-                with self.lock:
-                    self.running.discard(name)
 
     def _run(self, name: str, kernel: WarmKernel | None) -> None:
         self.bar.set_postfix_str(name)
