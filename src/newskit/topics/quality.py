@@ -199,20 +199,20 @@ def scored_candidates(
     _warn_unreadable(texts, params)
     rows = []
     models: dict[int, tuple[TopicReader, list[warnings.WarningMessage]]] = {}
+    model_params = {p: v for p, v in params.items() if p != "random_state"}  # each stability run has its seed
     # the in-memory fits share each text's analysis; the streaming model is for corpora too large to hold it
     with _analyses_shared() if not streaming else nullcontext():
         for k in candidates:
             _check_n_topics(k)
             row: dict[str, Any] = {"n_topics": int(k)}
             try:
-                model = _make_model(k, params.get("random_state", 0), streaming,
-                                    {p: v for p, v in params.items() if p != "random_state"})
+                model = _make_model(k, params.get("random_state", 0), streaming, model_params)
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always", NewskitWarning)
                     _fit_on(model, texts, chunk_size)
                 models[int(k)] = (model, [w for w in caught if issubclass(w.category, NewskitWarning)])
                 aris, aris_explained = _stability_runs(texts, k, seeds, sample_fraction, streaming, chunk_size,
-                                                       {p: v for p, v in params.items() if p != "random_state"})
+                                                       model_params)
             except TopicModelError as error:
                 row.update(coherence_npmi=np.nan, stability_ari=np.nan, stability_ari_min=np.nan,
                            stability_ari_explained=np.nan, unexplained_share=np.nan, note=str(error))
