@@ -337,13 +337,13 @@ def _toll_demonym(left: str, p: Patterns) -> str | None:
     return p.demonym_place.get(tolls[-1].group().split()[0].lower())
 
 
-def _event_place(sentence: str, number: int, p: Patterns) -> tuple[str | None, bool]:
-    """The place of an event the sentence names as its own, not as the start of a war ("since ..."), and
-    whether the figure at ``number`` (offset in ``sentence``) is told as that event's ("..., killing 1,200").
+def _event_place(sentence: str, number: int, p: Patterns, starts: list[tuple[int, int]]) -> tuple[str | None, bool]:
+    """The place of an event the sentence names as its own, not as the start of a war (``starts``: its
+    :func:`_war_starts`), and whether the figure at ``number`` (offset in ``sentence``) is told as that event's
+    ("..., killing 1,200").
 
     An event told by its actor and act (vocabulary ``place_event_acts``) counts only for the figures told as its own.
     """
-    starts = _war_starts(sentence, p)
     for key, pattern in p.place_of_event:
         for m in pattern.finditer(sentence):
             attached = _told_as_event(sentence, m.end(), number, p)
@@ -409,7 +409,8 @@ def decide_place(
     sentence = text[s:e]
     start, end = cand.start, cand.end
     # the place a war's first event struck is no place of the figures after it (unless it is this figure's event)
-    war_starts = [(s + a, s + b) for a, b in _war_starts(sentence, p) if not a <= start - s < b]
+    sentence_war_starts = _war_starts(sentence, p)
+    war_starts = [(s + a, s + b) for a, b in sentence_war_starts if not a <= start - s < b]
     in_sentence = [pl for pl in places_in(s, e) if not any(a <= pl[0] < b for a, b in war_starts)]
     if RE_KIN_OF.search(cand.left[-40:]):
         in_sentence = []  # "the families of the 203 hostages rallied in Tel Aviv": its places are the families'
@@ -457,7 +458,7 @@ def decide_place(
     spanning = p.re_place_spanning.search(window)
     if spanning and not RE_BREAK_OR_NUMBER.search(window, 0, spanning.start()):
         return "unknown", "place.spanning"
-    own_event, attached = _event_place(sentence, start - s, p)
+    own_event, attached = _event_place(sentence, start - s, p, sentence_war_starts)
     if held:  # hostages held or released were held where they are, whatever event they were taken in
         own_event = None
     if own_event is not None and (taken or attached):
