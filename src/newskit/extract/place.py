@@ -114,7 +114,6 @@ RE_OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])")
 # All-caps words shorter than this are taken for acronyms, not names ("GAO" is no town of Mali).
 MIN_CAPS_NAME = 4
 _CASELESS: dict[re.Pattern, re.Pattern] = {}
-_DEMONYMS_CASELESS: dict[int, tuple[Patterns, re.Pattern]] = {}
 _NEW_CLAUSE: dict[int, tuple[Patterns, re.Pattern]] = {}
 
 Found = tuple[int, int, str, bool]  # start, end, place key, named as a location
@@ -301,10 +300,7 @@ def _demonym(text: str, p: Patterns, *, victims_only: bool = False) -> str | Non
         return None
     pattern = p.re_demonym
     if any(c.isupper() for c in text) and text.upper() == text:
-        cached = _DEMONYMS_CASELESS.get(id(p))
-        if cached is None or cached[0] is not p:
-            cached = _DEMONYMS_CASELESS[id(p)] = (p, _caseless(p.re_demonym))
-        pattern = cached[1]
+        pattern = _caseless(p.re_demonym)
     for m in pattern.finditer(text):
         # "Russian forces", "Hezbollah killing three": the side that did it
         if not p.re_demonym_actor.match(text, m.end()) and not p.re_place_actor.match(text, m.end()) and not (
