@@ -353,10 +353,10 @@ def own_scope(
     # "strikes killed 18 people in Rafah on Saturday", "airstrikes overnight, leaving thousands homeless": many
     # events on a day or in a window named after them are that period
     agent_at = start - len(left) + agent.start() if agent is not None else start
-    plural_in_window = agent is not None and _plural_agent(left, agent, p) and any(
-        c[2] in ("day", "period", "window") and c[0] >= agent_at for c in own)
+    plural_agent = agent is not None and _plural_agent(left, agent, p)
+    plural_in_window = plural_agent and any(c[2] in ("day", "period", "window") and c[0] >= agent_at for c in own)
     if not strong and agent and not plural_in_window and not any(c[2] == "period" and c[0] >= end for c in own):
-        scope, rule = "incident", "scope.events_agent" if _plural_agent(left, agent, p) else "scope.event_agent"
+        scope, rule = "incident", "scope.events_agent" if plural_agent else "scope.event_agent"
     # "were killed in   on Tuesday": the event's name was a link the text lost, so the day's total stays a period
     if name == "day" and not any(c[2] in ("incidents", "counted", "window", "period") for c in unmasked) and not (
             RE_LOST_EVENT.search(sentence)):
@@ -380,8 +380,8 @@ def own_scope(
         c[2] == "perfect" and (c[0] >= end or start - c[1] <= PERFECT_REACH or not own_past) for c in unmasked
     ):
         scope, rule = "incident", "scope.taking_hostages"
-    if outcome == "hostage" and scope == "incident" and RE_HELD_AFTER.match(sentence, end) and not (
-            p.re_place_taken.search(sentence, end, RE_HELD_AFTER.match(sentence, end).end())):
+    held = RE_HELD_AFTER.match(sentence, end) if outcome == "hostage" and scope == "incident" else None
+    if held and not p.re_place_taken.search(sentence, end, held.end()):
         scope, rule = "cumulative", "scope.hostages_held"  # "the 200 people held captive in Gaza since the attack"
     if (cand.np_outcome_rule == "outcome.adjective" and outcome == "displaced"
             and not any(c[2] in ("since", "strong", "perfect", "window", "period", "day", "toll") for c in own)):
