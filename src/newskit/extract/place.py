@@ -31,7 +31,7 @@ import re
 
 from newskit.extract.candidates import Candidate
 from newskit.extract.patterns import Patterns
-from newskit.extract.scope import clause_bounds
+from newskit.extract.scope import RE_WORD, clause_bounds
 
 RULES = {
     "place.spanning": "its clause spreads its people over places or none (\"hundreds on both sides\"): unknown",
@@ -68,7 +68,6 @@ DATELINE_REACH = 40  # how far into its sentence a dateline's name may start (ch
 # A name that runs on into a longer one ("Lagos de Moreno"): not the shorter name.
 RE_RUNS_ON = re.compile(r"\s+(?:de|del|do|da|dos|das|di)\s+[A-Z]")
 RE_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
-RE_WORD = re.compile(r"[\w'’-]+")
 # words that put what happened beside an institution, whose seat is then where it happened
 RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 # a new clause with its own verb (", and security was stepped up in cities around the United States")
