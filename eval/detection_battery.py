@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+from evaluate import overlap
+
 from newskit.figures import extract_figures
 
 # batch -> [(sentence, [(surface, outcome), ...])]; a sentence with [] holds no figure it must find
@@ -601,7 +603,7 @@ NEGATIVES: list[str] = [
 
 def _overlaps(text: str, surface: str, figure) -> bool:
     start = text.find(surface)
-    return figure.start < start + len(surface) and figure.start + len(figure.surface) > start
+    return overlap(start, start + len(surface), figure.start, figure.start + len(figure.surface)) > 0
 
 
 def score(*, verbose: bool = False) -> dict[str, tuple[int, int, int]]:
