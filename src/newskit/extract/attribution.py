@@ -508,8 +508,8 @@ def decide_source(
         type_rule = "source_type.generic_ministry" if source_type == "health_ministry" else "source_type.last_ministry"
     else:
         source_type, type_rule = classify_source_rule(phrase, p)
-    both_sides = re.search(re.escape(phrase) + RE_BOTH_SIDES, sentence_of(k))  # "authorities on both sides"
-    if p.re_place_typed_source.match(phrase) and not both_sides:
+    if p.re_place_typed_source.match(phrase) and not re.search(  # "authorities on both sides"
+            re.escape(phrase) + RE_BOTH_SIDES, sentence_of(k)):
         by_place = type_by_place(text, spans[k][0], spans[k][1], offset, p)
         if by_place is not None:
             source_type, type_rule = by_place, "source_type.place"
