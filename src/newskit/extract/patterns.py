@@ -165,7 +165,6 @@ class Patterns:
     re_place_word: re.Pattern
     re_place: re.Pattern | None
     place_keys: tuple[str, ...]
-    re_place_event: re.Pattern | None
     place_of_event: tuple[tuple[str, re.Pattern], ...]
     demonym_place: dict[str, str]
     re_demonym: re.Pattern | None
@@ -577,7 +576,6 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_place_word=_compile(re_place_word),
         re_place=_compile(rf"(?<![\w-])(?:{re_place})(?![\w-])") if opening_with_grammar else None,
         place_keys=tuple(key for _, key in opening_with_grammar),
-        re_place_event=_compile("|".join(f"(?:{p.pattern})" for _, p in event_places), I) if event_places else None,
         place_of_event=event_places,
         demonym_place=demonyms,
         re_demonym=_compile(rf"\b(?={_first_chars(v['demonyms'])})"
