@@ -170,12 +170,12 @@ def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
             work.append((None, None))
             continue
         outcome, rule = _own_outcome(cand, p)
+        window = f"{cand.left[-80:]} {cand.right[:80]}"
         if outcome == "displaced" and (
                 cand.np_group in ("soldiers", "militants")
-                or (cand.np_group == "foreigners" and p.re_departure.search(f"{cand.left[-80:]} {cand.right[:80]}"))):
+                or (cand.np_group == "foreigners" and p.re_departure.search(window))):
             # foreign nationals evacuated from a war zone are not its displaced, nor troops crossing a border
             outcome, rule = None, None
-        window = f"{cand.left[-80:]} {cand.right[:80]}"
         if outcome == "released" and p.re_rescue.search(window) and not p.re_captive_word.search(window):
             outcome, rule = None, None  # "rescued 30 people from the rubble": survivors, not freed captives
         if outcome is None:
