@@ -39,9 +39,9 @@ TENS = {
 }
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
-# The closed list of vague quantifiers of people, in their normal (lower-case, single-spaced) form.
 # Fractions read as shares ("two-thirds of them", "a quarter of the dead"): denominator -> parts.
 FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# The closed list of vague quantifiers of people, in their normal (lower-case, single-spaced) form.
 VAGUE_WORDS = (
     "a dozen", "dozens", "scores", "hundreds", "thousands", "tens of thousands",
     "hundreds of thousands", "millions",
