@@ -595,7 +595,7 @@ def _type_at_earlier_mention(surname: str, text: str, before: int, p: Patterns) 
             apposition = None  # "Biden, speaking to the UN, ..."
         if not (typed and typed[0] not in ("other", "media")) and apposition:
             typed = typed_match(apposition.group(1), p) or (
-                (organisation_type(apposition.group(1)), "") if organisation_type(apposition.group(1)) else None)
+                (by_name, "") if (by_name := organisation_type(apposition.group(1))) else None)
         if typed and typed[0] not in ("other", "media"):
             return typed[0]
     return None

@@ -248,8 +248,8 @@ def type_from_context(phrase: str, sentence: str, single: str, offset: int, text
         typed = typed_match(apposition.group(1), p)
         if typed and typed[0] not in ("other", "media"):
             return typed[0], "source_type.apposition"
-        if typed is None and organisation_type(apposition.group(1)):
-            return organisation_type(apposition.group(1)), "source_type.apposition"
+        if typed is None and (by_name := organisation_type(apposition.group(1))):
+            return by_name, "source_type.apposition"
         if typed is None and RE_GENERIC_BODY.search(apposition.group(1)):
             named = last_typed_before(text, sentence_start, p, types=("ngo", "un"))
             if named:
