@@ -185,12 +185,14 @@ PAST_CONFLICTS_PATH = SHARED_CORPUS_DIR / "nyuad-media-coverage-of-war-victims" 
 
 def read_documents() -> dict[str, str]:
     """Every annotatable document in ../shared as ``{doc_id: raw text}`` (see the module docstring)."""
-    return {doc_id: text for doc_id, text, _ in _read_records()}
+    return read_documents_and_titles()[0]
 
 
-def read_titles() -> dict[str, str]:
-    """The headline of every document that has one (cross-domain passages, outlet sentences): ``{doc_id: title}``."""
-    return {doc_id: title for doc_id, _, title in _read_records() if title}
+def read_documents_and_titles() -> tuple[dict[str, str], dict[str, str]]:
+    """:func:`read_documents` and the headline of every document that has one (cross-domain passages,
+    outlet sentences) as ``{doc_id: title}``, from one reading of the files."""
+    records = _read_records()
+    return {doc_id: text for doc_id, text, _ in records}, {doc_id: title for doc_id, _, title in records if title}
 
 
 def _read_records() -> list[tuple[str, str, str]]:

@@ -378,10 +378,9 @@ def load_sentence_gold(path: Path = GOLD_SENTENCES_PATH) -> list[dict]:
 
 def load_portions() -> dict[str, tuple[dict[str, list[dict]], dict[str, str], dict[str, str]]]:
     """The gold of GOLD_PORTIONS with the texts its documents index and their headlines (needs ../shared)."""
-    from annotation_tools import read_documents, read_titles
+    from annotation_tools import read_documents_and_titles
 
-    texts = read_documents()
-    titles = read_titles()
+    texts, titles = read_documents_and_titles()
     portions = {}
     for kind, paths in GOLD_PORTIONS.items():
         figures: dict[str, list[dict]] = {}
