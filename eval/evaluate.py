@@ -46,6 +46,9 @@ GOLD_PORTIONS: dict[str, list[Path]] = {
     # Annotated in a later round (issue 12, 2026-11-26), scored before any rule was tuned on it:
     # more outlet sentences of the same sets, and sentences of the 2008-2014 Gaza coverage (cvn:ROW).
     "fresh": sorted(EVAL_DIR.glob("gold_fresh_*.jsonl")),
+    # Annotated blind in the round after (2026-11-26, second session) and held out whole: nothing was
+    # tuned on any of it, so it measures the rules of that round on text they never saw.
+    "fresh2": sorted(EVAL_DIR.glob("gold_fresh2_*.jsonl")),
 }
 KINDS = ("article", "sentence", *GOLD_PORTIONS)
 # Each wider portion is cut in two by a fixed rule, decided before any rule was tuned on it: rules
@@ -53,7 +56,8 @@ KINDS = ("article", "sentence", *GOLD_PORTIONS)
 # Cross-domain passages XD-001..XD-050 tune, XD-051..XD-077 held out; outlet sentences of the
 # Globe, Post, Star and the first NYT set tune, the second NYT set, WP and WSJ held out. The
 # article and sentence gold were tuned on before the split: they count as "tune". The fresh portion
-# follows the outlet rule for outlet sentences and holds out the past-war sentences of odd rows.
+# follows the outlet rule for outlet sentences and holds out the past-war sentences of odd rows;
+# the fresh2 portion is held out whole.
 SPLITS = ("tune", "heldout")
 HELDOUT_OUTLET_SETS = ("nyt2", "wp", "wsj")
 FIRST_HELDOUT_PASSAGE = 51
@@ -68,7 +72,11 @@ def split_of(kind: str, doc_id: str) -> str:
     ('tune', 'tune')
     >>> split_of("fresh", "cvn:10"), split_of("fresh", "cvn:11"), split_of("fresh", "wsj:7")
     ('tune', 'heldout', 'heldout')
+    >>> split_of("fresh2", "cvn:10"), split_of("fresh2", "globe:3")
+    ('heldout', 'heldout')
     """
+    if kind == "fresh2":
+        return "heldout"
     if kind == "crossdomain":
         return "heldout" if int(doc_id.rsplit("-", 1)[1]) >= FIRST_HELDOUT_PASSAGE else "tune"
     if kind in ("outlets", "fresh"):
