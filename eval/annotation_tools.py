@@ -3,8 +3,9 @@
 The tools never decide anything: they list every number-like token so that none is overlooked,
 and turn the annotator's compact decisions into checked JSON lines.
 
-- ``python eval/annotation_tools.py show ARTICLE_ID``: the raw article with every candidate marked
-  inline as ``[[surface@start]]``, then the candidates one per line with their sentence.
+- ``python eval/annotation_tools.py show ARTICLE_ID``: the document's headline when it has one, the raw
+  article with every candidate marked inline as ``[[surface@start]]``, then the candidates one per line
+  with their sentence.
 - ``python eval/annotation_tools.py build DECISIONS.txt``: compact decision lines to JSON lines on
   stdout (one manifest line per article, one line per figure), checked against the raw text.
 - ``python eval/annotation_tools.py ids CORPUS``: the document ids of a corpus, one per line.
@@ -222,7 +223,7 @@ def _read_records() -> list[tuple[str, str, str]]:
 
 def main(argv: list[str]) -> int:
     """Command line: ``ids CORPUS``, ``show ARTICLE_ID``, ``sample SET N SEED`` or ``build DECISIONS.txt``."""
-    articles = read_documents()
+    articles, titles = read_documents_and_titles()
     if len(argv) == 2 and argv[0] == "ids":
         if argv[1] == "dev":
             ids = [d for d in articles if ":" not in d and not d.startswith("XD-")]
@@ -236,7 +237,8 @@ def main(argv: list[str]) -> int:
         return 0
     if len(argv) == 2 and argv[0] == "show":
         text = articles[argv[1]]
-        print(f"== {argv[1]} | {len(text)} chars\n")
+        print(f"== {argv[1]} | {len(text)} chars")
+        print(f"== headline: {titles[argv[1]]}\n" if argv[1] in titles else "")
         print(mark_candidates(text))
         print("\n== candidates")
         for start, _end, surface in list_candidates(text):
