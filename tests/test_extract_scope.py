@@ -758,3 +758,38 @@ def test_a_number_that_is_no_figure_splits_no_frame(text, surface):
 ])
 def test_have_crossed_is_a_running_total_of_the_displaced(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+# --------------------------------------------------------------------------- a stated window beats a present perfect
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("This year, 120 journalists have been killed, the press freedom group said.", "120"),
+    ("At least 300 people have been killed in North Darfur this month, the UN said.", "300"),
+    ("Some 40 Palestinians have been killed in the West Bank during the truce.", "40"),
+    ("More than 90 migrants have died in November alone, the IOM said.", "90"),
+    ("Twenty-four people have been wounded over the weekend in Kharkiv.", "Twenty-four"),
+    ("Thirteen soldiers, including three officers, have been killed in the same period.", "three"),
+    ("Last month, 2,000 people have fled the town, aid groups said.", "2,000"),
+    ("So far this year, 75 aid workers have been killed in South Sudan.", "75"),
+    ("Some 75 aid workers have died so far this year.", "75"),
+])
+def test_a_stated_window_frames_a_present_perfect_or_so_far(text, surface):
+    assert scope_of(text, surface) == "period"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The death toll has risen to 30,000 this week, the ministry said.", "30,000"),
+    ("Officials said this week that 9,000 people have been killed.", "9,000"),
+    ("As of last month, 3,000 people have been killed in the province.", "3,000"),
+    ("The offensive has killed more than 1,900 people in a week.", "1,900"),
+    ("Kerry spent last week in Cairo trying to end the war, which has killed 1,000 people.", "1,000"),
+    ("Protests erupted in June. Since then, 140 people have been killed in the same period of unrest.", "140"),
+])
+def test_a_window_that_dates_a_statement_a_toll_or_another_verb_leaves_a_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+def test_the_same_period_after_since_stays_a_running_total():
+    text = "Settlers have carried out 300 raids since January. Four soldiers have been killed over the same period."
+    assert scope_of(text, "Four") == "cumulative"

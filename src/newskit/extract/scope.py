@@ -4,7 +4,8 @@ The scope cues of the figure's own clause decide, strongest class first: "since 
 a stated window ("over the past week": period) > "so far"/"to date" (cumulative) > a present perfect
 ("have been killed": cumulative) > a single event ("strike", "ambush", "the October 7 attack":
 incident) > a toll ("the death toll": cumulative) > a day ("on Tuesday": period) > plural events
-("strikes") > war words ("the war", "the offensive") > a present state ("still": cumulative). An event
+("strikes") > war words ("the war", "the offensive") > a present state ("still": cumulative); a stated
+window in the clause ("this year", "during the truce") frames a present perfect or "so far". An event
 that is the agent of the verb ("the strike that killed 30") makes it an incident; a release is an
 event; a subset takes its parent's window; a figure joined by "and" to the one before shares its
 frame; with no cue in its clause, the nearest cue of the sentence, else a health-ministry source or
@@ -101,6 +102,8 @@ RULES = {
                               "given by a body that keeps tallies: not determinable",
     "scope.reported_perfect": "no cue, a past perfect after a report verb (\"officials said 9,000 had been "
                               "killed\"), nothing before it tells of an event: a reported running total",
+    "scope.perfect_in_window": "a present perfect or \"so far\" with a stated window in the figure's clause (\"120 "
+                               "have been killed this year\", \"during the truce\"): that period",
     "scope.perfect_participle": "a participle after a present perfect (\"has shelled the towns, killing 300\"), no "
                                 "event, day or window between them: a running total",
 }
@@ -298,6 +301,54 @@ def _inside_since(masked: list[Cue], start: int, sentence: str) -> bool:
                for s, e, name in masked)
 
 
+# "has risen to 30,000 this week": a toll that grew within the window, still a running total
+RE_TOLL_PERFECT = re.compile(r"\b(?:risen|climbed|reached|surpassed|exceeded|passed|topped)\b")
+RE_SO_FAR = re.compile(r"so far|to date|thus far|until now|up to now")
+# "until last week", "as of this month": the end of a running total, no window
+RE_TOTAL_END_BEFORE = re.compile(r"\b(?:until|till|up\s+to|by|as\s+of|through|before|since)\s+$")
+# "in a week", "in two days", "in 147 shelters": a length, which may be the whole war's ("the offensive has killed
+# 1,900 in a week"), or a number that is no time; "in 2023" is a window
+RE_COUNTED_SPAN = re.compile(
+    r"(?:in|within|during|throughout|over)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)"
+    r"(?:(?:\s+single)?\s+(?:hours?|days?|weeks?|months?|years?))?")
+# a clause opened by its window: nothing before it but punctuation, "so far", "and", "but"
+RE_CLAUSE_OPENING = re.compile(r"[\W_]*(?:(?:so\s+far|thus\s+far|to\s+date|and|but|yet)\b[\W_]*)*")
+
+
+def window_of_perfect(sentence: str, clause_start: int, clause: list[Cue], p: Patterns) -> bool:
+    """Does a stated window frame the present perfect or "so far" of a figure's clause?
+
+    "120 journalists have been killed this year", "so far this month 40 have died", "during the truce":
+    FIGURES.md's period ("this week", "last month"), whatever the tense (eval/README.md: a window not tied
+    to the war's start is a period "even when the text adds so far"). The window opens the clause or
+    follows the verb; not one inside the subject ("the attack last weekend has killed"), a rate ("every
+    day"), a length, which may be the war's own ("in 11 days of war", "the offensive has killed 1,900 in a
+    week"; "in 2023" is a window), a window that dates the statement ("said this week that"), the end of a
+    total ("until last week"), nor a toll that has risen within it ("has risen to 30,000 this week").
+    ``clause``: the cues of the figure's clause, which starts at ``clause_start``.
+    """
+    lowered = ascii_lower(sentence)
+    totals = [c for c in clause if c[2] in ("perfect", "strong")]
+    if not totals or any(
+        (c[2] == "strong" and not RE_SO_FAR.fullmatch(lowered, c[0], c[1]))
+        or (c[2] == "perfect" and RE_TOLL_PERFECT.search(lowered, c[0], c[1])) for c in totals
+    ):
+        return False
+    verb = min(c[0] for c in totals)
+    for s, e, name in clause:
+        if name != "period" or RE_RATE_CUE.fullmatch(lowered, s, e) or any(
+                c[2] == "length" and c[0] <= s < c[1] for c in clause):
+            continue
+        if RE_COUNTED_SPAN.fullmatch(lowered, s, e) and not RE_YEAR_CUE.fullmatch(lowered, s, e):
+            continue
+        before = lowered[max(0, s - 30) : s]
+        if p.re_said_before.search(before) or RE_TOTAL_END_BEFORE.search(before):
+            continue
+        if RE_CLAUSE_OPENING.fullmatch(lowered, clause_start, s) or s > verb:
+            return True
+    return False
+
+
 def own_scope(
     cand: Candidate, sentence: str, sentence_start: int, cues: tuple[list[Cue], list[Cue]],
     segment: tuple[int, int], p: Patterns, *, has_parent: bool, outcome: str | None,
@@ -334,6 +385,9 @@ def own_scope(
     scope = SCOPE_CLASSES[name][0] if name else None
     if name == "perfect" and any(c[2] == "day" and c[0] >= end and "," not in sentence[end:c[0]] for c in own):
         scope, rule = "period", "scope.perfect_on_a_day"  # "three people have been killed in strikes on Sunday"
+    if name in ("perfect", "strong") and window_of_perfect(
+            sentence, lo, own or [c for c in masked if c[0] >= lo and c[1] <= hi], p):
+        scope, rule = "period", "scope.perfect_in_window"  # "120 journalists have been killed this year"
     if name == "perfect" and any(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
     ):
@@ -598,7 +652,7 @@ def decide_scope(
             and not _total_in_clause(cand, sentence, sentence_start, p)):
         # "Medical sources said nine people died in the Israeli air strikes": many events, no window, no tally
         scope, rule = "unknown", "scope.events_untallied"
-    if rule == "scope.day_or_period" and before and RE_SAME_PERIOD.search(sentence):
+    if rule in ("scope.day_or_period", "scope.perfect_in_window") and before and RE_SAME_PERIOD.search(sentence):
         frames = [c[2] for c in sorted(scope_cues(before, p)[0]) if c[2] in ("since", "window", "period", "day")]
         if frames and frames[-1] == "since":
             scope, rule = "cumulative", "scope.same_period"  # "since mid-June ... during the same period"
