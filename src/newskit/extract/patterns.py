@@ -200,6 +200,8 @@ class Patterns:
     re_place_destination: re.Pattern
     re_possessed_place: re.Pattern
     re_demonym_toll: re.Pattern | None
+    re_person_title_before: re.Pattern
+    re_surname_said_after: re.Pattern
 
 
 # an age range after a people noun: "children ages 12 and under", "boys aged 15 to 17" (the numbers are ages)
@@ -631,4 +633,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:the\s+)?(?:\w+\s+)?$", I),
         re_demonym_toll=_compile(rf"\b(?:{alternation(demonyms)})\s+(?:{alternation(np['toll_nouns'])})\b", I)
         if demonyms else None,
+        # a place's name that is a person's first name ("Defence Minister Israel Katz", "Jordan Bardella said")
+        re_person_title_before=_compile(rf"(?<![\w.])(?:{alternation(v['place_person_titles']) or '(?!)'})\s+$"),
+        re_surname_said_after=_compile(
+            rf"\s+(?!(?:{alternation(v['place_person_not_surnames']) or '(?!)'})\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
+            rf"(?:\s+(?:{_ordered(attribution['report_verbs'])})\b|['’]s\s+(?:office|statement|remarks|comments)\b)"),
     )

@@ -89,6 +89,9 @@ RE_KIN_OF = re.compile(r"\b(?:families|relatives|parents|loved\s+ones|friends|su
 RE_WHERE_AFTER = re.compile(r",?\s+where\b")
 # Lower-case words a title-case headline keeps ("Villagers In Mali in Fresh Attacks of ...").
 TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "as", "with"})
+# the "on" of a phrasal verb is no preposition of place ("called on Sudan to protect civilians")
+RE_PHRASAL_ON = re.compile(r"\b(?:call|calls|called|calling|urged?|urging|press(?:es|ed|ing)?|prevail(?:s|ed)?)\s+on\s+$",
+                           re.IGNORECASE)
 RE_DESTINATION = re.compile(r"\b(?:into|to|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # How far after an event a figure told by a participle is that event's ("attacked Israel on Oct. 7,
 # killing 1,200": characters).
@@ -145,6 +148,13 @@ def _new_clause(p: Patterns) -> re.Pattern:
     return cached[1]
 
 
+def _person_name(text: str, a: int, b: int, p: Patterns) -> bool:
+    """Whether the name at ``[a, b)`` is a person's first name: after a title ("Defence Minister Israel Katz") or
+    before a surname and a report verb ("Jordan Bardella said").
+    """
+    return bool(p.re_person_title_before.search(text, max(0, a - 40), a) or p.re_surname_said_after.match(text, b))
+
+
 def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
     """Whether the name at ``[a, b)`` of ``text`` is where something happened ("in Gaza"); None when it is an
     institution's seat ("the Ministry of Health in Ramallah"), which says nothing of where.
@@ -162,7 +172,7 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
         return True  # "Kibbutz Be'eri, where 100 civilians were killed"
     # "in Gaza's largest hospital", "in Ukraine's east": a possessed place is in its possessor
     possessive = RE_POSSESSIVE.match(text, b) is not None and not p.re_possessed_place.match(text, b)
-    located = bool(p.re_place_preposition.search(before)) and not possessive
+    located = bool(p.re_place_preposition.search(before)) and not possessive and not RE_PHRASAL_ON.search(before)
     if not located and p.re_place_actor.match(text, b):
         return None  # "Israel has killed ...": the side that did it
     return located
@@ -213,7 +223,7 @@ def _places(text: str, offset: int, p: Patterns, renames: dict[str, str] | None 
         if a < reach or RE_RUNS_ON.match(text, b) or p.re_place_continuation.match(text, b):
             continue
         reach = b
-        if any(x <= a < y for x, y in asides):
+        if any(x <= a < y for x, y in asides) or _person_name(text, a, b, p):
             continue
         key = (renames or {}).get(text[a:b], key)
         located = _located(text, a, b, p)
@@ -501,9 +511,13 @@ def decide_place(
             return default, rule
     # where people were moved to is where the displaced are, no one else's ("ten wounded were flown to Jordan")
     # a country that speaks of its nationals abroad is not where they are ("U.S. officials said 20 Americans ...")
+    # a country that frees prisoners is the side that did it, not where they were detained ("Israel released 39
+    # Palestinian prisoners", "Russia freed 90 prisoners of war"); an army's country is not where its soldiers fell
+    # ("Jordan said 3 of its soldiers died")
     named = [pl for pl in in_sentence if not in_dateline(pl) and not past_clause(pl) and fits(pl)
              and (outcome == "displaced" or not p.re_place_destination.search(text, max(0, pl[0] - 60), pl[0]))
-             and group not in p.place_nationals_groups and not RE_ITS_NATIONALS.match(cand.right)]
+             and group not in p.place_nationals_groups and not RE_ITS_NATIONALS.match(cand.right)
+             and not (detention and outcome == "released") and not army]
     if named:
         return named[0][2], "place.named_in_sentence"
     named_before = _last_place_before(text, s, p, found)

@@ -81,6 +81,8 @@ SHAPE: dict[str, Any] = {
     "place_nouns_after_possessive": "list",
     "demonyms_of_several_places": "list",
     "place_destination_words": "list",
+    "place_person_titles": "list",
+    "place_person_not_surnames": "list",
     "demonyms": ("keys", ANY_KEY, "list"),
     "place_by_source_type": ("keys", NAMED_SOURCE_TYPES, "text"),
     "sources": ("keys", NAMED_SOURCE_TYPES, "list"),
