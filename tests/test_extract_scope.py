@@ -793,3 +793,31 @@ def test_a_window_that_dates_a_statement_a_toll_or_another_verb_leaves_a_running
 def test_the_same_period_after_since_stays_a_running_total():
     text = "Settlers have carried out 300 raids since January. Four soldiers have been killed over the same period."
     assert scope_of(text, "Four") == "cumulative"
+
+
+# --------------------------------------------------------------------------- one event's toll in a present perfect
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Seventy people, mostly women and children, have been killed in an airstrike on a convoy, officials say.",
+     "Seventy"),
+    ("Nine miners in the Kasai region, southern Congo, have been killed in a landslide, officials said.", "Nine"),
+    ("Twelve soldiers, most of them conscripts, have been killed in an ambush near Mopti.", "Twelve"),
+    ("The earthquake in western Nepal has killed at least 150 people.", "150"),
+    ("The flooding in Pakistan's Sindh province has displaced 300,000 people.", "300,000"),
+    ("The fire at the migrant centre in Ciudad Juarez has killed 39 people.", "39"),
+    ("A drone strike on a wedding in Helmand has killed 14 guests.", "14"),
+])
+def test_one_event_told_with_a_present_perfect_is_that_event_whatever_stands_before_the_verb(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("At least 1,400 people have been killed, mostly in the attack on the festival.", "1,400"),
+    ("The operation in Gaza has killed more than 30,000 people.", "30,000"),
+    ("Russia's attack on Ukraine has killed thousands of civilians.", "thousands"),
+    ("The siege of Mariupol has killed thousands.", "thousands"),
+    ("The fighting in Khartoum has killed more than 3,000 people.", "3,000"),
+])
+def test_a_campaign_or_an_event_told_apart_after_the_verb_leaves_a_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"

@@ -74,12 +74,13 @@ RULES = {
                              "incident",
     "scope.passage_window": "no frame of its own, a window stated just before its sentence (\"in April\"): that period",
     "scope.perfect_in_event": "a present perfect, then one event named after the number (\"have killed 40 in an "
-                              "attack on a village\")",
+                              "attack on a village\", \"70 people, mostly women, have been killed in an airstrike\")",
     "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: "
                                   "a count where they are now",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
     "scope.event_perfect": "one event is the subject of a present perfect (\"the flood has killed 90\", \"the attack "
-                           "that has killed 300\"): that event's toll, in any tense",
+                           "that has killed 300\", \"a landslide in Kerala has killed nine\"): that event's toll, in "
+                           "any tense",
     "scope.event_after_number": "war words, then one event named after the number in its clause (\"killed 1,200 and "
                                 "seized 240 in the October 7 attack\")",
     "scope.since_clause_event": "the number is in the clause \"since\" opens (\"since gunmen killed 40 in a raid\"): "
@@ -189,6 +190,14 @@ RE_SHELTER_AFTER = re.compile(
     r"^[^,.;]{0,60}?\b(?:(?:sought|seeking|took|taking|found)\s+(?:shelter|refuge)|(?:are|were|is)\s+(?:now\s+)?sheltering)\b",
     re.I)
 RE_THAT_ONLY = re.compile(r"\s+(?:(?:that|which)\s+)?")
+# "a landslide in Kerala has", "the bombing of the mosque by militants that has": a place or agent between an event
+# and its verb
+RE_EVENT_MODIFIER = re.compile(
+    r"(?:\s+(?:in|at|on|near|off|of|by|outside|along)(?:\s+(?!(?:that|which|who|and|or|but|has|have|had)\b)"
+    r"[\w'’.-]+){1,6})+\s+(?:(?:that|which)\s+)?", re.I)
+# event words that may name a campaign when a place follows ("the operation in Gaza", "Russia's attack on Ukraine")
+CAMPAIGN_EVENTS = frozenset({"attack", "attacked", "operation", "shelling", "incursion", "battle", "clash", "protest",
+                             "infiltration", "rampage", "stormed", "struck", "bombed", "massacre"})
 RE_PATIENTS = re.compile(r"\bpatients\b", re.I)
 RE_NOW_IN_HOSPITAL = re.compile(r"^[^,;.]{0,60}?\b(?:are|is)\b[^,;.]{0,40}?\bhospitals?\b", re.I)
 RE_YEAR_CUE = re.compile(r"in\s+(?:19|20)\d\d")
@@ -295,6 +304,32 @@ def _where_they_are_now(cand: Candidate) -> bool:
     return bool(RE_PATIENTS.search(noun_phrase) or RE_NOW_IN_HOSPITAL.match(after))
 
 
+def _verb_end(cues: list[Cue], end: int, event_start: int) -> int:
+    """Where an event after a figure is read from: the end of a present perfect between them, else the figure's end.
+
+    "Seventy people, mostly women, have been killed in an airstrike": what stands between the number and
+    its verb (an apposition, a place) does not set the event apart; what follows the verb does ("have been
+    killed, most of them in the attack").
+    """
+    verbs = [e for s, e, name in cues if name == "perfect" and end <= s and e <= event_start]
+    return max(verbs, default=end)
+
+
+def _event_subject(sentence: str, event: Cue, verb_start: int, cues: list[Cue]) -> bool:
+    """Is one event the subject of the present perfect at ``verb_start`` ("the flood has killed", "the attack
+    that has killed", "a landslide in Kerala has killed")?
+
+    A place or agent may stand between a bounded event and its verb, not between a campaign-like one ("the
+    operation in Gaza has killed": a campaign told as an action) nor with another event or war word.
+    """
+    if RE_THAT_ONLY.fullmatch(sentence, event[1], verb_start):
+        return True
+    if ascii_lower(sentence[event[0] : event[1]]) in CAMPAIGN_EVENTS:
+        return False
+    return bool(RE_EVENT_MODIFIER.fullmatch(sentence, event[1], verb_start)) and not any(
+        event[1] <= s < verb_start and name not in ("day", "period") for s, _, name in cues)
+
+
 def _inside_since(masked: list[Cue], start: int, sentence: str) -> bool:
     """Is the number at ``start`` inside a clause that "since" opens ("since gunmen killed 1,400", not "has since")?"""
     return any(name == "since" and s < start < e and not RE_PERFECT_END.search(sentence, max(0, s - 8), s)
@@ -365,7 +400,7 @@ def own_scope(
         if c[0] >= end and c[2] != "since" and RE_RESPONSE.search(sentence, end, c[0]):
             return False  # "pound Gaza, killing 1,500, in response to last weekend's attack": the cause, no frame
         return not (c[2] == "incident" and c[0] >= end and (
-            RE_PART_OF.search(sentence, end, c[0])
+            RE_PART_OF.search(sentence, _verb_end(unmasked, end, c[0]), c[0])
             or (RE_CAUSE_BEFORE.search(sentence, end, c[0]) and any(end <= o[0] < c[0] for o in unmasked))))
 
     masked, unmasked = ([c for c in found if frames_whole(c)] for found in (masked, unmasked))
@@ -389,11 +424,12 @@ def own_scope(
             sentence, lo, own or [c for c in masked if c[0] >= lo and c[1] <= hi], p):
         scope, rule = "period", "scope.perfect_in_window"  # "120 journalists have been killed this year"
     if name == "perfect" and any(
-        c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0]) for c in own
+        c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, _verb_end(own, end, c[0]), c[0])
+        for c in own
     ):
         scope, rule = "incident", "scope.perfect_in_event"  # "have killed 40 people in an attack on a village"
     if name == "perfect" and any(
-        e[2] == "incident" and RE_THAT_ONLY.fullmatch(sentence, e[1], c[0])
+        e[2] == "incident" and _event_subject(sentence, e, c[0], unmasked)
         for c in own if c[2] == "perfect" and c[1] <= start for e in unmasked):
         scope, rule = "incident", "scope.event_perfect"  # "the flood has killed 90": one event's toll in any tense
     if name == "weak" and any(
