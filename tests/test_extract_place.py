@@ -291,7 +291,7 @@ def test_place_kinds_acts_and_people_of_a_place(text, expected):
         ("Israel allowed 12 wounded Gazans into Egypt for treatment.", [("12", "gaza")]),
         ("Ten wounded children were flown to Jordan for treatment.", [("Ten", "unknown")]),
         ("Some 20,000 Sudanese have fled into Chad since April.", [("20,000", "sudan")]),
-        ("Thousands of displaced families fled to the southern city of Rafah.", [("Thousands", "gaza")]),
+        ("Thousands of displaced people fled to the southern city of Rafah.", [("Thousands", "gaza")]),
     ],
 )
 def test_place_origin_and_destination_are_not_where(text, expected):

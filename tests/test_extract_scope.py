@@ -478,7 +478,7 @@ def test_a_window_with_an_end_beats_so_far():
 @pytest.mark.parametrize("text, surface", [
     ("Since the truce ended in May, the army has pushed into the south, where more than 300,000 villagers "
      "sought shelter following shelling in the north.", "300,000"),
-    ("Shelling hit the port hours after officials warned thousands of displaced families who sought shelter "
+    ("Shelling hit the port hours after officials warned thousands of displaced people who sought shelter "
      "in the north not to return.", "thousands"),
 ])
 def test_displaced_people_at_the_site_they_fled_to_have_no_frame(text, surface):

@@ -19,10 +19,14 @@ from newskit.numbers import NumberExpr, find_numbers
 RE_VERBISH = re.compile(r"^[a-z]+(?:ed|en|ing|ly)$")
 # a word ends with a letter or digit: "wounded.’" is the word "wounded", then its punctuation
 RE_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*(?<![.\-'’])|\d[\d,.]*|[()]|[^\w\s]")
-RE_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+# a title ("Mr", "Dr") or an initialism ("U.S", "U.N") whose period follows
+RE_TITLE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])$")
 RE_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}")
 RE_AGE_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’]*(?:\s*,|\s+\()\s*$")
 RE_AGE_APPOSITION_AFTER = re.compile(r"\s*[,)]")
+RE_SENTENCE_END = re.compile(r"\s*[.!?]?[\"”’)]*\s*$")
+# "30 detainees to one hostage": the "one" of an exchange ratio
+RE_TO_ONE = re.compile(r"^\s+[^\W\d_][\w'’-]*\s+to\s+$")
 RE_OF_GROUP = re.compile(r"\s+(?:the\s+(?:total\s+)?number\s+)?of\s+(?:the\s+)?([^\W\d_]+)")
 # "half the territory's 2.3 million people", "60% of Sudan's 48 million": after a share, a possessed
 # number is a population
@@ -138,12 +142,17 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             pos = match.end()
             continue
         base = low[:-2] if low.endswith("'s") else low
+        if "." in base and right.startswith(".", match.end()) and base + "." in p.adjective_groups:
+            base = base + "."  # "U.S. citizens": the initialism's last period is the next token
         after_and = after_and or base == "and"
         nxt_word = RE_TOKEN.search(right, match.end())
         nxt_low = nxt_word.group().lower() if nxt_word else ""
         if (base in p.outcome_nouns and after_and and base in p.active_verbs
                 and nxt_low not in p.people_groups and nxt_low not in p.adjective_groups):
             break  # "killed 9 and injured 31": the verb of the next number ("sick and injured patients" is no verb)
+        if base in p.headless_adjectives and nxt_low in p.not_people_heads:
+            cand.thing, cand.thing_rule = True, "candidate.thing"  # "8,000 displaced families"
+            break
         if base in p.outcome_nouns and (base not in p.headless_adjectives or (
                 nxt_low not in p.people_groups and nxt_low not in p.adjective_groups and not nxt_low[:1].isdigit()
                 and not (nxt_word and nxt_word.group()[:1].isupper()))):
@@ -157,13 +166,21 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
         if head_group is not None and base in p.compound_heads and base not in p.people_groups:
             pos = match.end()  # the second noun of a compound head: "terrorist elements"
             break
-        noun_follows = nxt_low in p.people_groups or (
-            nxt_low in p.outcome_nouns and nxt_low not in p.headless_adjectives)
+        noun_follows = nxt_low in p.people_groups or nxt_low in p.adjective_groups or (
+            nxt_low in p.outcome_nouns and nxt_low not in p.headless_adjectives) or (
+            base in p.np_modifiers and nxt_word is not None and nxt_word.group()[:1].isupper())  # "elderly Syrian men"
         if noun_follows and base not in p.function_words and (
                 (base in p.np_modifiers and base not in p.outcome_nouns)
                 or (base.endswith("ed") and base not in p.people_groups and base not in p.outcome_cues
                     and base not in p.active_verbs)):
             pos = match.end()  # a modifier before the people noun: "two other journalists", "seven bloodied bodies"
+            continue
+        if base in p.people_groups and (nxt_low in p.people_groups or (
+                token[:1].isupper() and nxt_word and nxt_word.group()[:1].isupper())):
+            # a people word before a people noun ("Nepalese students") or inside a name ("Doctors Without Borders
+            # staff") is a modifier
+            adjective_groups.append(p.adjective_groups.get(base) or p.people_groups[base])
+            pos = match.end()
             continue
         if base in p.people_groups:
             head_group = p.people_groups[base]
@@ -213,6 +230,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             # partitive whose noun the vocabulary lacks ("four of her closest friends"): the cue decides
             pos = match.end()
             continue
+        if p.re_cue.match(right, match.start()):
+            break  # a cue phrase opening with a word no list names: "22 froze to death"
         cand.thing, cand.thing_rule = True, "candidate.thing"
         break
     trailing = RE_TRAILING_COORDINATOR.search(right, 0, pos)
@@ -243,14 +262,19 @@ def _not_people(number: NumberExpr, sentence: str, p: Patterns, rate_or_unit: bo
     before = sentence[max(0, start - 30) : start]
     if p.re_measure_before.search(before[-20:]) or p.re_measure_after.match(sentence, end):
         return True  # "a quake of magnitude 7.5", "the 7.9-magnitude quake"
+    if p.re_age_before.search(before):
+        return True  # an age limit: "children under five", "boys over the age of 12"
     if (rate_or_unit and p.re_unit_after.match(sentence, end)) or p.re_date_range_after.match(sentence, end):
         return True  # "122 Infantry Brigade", "the attacks of 13 and 14 November"
     if number.surface.lower() == "one" and (p.re_idiom_before.search(before[-12:]) or (
             RE_NAME_COMMA_BEFORE.search(before) and RE_OF_AFTER.match(sentence, end))):
         return True  # "a loved one", "Saeed Al-Taweel, one of three journalists killed"
-    # an age set off by commas after a person: "one of his sons, 25, was killed", "Ahmed (12)"
+    # an age set off by commas after a person: "one of his sons, 25, was killed", "Ahmed (12)", and after a name at
+    # the sentence's end ("a video of hostage Omer Neutra, 22.")
     return bool(number.kind == "number" and number.surface.isdigit() and (number.value or 0) <= 120
-                and RE_AGE_APPOSITION_BEFORE.search(before) and RE_AGE_APPOSITION_AFTER.match(sentence, end))
+                and RE_AGE_APPOSITION_BEFORE.search(before) and (
+                    RE_AGE_APPOSITION_AFTER.match(sentence, end)
+                    or (RE_NAME_COMMA_BEFORE.search(before) and RE_SENTENCE_END.match(sentence, end))))
 
 
 def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Candidate]:
@@ -271,13 +295,16 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
         cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right)
                                or p.re_among_after.match(cand.right, cand.np_end))
         if (p.re_population_before.search(cand.left[-40:]) or p.re_every_before.search(cand.left[-10:])
+                or p.re_each_for_before.search(cand.left[-70:])
                 or (cands and cands[-1].number.unit == "percent" and RE_SHARE_OF_POSSESSED.match(cand.left))):
             cand.thing, cand.thing_rule = True, "candidate.population"
         elif (p.re_rate_before.search(cand.left[-25:]) or (rate_or_unit and p.re_rate_after.match(sentence, number.end))
               or p.re_rate_unit_after.match(cand.right, cand.np_end)):
             cand.thing, cand.thing_rule = True, "candidate.rate"
-        elif (p.re_ratio_after.match(cand.right, cand.np_end) or p.re_ratio_before.search(cand.left[-70:])
-              or (cands and RE_IN_DENOMINATOR.match(cand.left))):  # "one in five": a share's denominator
+        elif (p.re_ratio_after.match(sentence, number.end + cand.np_end)  # "50 prisoners to one hostage"
+              or p.re_ratio_before.search(cand.left[-70:])
+              or (cands and RE_IN_DENOMINATOR.match(cand.left))  # "one in five": a share's denominator
+              or (cands and number.value == 1 and RE_TO_ONE.match(cand.left))):  # "30 detainees to one hostage"
             cand.thing, cand.thing_rule = True, "candidate.rate"
         elif cands and cands[-1].thing_rule == "candidate.rate" and p.re_list_join.match(cand.left):
             cand.thing, cand.thing_rule = True, "candidate.rate"  # "an average of six died and 20 were hurt"

@@ -54,7 +54,9 @@ RE_RELATIVE_THEN_MAIN = re.compile(
     r"^[\s,]*(?:who|that)\s+[^;:.()\"“”—–]{1,80}?[\s,]+(?=(?:were|was|have|has|had|are|is)\s)", re.IGNORECASE)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
 RE_AND_IN_GAP = re.compile(r"\band\b", re.IGNORECASE)
-RE_OWN_CLAUSE_AFTER = re.compile(r"^\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b", re.IGNORECASE)
+# a verb of the number's own after it ("and a further 14 were being sought", "and 10 escaped")
+RE_OWN_CLAUSE_AFTER = re.compile(r"^\s+(?:were|was|are|is|have|has|had|will|would|remain|remained|[a-z]{2,}ed)\b",
+                                 re.IGNORECASE)
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 # Groups whose "lost N" is a loss of life ("lost 10 soldiers"), unlike "lost 5 Israelis" (a hedge).
 LOSS_GROUPS = frozenset({"soldiers", "people", "civilians", "militants", "children", "women", "journalists",
@@ -88,8 +90,12 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
     return p.active_outcome.get(cue)
 
 
-def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
-    """The cue of the number's own words (see the module docstring); None when none binds."""
+def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
+    """The cue of the number's own words (see the module docstring); None when none binds.
+
+    ``wide_left`` is ``cand.left`` reaching back over the things before it ("which swept through three districts,
+    reached 128"), for a toll far from its number.
+    """
     outcome, rule = cand.np_outcome, cand.np_outcome_rule
     rest = cand.right[cand.np_end :]
     if outcome and rule == "outcome.adjective" and outcome != "killed":
@@ -144,7 +150,10 @@ def _own_outcome(cand: Candidate, p: Patterns) -> Decision:
                 _toll_verb_ends(nominal.group("gap"), p) or p.re_nominal_company.match(nominal.group("gap"))
                 or not p.re_nominal_needs_change.search(nominal.string[: nominal.end("cue")])):
             return cue_outcome(cue, p), "outcome.nominal_cue_before"
-    far = p.re_nominal_far_before.search(clause[-230:])
+    # a report clause set off by commas ("the toll, officials said, has risen to 40") breaks no toll
+    wide_breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(wide_left)))
+    wide_clause = wide_left[wide_breaks[-1].end() :] if wide_breaks else wide_left
+    far = p.re_nominal_far_before.search(p.re_report_aside.sub(" ", wide_clause[-230:]))
     if (far and not p.re_toll_gap_bad.search(far.group("gap"))
             and not p.re_forecast.search(p.re_qualifier_before.sub("", far.group("gap")))
             and _toll_verb_ends(far.group("gap"), p)):
@@ -169,7 +178,12 @@ def own_outcomes(cands: list[Candidate], p: Patterns) -> list[Decision]:
         if cand.thing:
             work.append((None, None))
             continue
-        outcome, rule = _own_outcome(cand, p)
+        wide_left = cand.left
+        for thing in reversed(cands[:k]):  # the words before the numbers that count things
+            if not thing.thing:
+                break
+            wide_left = f"{thing.left}{thing.number.surface}{wide_left}"
+        outcome, rule = _own_outcome(cand, p, wide_left=wide_left)
         window = f"{cand.left[-80:]} {cand.right[:80]}"
         if outcome == "displaced" and (
                 cand.np_group in ("soldiers", "militants")

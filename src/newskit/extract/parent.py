@@ -50,8 +50,9 @@ def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidat
             subset[id(cand)] = True
         if (prev is not None and not subset[id(prev)] and not cand.thing and (
                 (RE_COMMA_ONLY.match(prev.right[prev.np_end :]) and p.re_severity_after.match(cand.right))
-                or (RE_COLON_ONLY.match(cand.left) and cand.np_end))):
-            subset[id(cand)] = True  # "wounded 12 people, three critically", "killed 26: 20 Tibetans, four Indians"
+                or (RE_COLON_ONLY.match(prev.right[prev.np_end :]) and cand.np_end))):
+            # "wounded 12 people, three critically", "killed 26: 20 Tibetans, four Indians", "left 31 dead: 19 soldiers"
+            subset[id(cand)] = True
         if subset[id(cand)] or cand.of_relative:
             found = next((q for q in reversed(live[:k]) if not subset[id(q)]), None)
             if found is not None:

@@ -42,6 +42,9 @@ class Patterns:
     re_nominal_company: re.Pattern
     re_toll_change_end: re.Pattern
     re_nominal_far_before: re.Pattern
+    re_report_aside: re.Pattern
+    re_age_before: re.Pattern
+    re_each_for_before: re.Pattern
     new_clause_participles: frozenset[str]
     people_groups: dict[str, str]
     adjective_groups: dict[str, str]
@@ -367,6 +370,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?P<gap>(?:[^;:.!?()\"“”—–]|(?<=\d)\.(?=\d)){{0,160}})$",
             I,
         ),
+        re_report_aside=_compile(
+            rf",\s*[^,;:.!?()\"“”]{{1,60}}?\b(?:{alternation(subsets['toll_gap_breakers'])})\s*,", I),
         new_clause_participles=frozenset(v["new_clause_participles"]),
         people_groups=_by_word(v["groups"]),
         adjective_groups=_by_word(v["group_adjectives"]),
@@ -482,6 +487,11 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{alternation(v['non_figures']['population_before'])})\s+(?:(?:{short})\s+)?$", I
         ),
         re_every_before=_compile(rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+$", I),
+        # "each hostage was exchanged for 30 prisoners": the terms of an exchange, not a count
+        re_each_for_before=_compile(
+            rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+[\w'’-]+\b[^.;:!?\d]{{0,40}}?\bfor\s+"
+            rf"(?:(?:{short})\s+)?$", I),
+        re_age_before=_compile(rf"\b(?:{alternation(v['non_figures']['age_before'])})\s+$", I),
         re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),
         re_rate_unit_after=_compile(
             rf"[\s,]*(?:(?:have|has|are|were|being|been|is|was|still)\s+)*(?:(?:{cue})\s+(?:[\w'’-]+\s+){{0,3}}?)?"
@@ -500,7 +510,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:{alternation(w[:1].upper() + w[1:] for w in v['non_figures']['unit_after'])})\b"
         ),
         re_idiom_before=_compile(rf"\b(?:{alternation(v['non_figures']['idiom_before'])})\s+$", I),
-        re_ratio_after=_compile(rf"\s+(?:{alternation(v['non_figures']['ratio_after'])})\b", I),
+        re_ratio_after=_compile(  # "three prisoners (freed) for every hostage"
+            rf"\s+(?:[a-z]+ed\s+)?(?:{alternation(v['non_figures']['ratio_after'])})\b", I),
         # a ratio named earlier in the clause, or a clause "for every X killed," right before the number
         re_ratio_before=_compile(
             rf"(?:\b(?:{alternation(v['non_figures']['ratio_before'])})\b[^.;:!?]{{0,60}}?\b(?:is|was|of|at)\s+"
@@ -524,7 +535,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:{alternation(np['people_verbs_after'])})\b", I
         ),
         re_cases_of=_compile(
-            rf"^\s+(?:{alternation(np['case_nouns'])})\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?P<w>{cue})\b", I
+            rf"^\s+(?:(?:{alternation(w for w in np['modifiers'] if w.isalpha())})\s+)?"
+            rf"(?:{alternation(np['case_nouns'])})\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?P<w>{cue})\b", I
         ),
         re_headless_outcome=_compile(
             rf"^[\s,]*(?:people\s+|others\s+|more\s+)?(?P<w>{alternation(headless)})\b", I
