@@ -75,6 +75,8 @@ QUOTE_LOOK_BACK = 600
 # sentence "it said" looks for what "it" is.
 QUOTE_SENTENCES = 3
 PRONOUN_SENTENCES = 3
+# How many sentences back a pronoun may look when the sentences between have the same pronoun source.
+PRONOUN_CHAIN_SENTENCES = 8
 # How much text before its paragraph a figure's sentence may read for "he said", "it said" (characters).
 CROSS_BLOCK_LOOK_BACK = 1_500
 # The longest parenthetical between a source and its verb ("X, speaking on condition of anonymity, said").
@@ -111,7 +113,7 @@ RE_TIME_WORD = re.compile(
 # an attack or a war, and a relative clause with its toll that ends right before a figure
 RE_BACKGROUND_EVENT = re.compile(
     r"(?<![\d,]\s)\b(?:attacks?|assault|rampage|incursion|offensive|war|campaign|bombardment|onslaught|invasion)\b"
-    r"[^,;:\"“”]{0,60}?\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:now\s+)?"
+    r"[^,;:\"“”]{0,60}?,?\s*\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:now\s+)?"
     r"(?:killed|left|wounded|injured|claimed\s+the\s+lives\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 # a headline in capitals glued before a source ("KILLED IN GAZA The Palestinian Health Ministry")
@@ -154,8 +156,20 @@ RE_FINDING_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:found|finds|show
 RE_NOUN_USE = re.compile(r"\s+(?:said|say|says|showed|show|shows|suggest\w*|indicate\w*|on|from|of|about)\b", re.I)
 RE_BOTH_SIDES = r"\s+on\s+(?:both|each|either|the\s+two)\s+sides?\b"
 RE_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.]{3,80}?)\s+as\s+(?:saying|stating|reporting)\b")
+# a document as the subject of a verb of finding, with its complement ("An Associated Press analysis of
+# ministry data released last week showed", "An analysis by The Washington Post found")
+RE_DOCUMENT_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:]\s))(?P<src>(?:[Aa]n?|[Tt]he)\s+(?:[\w.'’&-]+\s+){0,4}?(?:analysis|review|tally|count|study|"
+    r"investigation|survey|assessment|audit|tabulation|database))(?P<rest>\s[^.;:]{0,120}?)?\s+(?:has\s+|had\s+)?"
+    r"(?P<verb>found|finds|showed|shows|shown|concluded|concludes|indicated|indicates|suggested|suggests|counted|"
+    r"documented|recorded)\b"
+)
+RE_BY_AUTHOR = re.compile(r"\s+by\s+(?P<src>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)")
 RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
 # a person's name set off by commas: "the state governor, David Monreal, said"; "Rear Adm. Daniel Hagari"
+RE_ACRONYM = re.compile(r"[A-Z][A-Z.&-]{1,11}[A-Z.]")
+# a person's name set off by commas after a title ("The spokesman for Ituri, lieutenant Jules Ngongo, ...")
+RE_APPOSED_NAME = re.compile(r"(?<=\w),\s+(?P<name>(?:[a-z]+\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),")
 RE_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*[^\W\d_]")
 # a wire headline that ends with its source after a dash, before a dateline in capitals, a bracket or the end
 RE_DASH_SOURCE = re.compile(
@@ -169,10 +183,12 @@ RE_COLON_SOURCE = re.compile(r"^\W*(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&
 # a figure that adds to one before it: "another 20", "a further 9"; "thousands more", "20 others"
 RE_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.IGNORECASE)
 RE_ADDED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:more|others|other|additional)\b", re.IGNORECASE)
+RE_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 RE_CLOSING_QUOTE = re.compile(r"[’”'\"](?!\w)")
 # "A soldier who said he saw the blast said": a relative clause between a source and its verb
 RE_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which)\s[^,;:\"“”]{3,80}$")
 RE_DETERMINER = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+RE_AGE_END = re.compile(r"(?<=[^\W\d_]),\s*\d{1,3}$")
 RE_ACRONYM_END = re.compile(r"\s*\([A-Z][\w.&-]{1,12}\)$")
 # "according to a new report released Monday by the army": the author of the document
 RE_DOCUMENT_BY = re.compile(r"(?:(?!\b\w+ing\b)[^;.]){0,50}?\bby\s+(?P<src>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
@@ -184,6 +200,16 @@ RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 # source words that are no head noun of a source ("spoke to reporters at ...")
 NOT_HEAD_WORDS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "from", "with", "its",
                             "his", "their"))
+# words that open a noun phrase (before a noun the vocabulary does not list: "the coast guard")
+DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our"))
+# lower-case words that are no noun of a source phrase
+NOT_NOUN_WORDS = frozenset(
+    "that this these those who whom whose which what was were is are be been has have had will would could should "
+    "may might can not also but than then when where while after before since there here all both some many most "
+    "more other others such only just very said says told over under into onto about toll tolls number numbers "
+    "death deaths dead casualties victims bodies".split()
+)
+RE_AND_START = re.compile(r"\s+and\s")
 # what a source phrase never ends with
 SOURCE_LAST_NOT = ("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "from", "with")
 # what a source phrase is stripped of at both ends
@@ -215,6 +241,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if auxiliary and auxiliary.start() > 0 and verb and verb.group().lower() in p.auxiliary_report_verbs:
         head = head[: auxiliary.start()]
     head = RE_ACRONYM_END.sub("", head)  # "the Syrian Network for Human Rights (SNHR) said"
+    head = RE_AGE_END.sub("", head)  # "Samir Hamad, 45, a farmer, said": the name before the age
     # a source phrase is a few words: read back at most LOOK_BACK characters, from a word start
     cut = max(0, len(head) - LOOK_BACK)
     if cut:
@@ -230,10 +257,17 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         aside = head[k + 1 : -1].strip()
         if k > 0 and aside[:1].islower() and len(aside) <= MAX_ASIDE and not has_number(aside):
             return _source_phrase_before(sentence, k, p)
-        if RE_PERSON_NAME.fullmatch(aside) and not has_number(aside):
-            # "the state governor, David Monreal, said": the name, with the title before it if there is one
+        if (RE_PERSON_NAME.fullmatch(aside) or RE_ACRONYM.fullmatch(aside)) and not has_number(aside):
+            # "the state governor, David Monreal, said", "the UN refugee agency, UNHCR, said": the name, with
+            # the title before it if there is one
             title = _source_phrase_before(sentence, k, p) if k > 0 else None
             return f"{title}, {aside}" if title and title not in PERSONAL_PRONOUNS else aside
+        if k > 0 and len(aside) <= MAX_ASIDE:
+            # "Juliette Touma, UNRWA's communications director, said", "Samir Hamad, 45, a farmer, said": a
+            # person's name before an apposition
+            name = _source_phrase_before(sentence, k, p)
+            if name and RE_PERSON_NAME.fullmatch(name):
+                return name
         return None
     if RE_DASH_END.search(head):
         # "Herzog - whose role is largely ceremonial - said": the source stands before the dashes
@@ -266,7 +300,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
                      and k > 0 and words[k - 1].group().lower() in ("the", "a", "an"))  # "in the embattled Strip"
         adjective = adjective or (first is not None and word.endswith("'s"))  # "the U.N. children's agency"
         if word in p.source_words or base in p.source_words or match.group()[:1].isupper() or "-" in word \
-                or adjective:
+                or adjective or _in_determined_phrase(words, k, head, p):
             if first is not None and head[match.end() : first.start()].strip() not in ("", "-"):
                 break
             first = match
@@ -289,6 +323,37 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if lowered in PERSONAL_PRONOUNS:  # "he", "they" are resolved later; "we counted" in a quotation is no source
         return lowered if lowered in PRONOUNS else None
     return phrase
+
+
+def _is_unlisted_noun(word: str) -> bool:
+    """Whether ``word`` may be a noun of a source phrase the vocabulary does not list ("coast", "guard",
+    "coroner", "delegation"): a lower-case word, no verb form, adverb or function word."""
+    return (word.isalpha() and word.islower() and len(word) > 2 and not word.endswith(("ed", "ing", "ly"))
+            and word not in NOT_HEAD_WORDS and word not in NOT_NOUN_WORDS)
+
+
+def _in_determined_phrase(words: list[re.Match], k: int, head: str, p: Patterns) -> bool:
+    """Whether the unlisted noun ``words[k]`` stands in a noun phrase opened, a few words before, by a
+    determiner or a possessive ("the coast guard", "the county coroner", "the ICRC delegation", "Our
+    correspondent", "UNRWA's communications director"), with no punctuation between."""
+    if not _is_unlisted_noun(words[k].group()) or p.re_said.fullmatch(words[k].group()):
+        return False
+    if RE_AND_START.match(head, words[k].end()):  # "the negotiations and a diplomatic source": another phrase
+        return False
+    if k + 1 < len(words) and words[k + 1].group().lower() in DETERMINERS:  # "died in the fire the chief said"
+        return False
+    unlisted = 1
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if head[words[j].end() : words[j + 1].start()].strip():
+            return False
+        word = words[j].group()
+        if word.lower() in DETERMINERS or word.endswith(("'s", "’s")):
+            return True
+        if word.lower() not in p.source_words and not word[:1].isupper():
+            unlisted += 1  # at most two ("the coast guard"), not a clause ("where the bomb went off")
+            if unlisted > 2 or not _is_unlisted_noun(word):
+                return False
+    return False
 
 
 def clean_source(phrase: str) -> str:
@@ -421,8 +486,15 @@ def _attributions(sentence: str, p: Patterns) -> list[Attribution]:
         if phrase and (p.re_pronoun_source.match(phrase) or not p.re_not_a_source.match(phrase)):
             if verb.startswith("told") and phrase.lower() in ("sources", "a source", "source"):
                 outlet = RE_OUTLET_AFTER.match(sentence[m.end() :])
-                phrase = f"{phrase} told {outlet.group(1)}" if outlet else phrase
+                phrase = f"{phrase} told {outlet.group(1).rstrip('.')}" if outlet else phrase
             found.append((m.start(), phrase, direction, "source.reporting_verb"))
+    for m in RE_DOCUMENT_SUBJECT.finditer(sentence):  # "An AP analysis of ministry data showed that ..."
+        rest = m.group("rest") or ""
+        author = RE_BY_AUTHOR.match(rest)
+        phrase = author.group("src") if author else m.group("src")
+        if not has_number(rest) and not any(a[0] == m.start("verb") for a in found) \
+                and not p.re_not_a_source.match(phrase):
+            found.append((m.start("verb"), phrase, "forward", "source.reporting_verb"))
     for m in RE_QUOTED_AS_SAYING.finditer(sentence):  # "local media quoted the ministry as saying ..."
         phrase = p.re_source_lead.sub("", m.group("src")).strip(SOURCE_STRIP)
         if phrase and not p.re_not_a_source.match(phrase):
@@ -478,7 +550,7 @@ def decide_source(
         start = spans[0][0] if spans else 0
         low = max(0, start - CROSS_BLOCK_LOOK_BACK)
         before = sentence_spans_of_block(text[low:start], low)[0] if text[low:start].strip() else []
-        cache["before"] = before[-PRONOUN_SENTENCES:]
+        cache["before"] = before[-PRONOUN_CHAIN_SENTENCES:]
     n_before = len(cache["before"])
     spans = [*cache["before"], *spans]
     i += n_before
@@ -621,16 +693,23 @@ def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int,
     offset, phrase, direction, rule = attribution
     if p.re_pronoun_source.match(phrase.strip()):
         antecedent = None
-        for back in range(1, PRONOUN_SENTENCES + 1):
-            if k - back < 0:
-                break
-            named = [a for a in attributions_of(k - back) if a[1].lower() not in PERSONAL_PRONOUNS]
+        back, limit = 1, PRONOUN_SENTENCES
+        while back <= limit and k - back >= 0:
+            said = attributions_of(k - back)
+            if any(a[1].lower() == phrase.lower() for a in said):
+                # "“...,” he said (, according to Reuters)." before: the same speaker goes on; the name may
+                # stand further back
+                limit = min(back + PRONOUN_SENTENCES, PRONOUN_CHAIN_SENTENCES)
+                back += 1
+                continue
+            named = [a for a in said if a[1].lower() not in PERSONAL_PRONOUNS]
             if named:
                 antecedent = (k - back, named[-1][0], named[-1][1])
                 break
             antecedent = _named_in(k - back, phrase.lower(), text, spans, p)
             if antecedent is not None:
                 break
+            back += 1
         if antecedent is not None:
             k, offset, phrase = antecedent
             rule = "source.pronoun_previous_sentence"
@@ -652,6 +731,16 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
     a health ministry, army, UN body... ("The Gaza health ministry gave its update. It said ..."), or
     for "he"/"she" the person the sentence opens with ("Warda Ali spoke to reporters.")."""
     sentence = text[spans[k][0] : spans[k][1]]
+    if _in_open_quote(text, spans[max(0, k - QUOTE_SENTENCES)][0], spans[k][0]):  # it opens inside a quotation
+        close = RE_CLOSING_QUOTE.search(sentence)
+        sentence = " " * (close.end() if close else len(sentence)) + sentence[close.end() if close else len(sentence):]
+    sentence = RE_QUOTATION.sub(lambda m: " " * len(m.group()), sentence)  # no antecedent in a quotation
+    if pronoun in ("he", "she"):  # a person: "The army spokesman for Ituri, Lt. Jules Ngongo, did not answer"
+        apposed = RE_APPOSED_NAME.search(sentence)
+        if apposed:
+            title = _source_phrase_before(sentence, apposed.start(), p)
+            name = apposed.group("name")
+            return k, apposed.start(), f"{title}, {name}" if title and title.lower() not in PRONOUNS else name
     named = named_in_text(sentence, p)
     if named:
         longest = named[1]

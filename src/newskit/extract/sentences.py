@@ -12,9 +12,10 @@ from newskit.numbers import number_positions
 RULES = {
     "sentence.split_at_abbreviation": "the sentence starts right after a period that ends an abbreviation or initial",
 }
-# A sentence end with no space after it, left by stripped markup ("on Tuesday.More than 10"): a word
-# of three or more lower-case letters, its mark (and closing quote), then a capitalised word.
-RE_GLUED_CUT = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"”’])(?=[A-Z][a-z])")
+# A sentence end with no space after it, left by stripped markup ("on Tuesday.More than 10", "photos
+# show.3 hours later"): a word of three or more lower-case letters, its mark (and closing quote), then a
+# capitalised word or a number.
+RE_GLUED_CUT = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]|\d)|(?<=[a-z]{3}[.!?][\"”’])(?=[A-Z][a-z]|\d)")
 # An unambiguous sentence end: word + [.!?] (+ closing quote) + space + capital or opening quote.
 RE_SENTENCE_CUT = re.compile(
     r"[.!?](?:(?<=[^\W_][.!?])|(?<=[)\]\"”’'][.!?])(?<![.!?][)\]\"”’'][.!?]))[\"”’')\]]?[^\S\n]+"

@@ -50,10 +50,16 @@ RE_UN_ACRONYM = re.compile(r"(?<![\w-])(?:UN[A-Z]{2,}|MINUS[A-Z]{2,})(?![\w-])")
 RE_LOCATION_BEFORE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I
 )
+RE_RELATIVE_START = re.compile(r"\s(?:who|whom|whose|which|that)\s")
 RE_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # How far before its sentence the place that types "police", "authorities there" is looked for (characters).
 PLACE_LOOK_BACK = 1_500
 RE_TOLD_OUTLET = re.compile(r"\btold\s+[A-Z]")
+# an outlet's person, where they report from or not ("The BBC's Lyse Doucet in Rafah", "CNN's Nic Robertson")
+RE_OUTLET_PERSON = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+"
+    r"(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})(?:\s+(?:in|from)\s+[A-Z][\w'’ -]*)?$"
+)
 # ", spokesperson for the U.N. rights office, said": periods of abbreviations stay inside
 RE_APPOSITION = re.compile(r",\s*((?:the\s+|a\s+|an\s+)?(?:[^,;.]|\.(?=\S))[^,;]{2,100}?)\s*(?:,|\bsaid\b|$)")
 # "the head of the mission": an organisation named before, by its generic noun
@@ -203,6 +209,10 @@ def is_journalist(phrase: str, text: str, p: Patterns, found: dict) -> bool:
     reporting from Rafah"); ``found`` keeps, per name, the answer of the scan of ``text``."""
     if p.re_journalist.search(phrase):
         return True
+    outlet = RE_OUTLET_PERSON.match(phrase)  # "The BBC's Lyse Doucet in Rafah": the outlet's own reporter
+    if outlet and typed_match(outlet.group("outlet"), p, types=("media",)) and not \
+            typed_match(outlet.group("person"), p):
+        return True
     name = phrase.split()[-1]
     if not name[:1].isupper():
         return False
@@ -242,15 +252,19 @@ def type_from_context(phrase: str, sentence: str, single: str, offset: int, text
     UN rights office, said"; "X, the head of the mission": the mission named before) or from the subject
     it stands in ("X, head of a local rights group ..., said"). ``single`` is ``sentence`` with single
     spaces (as ``phrase`` is written); ``offset`` is the reporting verb's in ``sentence``."""
-    at = single.find(phrase)
+    # the mention nearest the reporting verb ("A girl, Lway O Dae, died, according to Lway, an official ...")
+    mentions = [m.start() for m in re.finditer(re.escape(phrase), single)] if phrase else []
+    at = min(mentions, key=lambda a: abs(a - offset)) if mentions else -1
     apposition = RE_APPOSITION.match(single, at + len(phrase)) if at >= 0 else None
     if apposition:
-        typed = typed_match(apposition.group(1), p)
+        # "a young man who witnessed the Israeli operation": the head of the apposition, not its relative clause
+        words = RE_RELATIVE_START.split(apposition.group(1), maxsplit=1)[0]
+        typed = typed_match(words, p)
         if typed and typed[0] not in ("other", "media"):
             return typed[0], "source_type.apposition"
-        if typed is None and (by_name := organisation_type(apposition.group(1))):
+        if typed is None and (by_name := organisation_type(words)):
             return by_name, "source_type.apposition"
-        if typed is None and RE_GENERIC_BODY.search(apposition.group(1)):
+        if typed is None and RE_GENERIC_BODY.search(words):
             named = last_typed_before(text, sentence_start, p, types=("ngo", "un"))
             if named:
                 return named[0], "source_type.apposition"
