@@ -821,3 +821,25 @@ def test_one_event_told_with_a_present_perfect_is_that_event_whatever_stands_bef
 ])
 def test_a_campaign_or_an_event_told_apart_after_the_verb_leaves_a_running_total(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+# --------------------------------------------------------------------------- a war word as the danger people fled
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A shell hit the school, killing at least 30 people among hundreds who had sought refuge there from the "
+     "fighting.", "30"),
+    ("But rather than finding safety from the war, at least 70 people were killed along the road when a drone hit "
+     "their bus.", "70"),
+    ("Rather than escaping the offensive, 14 villagers were killed when their truck hit a landmine.", "14"),
+])
+def test_a_war_word_as_what_people_fled_frames_no_count_of_the_dead(text, surface):
+    assert scope_of(text, surface) == "incident"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("More than 3,000 people have fled the fighting in Khartoum.", "3,000"),
+    ("Hundreds have died in the fighting in Khartoum since April.", "Hundreds"),
+])
+def test_the_displaced_and_the_dead_of_the_fighting_keep_their_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"

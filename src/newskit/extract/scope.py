@@ -122,6 +122,12 @@ RE_CAUSE_BEFORE = re.compile(
     r"\b(?:after|following|followed|triggered\s+by|sparked\s+by|in\s+response\s+to|in\s+retaliation\s+for)\s+"
     r"(?:[\w'’.-]+\s+){0,5}$", re.I)
 RE_RESPONSE = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|to\s+avenge)\b", re.I)
+# "who had sought refuge at the school from the fighting", "rather than finding safety from a feared ground invasion":
+# a war word as the danger people fled, which frames no count of the dead or wounded
+RE_FLED_FROM = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|escape|escaped|escaping|refuge|shelter|sheltering|safety|protection)\b"
+    r"(?:\s+(?!(?:and|but|when|while|killing|killed|where)\b)[\w'’-]+){0,5}?\s+(?:from\s+)?(?:(?:the|a|an)\s+)?"
+    r"(?:[\w'’-]+\s+)?$", re.I)
 RE_HELD_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:held|holding|remain|remaining|still|in\s+captivity)\b", re.I)
 RE_PART_OF = re.compile(r"\b(?:most|mostly|many|majority|some) of (?:them|those|whom)\b|\bmostly\b", re.I)
 RE_CLAUSE_BREAK = re.compile(
@@ -399,6 +405,8 @@ def own_scope(
     def frames_whole(c) -> bool:
         if c[0] >= end and c[2] != "since" and RE_RESPONSE.search(sentence, end, c[0]):
             return False  # "pound Gaza, killing 1,500, in response to last weekend's attack": the cause, no frame
+        if c[2] == "weak" and outcome != "displaced" and RE_FLED_FROM.search(sentence, max(0, c[0] - 60), c[0]):
+            return False  # "killing 30 among hundreds who had sought refuge from the fighting": what they fled
         return not (c[2] == "incident" and c[0] >= end and (
             RE_PART_OF.search(sentence, _verb_end(unmasked, end, c[0]), c[0])
             or (RE_CAUSE_BEFORE.search(sentence, end, c[0]) and any(end <= o[0] < c[0] for o in unmasked))))
