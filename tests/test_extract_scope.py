@@ -843,3 +843,18 @@ def test_a_war_word_as_what_people_fled_frames_no_count_of_the_dead(text, surfac
 ])
 def test_the_displaced_and_the_dead_of_the_fighting_keep_their_running_total(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+# --------------------------------------------------------------------------- a released part of people taken or held
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Rebels abducted 30 schoolgirls from the dormitory, 12 of whom were later freed.", "12", "unknown"),
+    ("Gunmen took 242 villagers hostage near Zamfara, four of whom were later released.", "four", "unknown"),
+    ("Pirates seized 20 sailors off Somalia, four of whom were released on Friday.", "four", "incident"),
+    ("Hamas took 240 hostages on October 7, 105 of whom were freed during the November truce.", "105", "incident"),
+    ("Militants are holding 40 hostages, six of whom were freed in an exchange.", "six", "incident"),
+    ("Gunmen seized 300 villagers in 2021, 120 of whom have so far been released.", "120", "cumulative"),
+])
+def test_a_released_part_takes_the_frame_of_its_own_release_not_of_the_taking(text, surface, expected):
+    assert scope_of(text, surface) == expected

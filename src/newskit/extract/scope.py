@@ -60,6 +60,10 @@ RULES = {
     "scope.events_agent": "many events are the agent of the figure's verb (\"airstrikes killed a family of six\"): "
                           "incident, unless a window stated before frames them",
     "scope.release_event": "a release is an event, even when the text dates it",
+    "scope.release_total": "a released part of people taken or held, \"so far\" or \"since\" in its clause: a "
+                           "running total",
+    "scope.release_unframed": "a released part of people taken or held (\"took 242 hostage, four of whom were later "
+                              "freed\"), no deal, day or window of its own: not determinable",
     "scope.parent": "a subset with no frame of its own takes its parent's scope",
     "scope.default_running_total": "no cue: a health-ministry count, a hostage count or a tally word (cumulative)",
     "scope.default_past_event": "no cue: a past event verb in the sentence (\"died\", \"were wounded\"): incident",
@@ -498,6 +502,27 @@ def own_scope(
     return scope, rule
 
 
+RE_RELEASE_FRAME = re.compile(r"\b(?:deal|exchange|swap|truce|cease-?fire|agreement|pause|trade|handover)\b", re.I)
+
+
+def release_scope(cand: Candidate, sentence: str, sentence_start: int | None, p: Patterns) -> tuple[str, str]:
+    """The scope of a released part of people taken or held: the frame of its own release, not of the taking.
+
+    "so far", "since": a running total; a deal, an exchange, an event, a day or a window: the release, one
+    event (as ``scope.release_event``); nothing ("took 242 hostage, four of whom were later freed"): unknown.
+    """
+    lo, hi = (0, len(sentence)) if sentence_start is None else clause_bounds(
+        sentence, cand.start - sentence_start, cand.end - sentence_start)
+    start = lo if sentence_start is None else max(lo, cand.start - sentence_start)
+    clause = sentence[start:hi]
+    cues = {c[2] for c in scope_cues(clause, p)[1]}
+    if cues & {"since", "strong"}:
+        return "cumulative", "scope.release_total"
+    if RE_RELEASE_FRAME.search(clause) or cues & {"window", "period", "day", "incident"}:
+        return "incident", "scope.release_event"
+    return "unknown", "scope.release_unframed"
+
+
 def default_scope(sentence: str, p: Patterns, *, source_type: str, outcome: str | None) -> tuple[str, str]:
     """No scope cue anywhere: a health-ministry or hostage count is a running total; else unknown."""
     tally = any(not ascii_lower(sentence).startswith("remains of", m.start())  # "the remains of": bodies
@@ -702,6 +727,8 @@ def decide_scope(
             scope, rule = "cumulative", "scope.same_period"  # "since mid-June ... during the same period"
     if scope is None and parent is not None and parent.get("scope") is not None:
         scope, rule = parent.get("scope"), "scope.parent"
+        if outcome == "released" and parent.get("outcome") != "released":  # "took 242 hostage, four of whom were freed"
+            scope, rule = release_scope(cand, sentence, sentence_start, p)
     if scope is None:
         scope, rule = default_scope(sentence, p, source_type=source_type, outcome=outcome)
         tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
