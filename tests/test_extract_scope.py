@@ -858,3 +858,29 @@ def test_the_displaced_and_the_dead_of_the_fighting_keep_their_running_total(tex
 ])
 def test_a_released_part_takes_the_frame_of_its_own_release_not_of_the_taking(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+# --------------------------------------------------------------------------- "the fighting" after a stated window
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Government forces retook three towns over the past week. Dozens of rebels have also died in the fighting, "
+     "the army said.", "Dozens"),
+    ("In the last 48 hours, 40 soldiers were killed in airstrikes, one source said, while another said 12 rebels "
+     "died in fighting.", "12"),
+    ("Over the past four days the rebels pushed towards Marib. At least 60 fighters were killed in the fighting, "
+     "officials said.", "60"),
+])
+def test_the_fighting_after_a_window_is_the_fighting_of_that_window(text, surface):
+    assert scope_of(text, surface) == "period"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("In May the army launched an offensive. Hundreds of people have died in the fighting.", "Hundreds"),
+    ("Last month 30 soldiers were killed in an ambush. Since then, 400 have died in the fighting.", "400"),
+    ("Over the past four days the rebels pushed towards Marib. At least 60 fighters were killed in the war, "
+     "officials said.", "60"),
+    ("Hundreds have died in the fighting in Khartoum.", "Hundreds"),
+])
+def test_the_fighting_of_a_war_or_with_no_window_before_stays_a_running_total(text, surface):
+    assert scope_of(text, surface) == "cumulative"

@@ -60,6 +60,8 @@ RULES = {
     "scope.events_agent": "many events are the agent of the figure's verb (\"airstrikes killed a family of six\"): "
                           "incident, unless a window stated before frames them",
     "scope.release_event": "a release is an event, even when the text dates it",
+    "scope.fighting_in_window": "only \"in the fighting\" in the figure's clause, after a window stated before it "
+                                "(\"over the past four days ... dozens died in the fighting\"): that window",
     "scope.release_total": "a released part of people taken or held, \"so far\" or \"since\" in its clause: a "
                            "running total",
     "scope.release_unframed": "a released part of people taken or held (\"took 242 hostage, four of whom were later "
@@ -505,6 +507,34 @@ def own_scope(
 RE_RELEASE_FRAME = re.compile(r"\b(?:deal|exchange|swap|truce|cease-?fire|agreement|pause|trade|handover)\b", re.I)
 
 
+RE_IN_FIGHTING = re.compile(r"\b(?:in|during|amid)\s+(?:the\s+)?(?:(?:fierce|heavy|renewed|latest|ensuing)\s+)?$")
+
+
+def fighting_in_window(cand: Candidate, sentence: str, sentence_start: int | None, before: str, p: Patterns) -> bool:
+    """Is the figure framed only by "in the fighting" after a window stated before it, in its sentence or just
+    before ("over the past four days ... dozens have also died in the fighting")?
+
+    "The fighting" is a spell of the war, the one the text has just told: within that window it is the
+    window's. Not with any other frame in the clause (a war, "since", an event, a day), nor when an event,
+    "since", "so far" or a war word closes the window before the figure ("in May the army launched an
+    offensive": the fighting of the offensive).
+    """
+    if sentence_start is None:
+        return False
+    lo, hi = clause_bounds(sentence, cand.start - sentence_start, cand.end - sentence_start)
+    lowered = ascii_lower(sentence)
+    cues = [c for c in scope_cues(sentence, p)[1] if lo <= c[0] < hi]
+    fighting = [c for c in cues if c[2] == "weak" and lowered[c[0] : c[1]] == "fighting"]
+    if not fighting or any(c[2] not in ("perfect", "weak") for c in cues) or len(fighting) < sum(
+            c[2] == "weak" for c in cues):
+        return False
+    if not all(RE_IN_FIGHTING.search(lowered, max(0, c[0] - 40), c[0]) for c in fighting):
+        return False
+    closers = ("since", "strong", "incident", "day", "weak", "length")  # "in May the army launched an offensive"
+    return passage_window(sentence[:lo], p, closers) or (bool(before) and passage_window(before, p, closers)
+                                                           and not event_told(sentence[:lo], p))
+
+
 def release_scope(cand: Candidate, sentence: str, sentence_start: int | None, p: Patterns) -> tuple[str, str]:
     """The scope of a released part of people taken or held: the frame of its own release, not of the taking.
 
@@ -603,18 +633,18 @@ PASSAGE_OVERRIDES = ("scope.events", "scope.events_untallied", "scope.toll", "sc
                      "scope.nearest_in_sentence", "scope.default_past_event", "scope.default_unknown")
 
 
-def passage_window(before: str, p: Patterns) -> bool:
+def passage_window(before: str, p: Patterns, closers: tuple[str, ...] = ("since", "strong", "incident", "day")) -> bool:
     """Does the text just before a sentence state a window that nothing after it closes?
 
     A report that opens "324 civilians were killed in April" goes on counting within April: a later
     figure with no frame of its own belongs to the same window. A later event, "since ..." or "so far"
-    closes it.
+    closes it (``closers``: the cue classes that do).
     """
     lowered = ascii_lower(before)
     # a rate ("1,000 deaths every day") tells how often, and opens no window
     cues = [c for c in sorted(scope_cues(before, p)[1]) if not RE_RATE_CUE.fullmatch(lowered, c[0], c[1])]
     last = max((k for k, c in enumerate(cues) if c[2] in ("window", "period")), default=None)
-    return last is not None and not any(c[2] in ("since", "strong", "incident", "day") for c in cues[last + 1 :])
+    return last is not None and not any(c[2] in closers for c in cues[last + 1 :])
 
 
 def passage_event(before: str, p: Patterns) -> bool:
@@ -755,6 +785,9 @@ def decide_scope(
             and previous.end + len(cand.left) == cand.start
             and RE_COORDINATED.match(cand.left) and previous.rules.get("scope") not in COORDINATION_OVERRIDES):
         scope, rule = previous.get("scope"), "scope.coordinated"  # "killed 16 people and injured 25"
+    if rule in ("scope.war_words", "scope.present_perfect") and fighting_in_window(
+            cand, sentence, sentence_start, before, p):
+        scope, rule = "period", "scope.fighting_in_window"  # "over the past week ... dozens died in the fighting"
     tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
     if (rule in PASSAGE_OVERRIDES or tally_only) and before and passage_window(before, p):
         scope, rule = "period", "scope.passage_window"
