@@ -571,3 +571,38 @@ def test_a_verb_of_its_own_ends_the_reach_of_the_cue_before():
 )
 def test_ages_ratios_and_families_are_no_figures(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the total's verb after a subset aside
+        ("Thirty miners, of whom nine were foreigners, were killed in the blast.",
+         [("Thirty", "killed"), ("nine", "killed")]),
+        # an aside about who they are between the people and their verb
+        ("Six people, all from the same clan, were abducted on the road.", [("Six", "hostage")]),
+        ("Eleven workers, mostly from the south, died in the fire.", [("Eleven", "killed")]),
+        # a dashed apposition with "in all"
+        ("The dead - 19 in all - were buried the same day.", [("19", "killed")]),
+        # a breakdown after a colon that ends the total's clause, with its verb left out
+        ("Officials said 25 people were killed: 15 in Homs and 10 in Hama.",
+         [("25", "killed"), ("15", "killed"), ("10", "killed")]),
+        # the toll's next value after a relative clause holding its earlier value
+        ("The toll, which was 12 on Tuesday, climbed to 30.", [("12", "killed"), ("30", "killed")]),
+        # two modifiers before the people noun
+        ("Three unarmed elderly farmers were shot dead.", [("Three", "killed")]),
+    ],
+)
+def test_asides_breakdowns_and_modifiers(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 300 killed, 41 were 5 or younger.",  # the 5 is an age
+        "The victims included 12 boys 15 years old.",  # the 15 is an age
+    ],
+)
+def test_ages_after_the_number_are_no_figures(text):
+    assert [s for s, _ in figures(text)] == [s for s in ("300", "41", "12") if s in text]

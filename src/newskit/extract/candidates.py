@@ -218,6 +218,10 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
         if base in p.outcome_cues and nxt_low in p.compound_heads:
             pos = match.end()  # a cue word naming a trade: "rescue workers", "release staff"
             continue
+        if (RE_VERBISH.match(base) and base not in p.function_words and base not in p.outcome_cues
+                and base not in p.active_verbs and _people_noun_follows(right, match.end(), p)):
+            pos = match.end()  # an adjective in -ed before a modifier and its people noun: "unarmed teenage boys"
+            continue
         if base in p.function_words or base in p.outcome_cues or not base[:1].isalpha() or RE_VERBISH.match(base):
             if RE_VERBISH.match(base) and nxt_low in p.not_people_heads:
                 cand.thing, cand.thing_rule = True, "candidate.thing"  # "10,500 housing units"
@@ -262,8 +266,8 @@ def _not_people(number: NumberExpr, sentence: str, p: Patterns, rate_or_unit: bo
     before = sentence[max(0, start - 30) : start]
     if p.re_measure_before.search(before[-20:]) or p.re_measure_after.match(sentence, end):
         return True  # "a quake of magnitude 7.5", "the 7.9-magnitude quake"
-    if p.re_age_before.search(before):
-        return True  # an age limit: "children under five", "boys over the age of 12"
+    if p.re_age_before.search(before) or p.re_age_after.match(sentence, end):
+        return True  # an age limit: "children under five", "boys over the age of 12", "615 who were 3 or younger"
     if (rate_or_unit and p.re_unit_after.match(sentence, end)) or p.re_date_range_after.match(sentence, end):
         return True  # "122 Infantry Brigade", "the attacks of 13 and 14 November"
     if number.surface.lower() == "one" and (p.re_idiom_before.search(before[-12:]) or (

@@ -45,7 +45,9 @@ RULES = {
 }
 _NOUN_RULES = {"outcome.noun_after_number", "outcome.adjective", "outcome.dash_apposition", "outcome.cases_of"}
 RE_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|\(|\)|\bwhen\b|\bwhile\b|\bbut\b|,\s*(?=\S+\s+of\s+whom)")
-RE_DASH_AFTER = re.compile(r"^\s*[-–—]")
+RE_DASH_AFTER = re.compile(r"^\s*(?:(?:in\s+all|in\s+total|altogether|all\s+told)\s*)?[-–—]", re.IGNORECASE)
+# the predicate of a subset in an aside, up to the comma that closes it ("of whom 12 were children, died")
+RE_SUBSET_PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*,", re.IGNORECASE)
 # the rest of one list member and its separator; up to three members ("members, an Israeli officer, and ")
 RE_LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:[\w'’-]+\s+){0,3}?[\w'’-]*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)){1,3}$", re.I)
@@ -53,6 +55,7 @@ RE_LIST_GAP = re.compile(
 RE_RELATIVE_THEN_MAIN = re.compile(
     r"^[\s,]*(?:who|that)\s+[^;:.()\"“”—–]{1,80}?[\s,]+(?=(?:were|was|have|has|had|are|is)\s)", re.IGNORECASE)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
+RE_WHO = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 RE_AND_IN_GAP = re.compile(r"\band\b", re.IGNORECASE)
 # a verb of the number's own after it ("and a further 14 were being sought", "and 10 escaped")
 RE_OWN_CLAUSE_AFTER = re.compile(r"^\s+(?:were|was|are|is|have|has|had|will|would|remain|remained|[a-z]{2,}ed)\b",
@@ -259,6 +262,14 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
             if work[id(cand)][0] is None:
                 work[id(cand)] = [work[id(parent)][0], "outcome.cue_after"]
             work[id(parent)] = [parent.np_outcome, "outcome.status_noun"]
+    for cand in live:
+        parent = parent_of[id(cand)]
+        aside = RE_SUBSET_PREDICATE.match(cand.right) if parent is not None and cand.subset_cue else None
+        verb = p.re_cue_after.match(cand.right[aside.end() :]) if aside else None
+        if (verb and work[id(parent)][0] is None
+                and not p.re_gap_bad.search(cand.right[aside.end() : aside.end() + verb.start("cue")])):
+            # "Forty people, of whom 12 were children, died": the verb after the aside is the total's
+            work[id(parent)] = [cue_outcome(verb.group("cue"), p), "outcome.from_subsets"]
     last_kid: dict[int, Candidate] = {}
     for cand in live:
         parent = parent_of[id(cand)]
@@ -310,6 +321,12 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
             continue
         if prev is not None and work[id(prev)][0] and gapped_after(cand, prev, p):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_gapping"]
+            continue
+        if (prev is not None and work[id(prev)][0] and how(prev) == "nominal" and cand.number.unit == prev.number.unit
+                and _toll_verb_ends(cand.left, p) and not p.re_cue.search(cand.left) and not RE_WHO.search(cand.left)
+                and not p.re_toll_gap_bad.search(p.re_qualifier_before.sub("", cand.left))):
+            # "The death toll, which had stood at 48 on Monday, rose to 71": the toll's next value
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_comparison"]
     # a list read from its end: "124,752 men, 17,139 children and 15,278 women had been killed"
     for k in range(len(live) - 2, -1, -1):
         cand, nxt = live[k], live[k + 1]

@@ -25,6 +25,16 @@ RULES = {
 }
 
 
+def _colon_after_cue(prev: Candidate, cand: Candidate, p: Patterns) -> bool:
+    """Whether ``cand`` opens a breakdown after a colon that ends the figure's own clause.
+
+    ("16 people had died: 10 in the fire and six in the stampede")
+    """
+    cue = p.re_cue_after.match(prev.right[prev.np_end :])
+    return bool(cue and RE_COLON_ONLY.match(prev.right[prev.np_end + cue.end() :])
+                and (cand.np_end or p.re_gapping_word.match(cand.right)))
+
+
 def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidate | None, bool]]:
     """``(parent, is_subset)`` per candidate of one sentence (things have no parent)."""
     live = [c for c in cands if not c.thing]
@@ -50,7 +60,8 @@ def link_in_sentence(cands: list[Candidate], p: Patterns) -> list[tuple[Candidat
             subset[id(cand)] = True
         if (prev is not None and not subset[id(prev)] and not cand.thing and (
                 (RE_COMMA_ONLY.match(prev.right[prev.np_end :]) and p.re_severity_after.match(cand.right))
-                or (RE_COLON_ONLY.match(prev.right[prev.np_end :]) and cand.np_end))):
+                or (RE_COLON_ONLY.match(prev.right[prev.np_end :]) and cand.np_end)
+                or _colon_after_cue(prev, cand, p))):
             # "wounded 12 people, three critically", "killed 26: 20 Tibetans, four Indians", "left 31 dead: 19 soldiers"
             subset[id(cand)] = True
         if subset[id(cand)] or cand.of_relative:

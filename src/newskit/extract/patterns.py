@@ -44,6 +44,7 @@ class Patterns:
     re_nominal_far_before: re.Pattern
     re_report_aside: re.Pattern
     re_age_before: re.Pattern
+    re_age_after: re.Pattern
     re_each_for_before: re.Pattern
     new_clause_participles: frozenset[str]
     people_groups: dict[str, str]
@@ -292,6 +293,8 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         rf"(?:of|from)\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:(?!{auxiliaries})[\w'’-]+\s+){{0,4}}?"
         rf"(?!{auxiliaries})[\w'’-]+{appositive_place}|"
         r",?\s*(?:most|many|all|some|half|both|none|several)\s+of\s+(?:them|whom)\b[^,;:.()\"“”]{0,40},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+        # an aside about who they are: "Nine people, all from the same family, were killed"
+        r",\s*(?:all|mostly|mainly|many|most|both|each|several)\s[^,;:.()\"“”\d]{1,50},|"
         r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
         rf"in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ordered(np['place_nouns_after_name'])})"
         rf"{appositive_place}|"
@@ -492,6 +495,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+[\w'’-]+\b[^.;:!?\d]{{0,40}}?\bfor\s+"
             rf"(?:(?:{short})\s+)?$", I),
         re_age_before=_compile(rf"\b(?:{alternation(v['non_figures']['age_before'])})\s+$", I),
+        re_age_after=_compile(rf"\s*(?:{alternation(v['non_figures']['age_after'])})\b", I),
         re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),
         re_rate_unit_after=_compile(
             rf"[\s,]*(?:(?:have|has|are|were|being|been|is|was|still)\s+)*(?:(?:{cue})\s+(?:[\w'’-]+\s+){{0,3}}?)?"

@@ -111,7 +111,7 @@ SHAPE: dict[str, Any] = {
     "non_figures": ("keys", ("population_before", "every_before", "rate_before", "rate_after", "measure_before",
                              "measure_after", "unit_after", "idiom_before", "ratio_after",
                              "departure_words", "forecast_before", "ratio_before", "rescue_words", "rate_units_after",
-                             "captive_words", "age_before"), "list"),
+                             "captive_words", "age_before", "age_after"), "list"),
     "sentence_filter": ("keys", ("extra", "skip"), "list"),
     "noun_phrase": ("keys", ("modifiers", "function_words", "before_cue_after", "place_nouns_before_cue",
                              "compass_before_cue", "place_nouns_after_name", "dash_adjectives", "dash_nouns",
