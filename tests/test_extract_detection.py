@@ -606,3 +606,36 @@ def test_asides_breakdowns_and_modifiers(text, expected):
 )
 def test_ages_after_the_number_are_no_figures(text):
     assert [s for s, _ in figures(text)] == [s for s in ("300", "41", "12") if s in text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence opening with an anaphor of the toll of the sentence before
+        ("Officials updated the death toll on Sunday. It has now reached 64.", [("64", "killed")]),
+        ("The toll from the blast keeps rising. The figure stood at 31 by nightfall.", [("31", "killed")]),
+        # a past hedge is no forecast
+        ("As many as 200 migrants may have drowned off the coast.", [("200", "killed")]),
+        ("Dozens of villagers might have been killed in the raid.", [("Dozens", "killed")]),
+        # a list of verbs, each with its number
+        ("The militia killed 5, injured 9 and kidnapped 14.", [("5", "killed"), ("9", "injured"), ("14", "hostage")]),
+    ],
+)
+def test_anaphoric_tolls_hedges_and_lists_of_verbs(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an anaphor with no toll in the sentence before is no toll
+        ("The brigade moved north on Sunday. It now numbers about 4,000.", []),
+        # a person's age after a copula, and an age limit after one
+        ("Lina, one of four nurses killed in the raid, was 31.", [("four", "killed")]),
+        ("Almost half of those wounded were under 16.", [("half", "injured")]),
+        # ... but a number of the killed after a copula is a toll
+        ("The number of people killed in the raid was 31.", [("31", "killed")]),
+    ],
+)
+def test_anaphors_and_ages_after_a_copula(text, expected):
+    assert figures(text) == expected

@@ -61,6 +61,8 @@ class Candidate:
     sentence_index: int
     left: str
     right: str
+    # up to 300 characters before the sentence, for its first number (a toll an anaphor names: "It now stands at")
+    previous_sentence: str = ""
     # readings of the words around the number
     np_end: int = 0
     np_group: str | None = None
@@ -253,6 +255,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
     cand.np_group = group
     if cand.np_outcome is None:
         m = p.re_headless_outcome.match(cand.right, qualifier.end() if qualifier else 0)
+        if m and "," in m.group() and m.group("w").lower() in p.active_verbs and not cand.right[m.end() :].strip():
+            m = None  # "killed 3, wounded 12": the verb of the next number
         if m:  # "20,000 dead", "5,400 wounded": an outcome word straight after the number, with no head
             cand.np_outcome, cand.np_outcome_rule = p.outcome_nouns[m.group("w").lower()], "outcome.noun_after_number"
 
@@ -294,6 +298,7 @@ def read_sentence(text: str, s: int, e: int, index: int, p: Patterns) -> list[Ca
         cand = Candidate(
             number=number, start=s + number.start, end=s + number.end, sentence_index=index,
             left=sentence[prev_end : number.start], right=sentence[number.end : next_start],
+            previous_sentence=text[max(0, s - 300) : s] if not k else "",
         )
         read_noun_phrase(cand, p)
         cand.subset_cue = bool(p.re_subset_before.search(cand.left[-70:]) or p.re_subset_after.match(cand.right)

@@ -55,6 +55,8 @@ RE_LIST_GAP = re.compile(
 RE_RELATIVE_THEN_MAIN = re.compile(
     r"^[\s,]*(?:who|that)\s+[^;:.()\"“”—–]{1,80}?[\s,]+(?=(?:were|was|have|has|had|are|is)\s)", re.IGNORECASE)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
+RE_SENTENCE_END = re.compile(r"[.!?][\"”’]*\s+")
+RE_COPULA_END = re.compile(r"(?:^|,)\s*(?:was|is)\s+$", re.IGNORECASE)
 RE_WHO = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 RE_AND_IN_GAP = re.compile(r"\band\b", re.IGNORECASE)
 # a verb of the number's own after it ("and a further 14 were being sought", "and 10 escaped")
@@ -147,6 +149,10 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
         return None, None  # "the toll could exceed 1,000": a forecast, not a count
     if nominal and RE_AND_IN_GAP.search(nominal.group("gap")) and RE_OWN_CLAUSE_AFTER.match(rest):
         nominal = None  # "eight had been arrested and a further 14 were being sought": the 14 have a verb of their own
+    if (nominal and not cand.np_end and RE_COPULA_END.search(nominal.group("gap"))
+            and cue_outcome(nominal.group("cue"), p) and nominal.group("cue").lower() in p.event_verbs
+            and not p.re_scope_toll.search(clause[: nominal.start("cue")])):
+        nominal = None  # "Sami, one of three journalists killed in the strike, was 24": an age, not a toll
     if nominal and not p.re_nominal_gap_bad.search(nominal.group("gap")):
         cue = " ".join(nominal.group("cue").lower().split())
         if (cue not in p.nominal_needs_gap or nominal.group("gap").strip()) and (
@@ -161,6 +167,11 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
             and not p.re_forecast.search(p.re_qualifier_before.sub("", far.group("gap")))
             and _toll_verb_ends(far.group("gap"), p)):
         return cue_outcome(far.group("cue"), p), "outcome.toll_verb_before"
+    anaphor = p.re_toll_anaphor.match(cand.left) if cand.previous_sentence else None
+    if anaphor and _toll_verb_ends(cand.left, p):
+        toll = p.re_toll_in_sentence.search(RE_SENTENCE_END.split(cand.previous_sentence.rstrip(" \n.!?\"”’"))[-1])
+        if toll:  # "The death toll has risen again. It now stands at 87"
+            return cue_outcome(toll.group("cue"), p), "outcome.toll_verb_before"
     return None, None
 
 

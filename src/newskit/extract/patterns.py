@@ -44,6 +44,9 @@ class Patterns:
     re_nominal_far_before: re.Pattern
     re_report_aside: re.Pattern
     re_age_before: re.Pattern
+    event_verbs: frozenset[str]
+    re_toll_anaphor: re.Pattern
+    re_toll_in_sentence: re.Pattern
     re_age_after: re.Pattern
     re_each_for_before: re.Pattern
     new_clause_participles: frozenset[str]
@@ -494,6 +497,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_each_for_before=_compile(
             rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+[\w'’-]+\b[^.;:!?\d]{{0,40}}?\bfor\s+"
             rf"(?:(?:{short})\s+)?$", I),
+        event_verbs=frozenset(_by_word(role("verbs"))),
+        re_toll_anaphor=_compile(rf"^\W*(?:{alternation(v['toll_anaphors'])})\s+[^.;:!?\d]{{0,40}}$", I),
+        re_toll_in_sentence=_compile(rf"\b(?P<cue>{alternation(tolls)})\b", I),
         re_age_before=_compile(rf"\b(?:{alternation(v['non_figures']['age_before'])})\s+$", I),
         re_age_after=_compile(rf"\s*(?:{alternation(v['non_figures']['age_after'])})\b", I),
         re_rate_before=_compile(rf"\b(?:{alternation(v['non_figures']['rate_before'])})\s+$", I),

@@ -39,6 +39,7 @@ SHAPE: dict[str, Any] = {
     "nominal_needs_change": "list",
     "nominal_change_not_needed_after": "list",
     "toll_change_verbs": "list",
+    "toll_anaphors": "list",
     "new_clause_participles": "list",
     "qualifiers": ("keys", ("lower_before", "upper_before", "approximate_before", "lower_after", "upper_after",
                             "approximate_after", "skipped_before", "short", "after_verb"), "list"),
