@@ -425,3 +425,43 @@ def test_source_and_type_round3(text, surface, source, source_type):
 def test_a_sentence_glued_to_a_number_is_cut():
     text = "The army said 5 soldiers died.3 hours later, police in Haifa said 9 people were hurt."
     assert (_figure(text, "5").source, _figure(text, "9").source) == ("The army", "police in Haifa")
+
+
+# A dateline's dash ends a headline or byline; a clause after a source's apposition tells something else; an
+# addressee stands between "told" and the report; a quotation after "X said ..." is X's; a war's toll in its
+# relative clause is background.
+ROUND3_MORE_CASES = [
+    ("SUDAN CLASHES LEAVE 12 DEAD KHARTOUM — Fighting killed 30 people in the city, activists said.", "12", None,
+     "none"),
+    ("SUDAN CLASHES LEAVE 12 DEAD KHARTOUM — Fighting killed 30 people in the city, activists said.", "30",
+     "activists", "other"),
+    ("KYIV, Ukraine (AP) — Russian strikes killed 9 people overnight, local officials said.", "9", "local officials",
+     "other"),
+    ("Protests were called, according to Al Manar, the group's broadcaster, after a blast killed 300 people at a "
+     "school.", "300", None, "none"),
+    ("Troops pulled back, said Ahmed Ali, the mayor, as the toll rose to 40.", "40", None, "none"),
+    ("Maj. Gen. Yoav Har-Even told reporters 300 rockets were fired and 4 soldiers were killed in Gaza.", "4",
+     "Maj. Gen. Yoav Har-Even", "israeli_military"),
+    ("The governor told journalists 15 people were missing after the landslide.", "15", "The governor", "other"),
+    ('Ali Hamdan, a nurse, said the ward was full. "We lost 6 patients this morning."', "6", "Ali Hamdan", "other"),
+    ('The mayor said the town was cut off. "At least 40 homes are gone and 12 people are dead."', "12", "The mayor",
+     "other"),
+    ("Independent analyses have concluded that the toll was as low as 100.", "100", "Independent analyses", "other"),
+    ("Activists have warned that the war, which began in 2023 and has now killed more than 40,000 people, could "
+     "cost votes.", "40,000", None, "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), ROUND3_MORE_CASES)
+def test_source_and_type_round3_more(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)
+
+
+def test_quotation_marks_are_counted_from_a_sentence_start():
+    # a window of 600 characters before the figure would cut the first sentence's quotation in two; and a
+    # quoted word ('"Uncommitted" leaders') closes no quotation
+    filler = "The town was quiet for most of the day, " * 13 + "and the shops stayed shut all day. "
+    text = f'The group said it was "not recommending a vote" this year. {filler}The war has killed 40,000 people. ' \
+           '"Uncommitted" leaders said their decision stands.'
+    assert (_figure(text, "40,000").source, _figure(text, "40,000").source_type) == (None, "none")

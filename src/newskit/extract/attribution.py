@@ -113,7 +113,8 @@ RE_TIME_WORD = re.compile(
 # an attack or a war, and a relative clause with its toll that ends right before a figure
 RE_BACKGROUND_EVENT = re.compile(
     r"(?<![\d,]\s)\b(?:attacks?|assault|rampage|incursion|offensive|war|campaign|bombardment|onslaught|invasion)\b"
-    r"[^,;:\"“”]{0,60}?,?\s*\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:now\s+)?"
+    r"[^,;:\"“”]{0,60}?,?\s*\b(?:that|which)\s+(?:[^,;:\"“”]{0,80}?\s+and\s+)?"  # "which began ... and has"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:now\s+)?"
     r"(?:killed|left|wounded|injured|claimed\s+the\s+lives\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 # a headline in capitals glued before a source ("KILLED IN GAZA The Palestinian Health Ministry")
@@ -137,8 +138,9 @@ PERSON_LOOK_BACK = 20_000
 RE_MEMBERS_OF = re.compile(r"^.*?\b(?:from|of|at|for)\s+(?=the\s)", re.I)
 RE_WITH_OPENING = re.compile(r"\W*with\b", re.I)
 # a clause after an attribution that tells something else ("..., the military said, as the death toll rose")
-RE_LATER_CLAUSE = re.compile(r"(?:\s+(?:said|says|reported|on\s+\w+|in\s+a\s+statement))*,\s*(?:as|while|after|when)\s"
-                             r"[^,;:\"“”]*$", re.I)
+RE_LATER_CLAUSE = re.compile(r"(?:\s+(?:said|says|reported|on\s+\w+|in\s+a\s+statement))*"
+                             r"(?:,\s*(?:the|a|an)\s[^,;:\"“”\d]{0,80})?"  # ", the Hezbollah-owned broadcaster"
+                             r",\s*(?:as|while|after|when)\s[^,;:\"“”]*$", re.I)
 RE_PER_CENT = re.compile(r"per\s+cent\b", re.I)
 # "according to a running count by the UN": a document word right after the words read as its source
 RE_DOCUMENT_AHEAD = re.compile(r"\s*(?:report|statement|tally|count|figures|data|estimates?|analysis|assessment|"
@@ -184,6 +186,8 @@ RE_COLON_SOURCE = re.compile(r"^\W*(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&
 RE_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.IGNORECASE)
 RE_ADDED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:more|others|other|additional)\b", re.IGNORECASE)
 RE_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+RE_SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[“\"]?[A-Z])")
+RE_QUOTE_CLOSE = re.compile(r"[,.!?…—-][”\"]")
 RE_CLOSING_QUOTE = re.compile(r"[’”'\"](?!\w)")
 # "A soldier who said he saw the blast said": a relative clause between a source and its verb
 RE_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which)\s[^,;:\"“”]{3,80}$")
@@ -200,6 +204,9 @@ RE_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 # source words that are no head noun of a source ("spoke to reporters at ...")
 NOT_HEAD_WORDS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "by", "from", "with", "its",
                             "his", "their"))
+# words of quantity between a verb and a number that is its object ("warned some 300,000 residents")
+OBJECT_QUANTIFIERS = frozenset("some about around nearly almost roughly approximately over more than at least up to an "
+                               "estimated all another".split())
 # words that open a noun phrase (before a noun the vocabulary does not list: "the coast guard")
 DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our"))
 # lower-case words that are no noun of a source phrase
@@ -372,10 +379,10 @@ def clean_source(phrase: str) -> str:
 
 def _object_is_a_number(after: str) -> bool:
     """Whether the words after a verb open with a number (its object: "warned some 300,000 residents"),
-    at most two lower-case words before it."""
+    at most two words of quantity before it (not "told reporters 300 rockets were fired")."""
     numbers = number_positions(after)
     before = after[: numbers[0]].split() if numbers else []
-    return bool(numbers) and len(before) <= 2 and not any(w[:1].isupper() or w in ("that", "the") for w in before)
+    return bool(numbers) and len(before) <= 2 and all(w.lower() in OBJECT_QUANTIFIERS for w in before)
 
 
 def _is_source_word(word: str, p: Patterns) -> bool:
@@ -756,8 +763,13 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
 
 
 def _in_open_quote(text: str, start: int, position: int) -> bool:
-    """Whether a quotation opened between ``start`` and ``position`` is still open at ``position``."""
-    own = text[max(start, position - QUOTE_LOOK_BACK) : position]
+    """Whether a quotation opened between ``start`` (a sentence start) and ``position`` is still open at
+    ``position``; the quotation marks are counted from a sentence start, not from inside a quotation."""
+    low = max(start, position - QUOTE_LOOK_BACK)
+    if low > start:  # a window cut inside a sentence may cut a quotation: start at the next sentence end
+        end = RE_SENTENCE_END.search(text, low, position)
+        low = end.end() if end else low
+    own = text[low:position]
     return own.count("“") > own.count("”") or own.count('"') % 2 == 1
 
 
@@ -771,9 +783,11 @@ def _quote_closed_later(cand: Candidate, text: str, spans: list[tuple[int, int]]
         return None
     for k in range(i + 1, min(i + 1 + QUOTE_SENTENCES, len(spans))):
         sentence = text[spans[k][0] : spans[k][1]]
-        close = max(sentence.find("”"), sentence.find('"'))
-        if close < 0:
+        # a quotation closes after its punctuation (',” he said'), not around a word ('"Uncommitted" leaders')
+        closing = RE_QUOTE_CLOSE.search(sentence)
+        if closing is None:
             continue
+        close = closing.end() - 1
         closing = [a for a in attributions_of(k) if 0 < a[0] - close <= MAX_ASIDE]
         return (k, _with_rule(closing[0], "source.quote_closed_next_sentence")) if closing else None
     return None
@@ -787,9 +801,9 @@ def _quote_speaker(cand: Candidate, text: str, spans: list[tuple[int, int]], i: 
         return None
     previous = text[spans[i - 1][0] : spans[i - 1][1]]
     said = attributions_of(i - 1)
-    if said and any(q in previous for q in "“”\""):
-        return i - 1, _with_rule(said[-1], "source.quote_speaker")
     opens = text[spans[i][0] : cand.start].lstrip()[:1] in ("“", '"')
+    if said and (opens or any(q in previous for q in "“”\"")):  # 'Ali said the ward was full. "We lost 6."'
+        return i - 1, _with_rule(said[-1], "source.quote_speaker")
     subject = _sentence_subject(previous, p) if opens and not said else None  # "Herzog criticized it. “I saw ...”"
     if subject and (RE_PERSON_NAME.fullmatch(subject) or typed_match(subject, p)):
         return i - 1, (0, subject, "forward", "source.quote_speaker")

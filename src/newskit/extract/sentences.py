@@ -21,6 +21,13 @@ RE_SENTENCE_CUT = re.compile(
     r"[.!?](?:(?<=[^\W_][.!?])|(?<=[)\]\"”’'][.!?])(?<![.!?][)\]\"”’'][.!?]))[\"”’')\]]?[^\S\n]+"
     r"(?=[\"“‘'(]?[A-Z])"
 )
+# A dateline's dash after a word in capitals or a wire's name ("... 15 WOUNDED JERUSALEM — Israeli troops",
+# "GAZA CITY, Gaza Strip (AP) — At least"): the story starts after it, a headline or byline stands before.
+RE_DATELINE_DASH = re.compile(r"[^\S\n]+[—–][^\S\n]+(?=[\"“]?[A-Z])")
+RE_DATELINE_END = re.compile(
+    r"(?:\b[A-Z]{3,}|\b[A-Z]{3,}(?:\s+[A-Z]{2,})*,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+    r"(?:\s+\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\))?|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\))$"
+)
 MAX_SENTENCE_CHARS = 2_000
 RE_INNER_BREAK = re.compile(r"[.!?…][^\s.!?…]*\s+\S")
 RE_TOKEN_BEFORE_MARK = re.compile(r"(?<!\S)\S+$")
@@ -68,6 +75,9 @@ def sentence_spans_of_block(block: str, offset: int) -> tuple[list[tuple[int, in
             continue
         word = RE_LAST_WORD.search(block, max(0, m.start() - 30), m.start())
         if word and word.group().lower() not in ABBREVIATIONS and len(word.group()) > 1:
+            cuts.append(m.end())
+    for m in RE_DATELINE_DASH.finditer(block):
+        if RE_DATELINE_END.search(block, max(0, m.start() - 60), m.start()):
             cuts.append(m.end())
     cuts.append(len(block))
     cuts = sorted(set(cuts))
