@@ -884,3 +884,28 @@ def test_the_fighting_after_a_window_is_the_fighting_of_that_window(text, surfac
 ])
 def test_the_fighting_of_a_war_or_with_no_window_before_stays_a_running_total(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+# --------------------------------------------------------------------------- a subset's own relative clause
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Several medics have been killed in strikes since Saturday, including four ambulance drivers and paramedics "
+     "who were killed on Wednesday.", "four", "incident"),
+    ("At least 300 soldiers have died since January, including 40 who were killed in an ambush near Gao.", "40",
+     "incident"),
+    ("Dozens of journalists have been killed in the war, including three who died in a strike on their car.",
+     "three", "incident"),
+    ("More than 100 aid workers have been killed since October, including 12 who were killed this month.", "12",
+     "period"),
+])
+def test_a_subset_with_a_relative_clause_of_its_own_takes_that_clause_frame(text, surface, expected):
+    assert scope_of(text, surface) == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("More than 100 aid workers have been killed since October, including 12 who worked for the UN.", "12"),
+    ("Thousands have been killed since the war began, including 4,000 children.", "4,000"),
+])
+def test_a_subset_with_no_outcome_clause_of_its_own_keeps_its_parent_frame(text, surface):
+    assert scope_of(text, surface) == "cumulative"

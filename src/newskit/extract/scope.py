@@ -62,6 +62,8 @@ RULES = {
     "scope.release_event": "a release is an event, even when the text dates it",
     "scope.fighting_in_window": "only \"in the fighting\" in the figure's clause, after a window stated before it "
                                 "(\"over the past four days ... dozens died in the fighting\"): that window",
+    "scope.subset_own_clause": "a subset with a relative clause of its own (\"including four medics who were killed "
+                               "on Wednesday\"): the frame of that clause, not its parent's",
     "scope.release_total": "a released part of people taken or held, \"so far\" or \"since\" in its clause: a "
                            "running total",
     "scope.release_unframed": "a released part of people taken or held (\"took 242 hostage, four of whom were later "
@@ -134,6 +136,14 @@ RE_FLED_FROM = re.compile(
     r"\b(?:fled|flee|flees|fleeing|escape|escaped|escaping|refuge|shelter|sheltering|safety|protection)\b"
     r"(?:\s+(?!(?:and|but|when|while|killing|killed|where)\b)[\w'’-]+){0,5}?\s+(?:from\s+)?(?:(?:the|a|an)\s+)?"
     r"(?:[\w'’-]+\s+)?$", re.I)
+# a subset's own relative clause ("including four medics who were killed on Wednesday"), its verb an outcome's
+RE_OWN_RELATIVE = re.compile(
+    r"(?:\s+(?!(?:who|that|which|but)\b|\d)[\w'’.-]+){0,8}?,?\s+(?P<rel>(?:who|that)\s+"
+    r"(?:(?:were|was|had|have|has|been|also|later|reportedly)\s+){0,3}(?:killed|died|wounded|injured|hurt|slain|shot|"
+    r"abducted|kidnapped|detained|arrested|displaced|perished)\b)", re.I)
+RE_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?:at\s+least|about|around|some|more\s+than|nearly|"
+    r"almost)\s+)?$", re.I)
 RE_HELD_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:held|holding|remain|remaining|still|in\s+captivity)\b", re.I)
 RE_PART_OF = re.compile(r"\b(?:most|mostly|many|majority|some) of (?:them|those|whom)\b|\bmostly\b", re.I)
 RE_CLAUSE_BREAK = re.compile(
@@ -426,6 +436,15 @@ def own_scope(
     if name == "since" and p.re_active_before.search(cand.left[-60:]) and _inside_since(masked, start, sentence):
         # "Since gunmen killed 1,400 people in a raid, ...": the clause after "since" tells the event
         return "incident", "scope.since_clause_event"
+    subset = has_parent or RE_SUBSET_BEFORE.search(cand.left[-40:])
+    relative = RE_OWN_RELATIVE.match(sentence, end) if subset else None
+    if relative is not None:  # "including four medics who were killed on Wednesday": the subset's own frame
+        inside = [c for c in masked if relative.start("rel") <= c[0] < hi]
+        framed = _nearest(inside, start, end, by_class=True)
+        if framed == "day" and not any(c[2] in ("incidents", "counted", "window", "period") for c in inside):
+            return "incident", "scope.subset_own_clause"
+        if framed in ("since", "window", "strong", "incident", "day", "period", "counted"):
+            return SCOPE_CLASSES[framed][0], "scope.subset_own_clause"
     if has_parent and name not in ("since", "strong", "incident"):
         return None, None  # inherits the parent's later: a stated window belongs to the whole count
     if name is None:
