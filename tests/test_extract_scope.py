@@ -909,3 +909,27 @@ def test_a_subset_with_a_relative_clause_of_its_own_takes_that_clause_frame(text
 ])
 def test_a_subset_with_no_outcome_clause_of_its_own_keeps_its_parent_frame(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+# --------------------------------------------------------------------------- a report's window, one sentence on
+
+REPORT_FILLER = (
+    "The group, which relies on a network of field researchers across the country, cross-checks each name with "
+    "relatives, local officials and medical staff before adding it to its database. It publishes the full list with "
+    "the names of the victims, their home towns and their ages so that families can check them. Its researchers also "
+    "interview witnesses and collect photographs, which it keeps in an archive. ")
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The monitor said 324 civilians were killed in April. " + REPORT_FILLER
+     + "According to the report, rebels killed 10 civilians. The army killed 12 civilians, while militias killed "
+       "four.", "12", "period"),
+    ("UNAMA recorded 1,200 civilian deaths over the past six months. " + REPORT_FILLER
+     + "According to the report, most deaths were caused by roadside bombs. Insurgents killed 700 of them.", "700",
+     "period"),
+    ("The monitor said 324 civilians were killed in April. " + REPORT_FILLER
+     + "According to the report, rebels killed 10 civilians. On Monday a car bomb killed 30 people in Kabul.", "30",
+     "incident"),
+])
+def test_the_sentence_after_one_that_cites_a_report_back_goes_on_within_its_window(text, surface, expected):
+    assert scope_of(text, surface) == expected

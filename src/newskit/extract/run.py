@@ -85,6 +85,8 @@ def _decide_sentence(
     found = attributions_found.get(i)
     if found is None:
         found = attributions_found[i] = attributions(sentence, p)
+    # a sentence that cites a report back, or follows one that does, goes on within the report's window
+    cites_report = bool(RE_REPORT_BACK.search(sentence) or (i and RE_REPORT_BACK.search(text[slice(*spans[i - 1])])))
     for k, cand in enumerate(live):
         parent, prev = cand.get("parent"), (live[k - 1] if k else None)
         source, source_rule, source_type, type_rule = decide_source(
@@ -96,7 +98,7 @@ def _decide_sentence(
         cand.decide("scope", *decide_scope(cand, own_scopes[id(cand)], sentence, p, parent=parent, previous=prev,
                                                   before=text[max(0, s - SCOPE_LOOK_BACK) : s],
                                                   report_before=text[max(0, s - REPORT_LOOK_BACK) : s]
-                                                  if RE_REPORT_BACK.search(sentence) else "",
+                                                  if cites_report else "",
                                                   sentence_cues=cues[1], sentence_start=s))
         cand.decide("place", *decide_place(cand, text, spans, i, p, source_type=source_type,
                                                   outcome=cand.get("outcome"), group=cand.get("group"),
