@@ -182,6 +182,15 @@ def test_two_runs_give_identical_outputs(sample_runs):
     assert manifests[0] == manifests[1]
 
 
+def test_a_report_leaves_no_kernel_running(sample_runs):
+    """The kernels are stopped when run_report returns, also those stopped while the last notebook ran."""
+    import psutil
+
+    kernels = [p for p in psutil.Process().children(recursive=True)
+               if p.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(p.cmdline())]
+    assert kernels == []
+
+
 def test_saved_notebooks_hold_no_timings_or_build_paths(sample_report):
     for name in RUN_ORDER:
         text = (sample_report / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8")

@@ -41,19 +41,22 @@ def page_title(notebook: Any) -> str:
     return "Notebook"
 
 
-# One exporter per thread (the runner renders two pages at once): an exporter compiles its templates
-# on its first page, 0.1-0.2 s that the next pages of the thread then skip.
-_EXPORTERS = threading.local()
+# Exporters not in use: a page takes one (or makes one when none is free) and gives it back, so the
+# runner's two lanes and its last notebook make two between them. An exporter compiles its templates
+# on its first page, 0.1-0.2 s that its next pages skip; one page at a time uses an exporter.
+_FREE_EXPORTERS: list[Any] = []
+_EXPORTERS_LOCK = threading.Lock()
 
 
 def render_html(notebook: Any) -> str:
     """The executed notebook as one offline HTML page, code hidden, titled by its first heading."""
-    exporter = getattr(_EXPORTERS, "html", None)
+    with _EXPORTERS_LOCK:
+        exporter = _FREE_EXPORTERS.pop() if _FREE_EXPORTERS else None
     if exporter is None:
         from jinja2 import DictLoader
         from nbconvert import HTMLExporter
 
-        exporter = _EXPORTERS.html = HTMLExporter(
+        exporter = HTMLExporter(
             template_name="lab",
             extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})],
             template_file="newskit_offline.html.j2",
@@ -61,7 +64,11 @@ def render_html(notebook: Any) -> str:
             exclude_input_prompt=True,
             exclude_output_prompt=True,
         )
-    body, _resources = exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})
+    try:
+        body, _resources = exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})
+    finally:
+        with _EXPORTERS_LOCK:
+            _FREE_EXPORTERS.append(exporter)
     return body
 
 
@@ -93,8 +100,10 @@ def navigation_html(page: str, pages: list[str]) -> str:
     return f'<nav class="newskit-nav" aria-label="report pages">{" · ".join(links)}</nav>'
 
 
-# A table or chart CSV named in a page's text ("all in tables/claims.csv"), not already in a link or attribute.
-RE_OUTPUT_PATH = re.compile(r"(?<=[\s>(])((?:tables|charts)/[A-Za-z0-9_.-]+\.csv)(?!\s*</a>)")
+# A table or chart CSV named in a page's text ("all in tables/claims.csv"), not already in a link; it is
+# text (not an attribute) when white space, ">" or "(" comes before it, which link_outputs checks: a
+# look-behind here would be tried at every character of pages that are mostly base64 images.
+RE_OUTPUT_PATH = re.compile(r"((?:tables|charts)/[A-Za-z0-9_.-]+\.csv)(?!\s*</a>)")
 
 
 def link_outputs(page: str, *, report_dir: Path) -> str:
@@ -105,11 +114,14 @@ def link_outputs(page: str, *, report_dir: Path) -> str:
     >>> _ = (folder / "tables" / "claims.csv").write_text("a\\n")
     >>> link_outputs("<p>all in tables/claims.csv; tables/none.csv</p>", report_dir=folder)
     '<p>all in <a href="tables/claims.csv">tables/claims.csv</a>; tables/none.csv</p>'
+    >>> link_outputs('<img alt="tables/claims.csv"> (tables/claims.csv)', report_dir=folder)
+    '<img alt="tables/claims.csv"> (<a href="tables/claims.csv">tables/claims.csv</a>)'
     """
 
     def link(match: re.Match[str]) -> str:
-        path = match.group(1)
-        return f'<a href="{path}">{path}</a>' if (report_dir / path).is_file() else path
+        path, before = match.group(1), page[match.start() - 1: match.start()]
+        in_text = before.isspace() or before in (">", "(")
+        return f'<a href="{path}">{path}</a>' if in_text and (report_dir / path).is_file() else path
 
     return RE_OUTPUT_PATH.sub(link, page)
 

@@ -219,7 +219,8 @@ class _NotebookRun:
         self.not_run = not_run
         self.waiting = dispatch_order(names)  # not started yet, in the order they start
         self.warm: dict[str, WarmKernel] = {}  # started for the notebook named, which has not run yet
-        self.idle: list[WarmKernel] = []  # their notebook has run: reset for the next one
+        self.idle: list[WarmKernel] = []  # their notebook has run: reset for the next one (see _release)
+        self.stopping: list[threading.Thread] = []  # kernels no notebook needs any more, being stopped
         self.executed: dict[str, Any] = {}
         self.failed: list[BaseException] = []
         self.lock = threading.Lock()
@@ -278,8 +279,7 @@ class _NotebookRun:
             )
         finally:
             if self.prewarm:
-                with self.lock:
-                    self.idle.append(kernel)
+                self._release(kernel)
             else:
                 kernel.shutdown()
         self.seconds[name] = round(run_seconds + html_seconds, 2)
@@ -290,11 +290,35 @@ class _NotebookRun:
                 write_not_run(self.build_dir, self.not_run)  # the summary notebook reads it
         self.bar.update(1)
 
+    def _release(self, kernel: WarmKernel) -> None:
+        """Hand on a kernel whose notebook has run: to a notebook still to run, else stop it.
+
+        While notebooks that run together are waiting, it waits for one of them. Once none is left, it
+        is reset at once for a notebook that runs after the others and has no kernel yet (the reset
+        overlaps the notebooks still running), else stopped (no notebook will run on it).
+        """
+        with self.lock:
+            if any(n not in RUN_AFTER_OTHERS for n in self.waiting):
+                self.idle.append(kernel)
+                return
+            after = next((n for n in self.waiting if n not in self.warm), None)
+            if after is not None:
+                self.warm[after] = kernel
+        if after is None:  # stopped beside the notebooks still running; close() waits for it
+            stopping = threading.Thread(target=kernel.shutdown, name="newskit-kernel-stop")
+            stopping.start()
+            with self.lock:
+                self.stopping.append(stopping)
+        else:
+            kernel.reset(NOTEBOOKS_DIR / f"{after}.ipynb")
+
     def close(self) -> None:
         """Stop the kernels."""
         self.bar.close()
         for kernel in [*self.warm.values(), *self.idle]:
             kernel.shutdown()
+        for stopping in self.stopping:
+            stopping.join()
 
 
 @contextmanager
