@@ -190,6 +190,28 @@ def test_stages_computed_once_then_read_back_with_dtypes_and_attrs(tmp_path, cor
     assert not again[3][["reviewed", "not_a_figure", "added"]].any().any()
 
 
+def test_a_stage_read_gives_its_warnings_again_from_the_file_and_line_computing_gave_them(
+        tmp_path, corpus_csv, monkeypatch):
+    """The articles stage and the topic stage keep their warnings the same way and give them again the same way."""
+    import warnings
+
+    from newskit import pipeline
+
+    monkeypatch.setenv(pipeline.STAGE_DIR_VARIABLE, str(tmp_path / "stages"))
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(corpus_csv.read_text(encoding="utf-8") + 'x-empty,,,,,\n', encoding="utf-8")
+    given = []
+    for _ in ("computed", "read"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", NewskitWarning)
+            pipeline.load_stages(stage_params(corpus), "articles")
+        given.append([(str(w.message), w.filename, w.lineno) for w in caught if issubclass(w.category, NewskitWarning)])
+    assert [line.split()[0] for line in stage_log()] == ["computed", "reused"]
+    assert len(given[0]) == 1 and "empty text" in given[0][0][0]
+    assert given[0][0][1].endswith("corpus.py")  # where the reader gave it, not where the stage was read
+    assert given[1] == given[0]
+
+
 def test_a_changed_input_or_vocabulary_makes_a_new_stage(tmp_path, corpus_csv):
     from newskit import pipeline
 

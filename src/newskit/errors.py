@@ -7,6 +7,8 @@ the fix. Recoverable problems are warnings (``NewskitWarning``) so a run goes on
 from __future__ import annotations
 
 import reprlib
+import warnings
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 # How much of a bad value an error message shows.
@@ -91,3 +93,15 @@ class NewskitWarning(UserWarning):
     """A recoverable problem in the input: the run goes on; the message names file, row and fix."""
 
 
+def kept_warnings(caught: Iterable[warnings.WarningMessage]) -> list[dict[str, Any]]:
+    """The NewskitWarnings among ``caught`` as rows (message, filename, lineno: ``schema.WARNING_COLUMNS``),
+    kept with the stage whose computation gave them."""
+    return [{"message": str(w.message), "filename": w.filename, "lineno": w.lineno}
+            for w in caught if issubclass(w.category, NewskitWarning)]
+
+
+def warn_again(kept: Iterable[Mapping[str, Any]]) -> None:
+    """Give again the warnings computing a stage gave (:func:`kept_warnings` rows), from the file and line
+    that gave them: a notebook that reads a stage shows what one that computed it showed."""
+    for row in kept:
+        warnings.warn_explicit(str(row["message"]), NewskitWarning, str(row["filename"]), int(row["lineno"]))

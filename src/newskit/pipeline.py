@@ -46,7 +46,7 @@ from newskit.engine import (
     split_partitions,
     use_engine,
 )
-from newskit.errors import NewskitWarning, ParameterError
+from newskit.errors import NewskitWarning, ParameterError, kept_warnings, warn_again
 from newskit.paths import INTERIM_DIR, sha256_file
 from newskit.schema import (
     CLAIM_COLUMNS,
@@ -730,8 +730,7 @@ def read_stage(name: str, key: str) -> pd.DataFrame | None:
             {c: (None if pd.isna(v) else v) for c, v in row.items()} for row in rows[columns].to_dict("records")
         ]
     _log_stage("reused", path)
-    for warning in table.attrs.get("load_warnings", []):
-        warnings.warn(warning["message"], NewskitWarning, stacklevel=3)
+    warn_again(table.attrs.get("load_warnings", []))
     if name == "claims":
         warn_failures(table.attrs["failures"], n_articles=int(table.attrs.get("n_articles", 0)) or len(
             set(table["article_id"])) + len(table.attrs["failures"]), where="claims stage", stacklevel=3)
@@ -746,9 +745,7 @@ def load_articles(params: Any) -> pd.DataFrame:
                                encoding=params.corpus_encoding)
     for warning in caught:  # shown as they would have been, and kept for the notebooks that read the stage
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    articles.attrs["load_warnings"] = [
-        {"message": str(w.message)} for w in caught if issubclass(w.category, NewskitWarning)
-    ]
+    articles.attrs["load_warnings"] = kept_warnings(caught)
     return articles
 
 
@@ -842,14 +839,14 @@ def load_topic_stage(params: Any) -> TopicStage:
     :func:`newskit.topics.stage.compute_topic_stage`; raises TooFewTextsError when the corpus is too
     small for topics (nothing is written). A read gives again the warnings computing gave.
     """
-    from newskit.topics.stage import STAGE_TABLES, TopicStage, compute_topic_stage, warn_again
+    from newskit.topics.stage import STAGE_TABLES, TopicStage, compute_topic_stage
 
     key = topic_stage_key(params)
     paths = {name: stage_dir() / f"topics-{key}.{name}.parquet" for name in STAGE_TABLES}
     if all(path.is_file() for path in paths.values()):
         stage = TopicStage(**{name: pd.read_parquet(path) for name, path in paths.items()})
         _log_stage("reused", paths["about"])
-        warn_again(stage)
+        warn_again(stage.warnings.to_dict("records"))
         return stage
     (passages,) = load_stages(params, "passages")
     stage = compute_topic_stage(passages, params)

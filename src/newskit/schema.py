@@ -70,8 +70,9 @@ REFERENCE_COLUMNS = ["date", "place", "series", "outcome", "group", "value", "fi
 # (claims.attrs["failures"]).
 DROPPED_COLUMNS = ["source_path", "row", "reason"]
 FAILURE_COLUMNS = ["article_id", "error"]
-# Warnings a stage gave when it was computed (articles.attrs["load_warnings"]), given again when it is read.
-WARNING_COLUMNS = ["message"]
+# Warnings a stage gave when it was computed (articles.attrs["load_warnings"], the topic stage's
+# warnings table), given again from the same file and line when it is read (newskit.errors.warn_again).
+WARNING_COLUMNS = ["message", "filename", "lineno"]
 # Topics: units of analysis (newskit.topics.make_units) and their topics (newskit.topics.assign_topics).
 UNIT_COLUMNS = ["unit", "unit_id", "article_id", "passage_id", "start", "end", "text"]
 ASSIGNMENT_COLUMNS = [*UNIT_COLUMNS, "topic", "topic_label", "weight", "fit", "explained"]

@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newskit.errors import NewskitWarning
+from newskit.errors import NewskitWarning, kept_warnings
+from newskit.schema import WARNING_COLUMNS
 from newskit.topics.tables import MAP_COLUMNS, assign_topics, make_units, unit_map
 
 # At or above this many units (paragraphs, sentences or articles), the model shown is NMF on the streaming
@@ -34,7 +35,6 @@ TOPIC_PARAMETERS = ("topic_unit", "topic_method", "n_topics", "topic_candidates"
                     "n_top_terms", "seed")
 # The stage's tables, by name; ``about`` is one row of facts, ``warnings`` the messages computing gave.
 STAGE_TABLES = ("candidates", "assignments", "terms", "passages", "map", "about", "warnings")
-WARNING_COLUMNS = ["message", "filename", "lineno"]
 ABOUT_COLUMNS = ["n_units", "n_units_chosen_on", "n_topics", "n_terms", "streaming", "fixed_by_parameter"]
 
 
@@ -117,21 +117,14 @@ def compute_topic_stage(passages: pd.DataFrame, params: Any) -> TopicStage:
     finally:  # shown as they would have been (also before an error), and kept for the notebooks that read the stage
         for warning in caught:
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    given = [w for w in caught if issubclass(w.category, NewskitWarning)]
-    stage.warnings = _warnings_table([str(w.message) for w in given], [w.filename for w in given],
-                                     [w.lineno for w in given])
+    stage.warnings = _warnings_table(kept_warnings(caught))
     return stage
 
 
-def _warnings_table(messages: list[str], filenames: list[str], linenos: list[int]) -> pd.DataFrame:
-    return pd.DataFrame({"message": pd.Series(messages, dtype="str"), "filename": pd.Series(filenames, dtype="str"),
-                         "lineno": pd.Series(linenos, dtype="int64")})
-
-
-def warn_again(stage: TopicStage) -> None:
-    """Give again the warnings computing ``stage`` gave, from where they were given (as computing showed them)."""
-    for message, filename, lineno in stage.warnings[WARNING_COLUMNS].itertuples(index=False):
-        warnings.warn_explicit(message, NewskitWarning, filename, int(lineno))
+def _warnings_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Kept warnings (:func:`newskit.errors.kept_warnings`) as the stage's ``warnings`` table."""
+    return pd.DataFrame({column: pd.Series([row[column] for row in rows], dtype=dtype)
+                         for column, dtype in zip(WARNING_COLUMNS, ("str", "str", "int64"), strict=True)})
 
 
 def _compute(passages: pd.DataFrame, params: Any) -> TopicStage:
@@ -175,6 +168,6 @@ def _compute(passages: pd.DataFrame, params: Any) -> TopicStage:
         passages=model.representative_passages(texts, k=N_REPRESENTATIVE_PASSAGES),
         map=unit_map(model, assignments, random_state=params.seed)[MAP_COLUMNS],
         about=about,
-        warnings=_warnings_table([], [], []),
+        warnings=_warnings_table([]),
     )
 
