@@ -465,3 +465,29 @@ def test_quotation_marks_are_counted_from_a_sentence_start():
     text = f'The group said it was "not recommending a vote" this year. {filler}The war has killed 40,000 people. ' \
            '"Uncommitted" leaders said their decision stands.'
     assert (_figure(text, "40,000").source, _figure(text, "40,000").source_type) == (None, "none")
+
+
+# Texts with runs of white space read as single-spaced ones; "the group said" is the organisation its own
+# sentence names; "According to X, ..." in the next sentence tells a claim of its own; a subset takes its
+# parent's source only in its parent's sentence (an adjacent sentence attaches nothing by itself).
+ROUND3_ATTACH_CASES = [
+    ("Protests  were  called,  according  to  Al  Manar,  the  group's  broadcaster,  after  a  blast  killed  300  "
+     "people.", "300", None, "none"),
+    ("Eleven  villagers  were  killed,  according  to  local  elders,  with  five  children  among  the  dead.",
+     "five", "local elders", "other"),
+    ("A UN official spoke first. Several aid workers were killed, including four Red Cross drivers, the group said.",
+     "four", "the group", "ngo"),
+    ("Stephane Dujarric, a U.N. spokesman, said schools were hit. At least 30 medics were killed, among them 12 MSF "
+     "nurses, the organisation said.", "30", "the organisation", "ngo"),
+    ("The victims included 54 people killed under torture. According to the report, the militia killed 10 more "
+     "civilians.", "54", None, "none"),
+    ("The victims included 54 people killed under torture. According to the report.", "54", "the report", "other"),
+    ("The monitor said 120 civilians were killed in April. Of those, 34 were children.", "34", None, "none"),
+    ("The monitor said 120 civilians were killed in April, 34 of them children.", "34", "The monitor", "ngo"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), ROUND3_ATTACH_CASES)
+def test_source_and_type_round3_attach(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)

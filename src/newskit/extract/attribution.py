@@ -187,6 +187,7 @@ RE_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|
 RE_ADDED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:more|others|other|additional)\b", re.IGNORECASE)
 RE_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 RE_SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[“\"]?[A-Z])")
+RE_ACCORDING_OPENING = re.compile(r"\W*according\s+to$", re.I)
 RE_QUOTE_CLOSE = re.compile(r"[,.!?…—-][”\"]")
 RE_CLOSING_QUOTE = re.compile(r"[’”'\"](?!\w)")
 # "A soldier who said he saw the blast said": a relative clause between a source and its verb
@@ -572,7 +573,8 @@ def decide_source(
         return cache[key]
 
     picked = _pick(cand, found, text, spans, i, p, attributions_of)
-    if picked is None and parent is not None and parent.get("source") is not None:
+    if picked is None and parent is not None and parent.get("source") is not None and parent.start >= spans[i][0]:
+        # a subset in its parent's sentence; one in a sentence of its own is attached by nothing
         return parent.get("source"), "source.parent", parent.get("source_type"), parent.rules["source_type"]
     if picked is None:
         return None, None, "none", "source_type.none"
@@ -588,7 +590,7 @@ def decide_source(
     else:
         source_type, type_rule = classify_source_rule(phrase, p)
     if p.re_place_typed_source.match(phrase) and not re.search(  # "authorities on both sides"
-            re.escape(phrase) + RE_BOTH_SIDES, sentence_of(k)):
+            _spaced(phrase).pattern + RE_BOTH_SIDES, sentence_of(k)):
         by_place = type_by_place(text, spans[k][0], spans[k][1], offset, p)
         if by_place is not None:
             source_type, type_rule = by_place, "source_type.place"
@@ -652,8 +654,14 @@ def _in_clause_after(text: str, sentence_start: int, attribution: Attribution, f
     """Whether the figure stands in a clause of the kind ``clause`` opening right after the attribution's
     phrase, before the figure."""
     offset, phrase = attribution[0] + sentence_start, attribution[1]
-    end = text.find(phrase, max(sentence_start, offset - LOOK_BACK), figure_at)  # "X said" or "said X"
-    return end >= 0 and bool(clause.match(text, end + len(phrase), figure_at))
+    # "X said" or "said X", in a text that may hold runs of white space ("Al  Manar")
+    found = _spaced(phrase).search(text, max(sentence_start, offset - LOOK_BACK), figure_at)
+    return found is not None and bool(clause.match(text, found.end(), figure_at))
+
+
+def _spaced(phrase: str) -> re.Pattern:
+    """A pattern of ``phrase`` (written with single spaces) that matches it with any white space between words."""
+    return re.compile(r"\s+".join(map(re.escape, phrase.split())))
 
 
 def _type_at_earlier_mention(surname: str, text: str, before: int, p: Patterns) -> str | None:
@@ -698,6 +706,11 @@ def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int,
     named in up to PRONOUN_SENTENCES sentences before; "the group said" keeps its words and is typed by
     the NGO or UN body named in the sentence or before it. None when a pronoun has no antecedent."""
     offset, phrase, direction, rule = attribution
+    if p.re_generic_organisation.match(phrase.strip()):
+        # "..., including four Red Crescent medics, the group said": the NGO or UN body its own sentence names
+        named_here = typed_match(text[spans[k][0] : spans[k][1]], p, types=("ngo", "un"))
+        if named_here:
+            return k, (offset, phrase, direction, "source.named_organisation"), named_here[1]
     if p.re_pronoun_source.match(phrase.strip()):
         antecedent = None
         back, limit = 1, PRONOUN_SENTENCES
@@ -816,7 +829,9 @@ def _next_sentence_attaches(text: str, spans: list[tuple[int, int]], i: int, p: 
     if i + 1 >= len(spans):
         return None
     following, _ = _single_spaced(text[spans[i + 1][0] : spans[i + 1][1]])
-    if p.re_next_attaches.match(following):
+    opening = p.re_next_attaches.match(following)
+    if opening and not (RE_ACCORDING_OPENING.match(opening.group()) and has_number(following)):
+        # "According to the report, ISIS killed 10": a claim of its own, no word back to the figure before
         named = attributions_of(i + 1)
         if named:
             return i + 1, _with_rule(named[0], "source.next_sentence")
