@@ -620,3 +620,28 @@ def test_place_person_names_outlet_seats_and_actors(text, title, expected):
 )
 def test_place_names_of_the_cross_domain_countries(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a country that starts or keeps striking is the side that did it ("there" refers past it)
+        ("Shells hit Kharkiv overnight. Then Russia started shelling the area non-stop. The shelling there has left "
+         "300 people homeless.", "", [("300", "ukraine")]),
+        ("Drones hit El Fasher on Friday. Chad kept bombing the area for days. The bombing there has left 2,000 "
+         "people with nowhere to go.", "", [("2,000", "sudan")]),
+        # where attackers came from is not where they died, whatever the tense of the verb
+        ("Two gunmen were killed after crossing into Chad from Sudan.", "", [("Two", "chad")]),
+        ("Troops killed 5 militants infiltrating Kashmir from Pakistan.", "", [("5", "india")]),
+        # a country's name before an actor's noun, with the place struck named after: the place struck
+        ("Ten people were killed in U.S. strikes on Yemen.", "", [("Ten", "yemen")]),
+        ("Ten people were killed in U.S. airstrikes on the port city of Hodeidah.", "", [("Ten", "yemen")]),
+        ("Ten people were killed in Russia strikes on Kharkiv.", "", [("Ten", "ukraine")]),
+        ("Ten people were killed in Gaza strikes on Tuesday.", "", [("Ten", "gaza")]),
+        # a headline that opens with a place as its label places the story there
+        ("Officials said 22 people died.", "Afghanistan: floods kill dozens", [("22", "afghanistan")]),
+        ("Officials said 22 people died.", "Mexico says 22 migrants died in a fire", [("22", "unknown")]),
+    ],
+)
+def test_place_actors_origins_targets_and_labels(text, title, expected):
+    assert places_titled(text, title) == expected

@@ -73,6 +73,8 @@ RE_BESIDE = re.compile(r"\b(?:near|outside|next\s+to|behind|opposite|beside)\s+(
 # a new clause with its own verb (", and security was stepped up in cities around the United States")
 RE_NEW_FINITE_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+[^,;]*?\b(?:was|were|is|are|has|have|had)\b",
                                   re.IGNORECASE)
+# a headline's label: a name then a colon ("Sudan: ...")
+RE_LABEL_AFTER = re.compile(r"\s*:")
 # where a part of a headline starts after its punctuation ("...; Israel displays ...")
 RE_TITLE_PART = re.compile(r"[;:|—–]\s*")
 # "14 of its citizens": a country's nationals, wherever they are
@@ -92,6 +94,8 @@ TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to
 # the "on" of a phrasal verb is no preposition of place ("called on Sudan to protect civilians")
 RE_PHRASAL_ON = re.compile(r"\b(?:call|calls|called|calling|urged?|urging|press(?:es|ed|ing)?|prevail(?:s|ed)?)\s+on\s+$",
                            re.IGNORECASE)
+# what an actor's act struck, after its noun ("U.S. strikes [on Yemen]")
+RE_TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,4}([A-Z][\w'’.-]*(?<![.-]))")
 RE_DESTINATION = re.compile(r"\b(?:into|to|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # How far after an event a figure told by a participle is that event's ("attacked Israel on Oct. 7,
 # killing 1,200": characters).
@@ -175,6 +179,10 @@ def _located(text: str, a: int, b: int, p: Patterns) -> bool | None:
     located = bool(p.re_place_preposition.search(before)) and not possessive and not RE_PHRASAL_ON.search(before)
     if not located and p.re_place_actor.match(text, b):
         return None  # "Israel has killed ...": the side that did it
+    actor = p.re_demonym_actor.match(text, b)
+    target = RE_TARGET_AFTER.match(text, actor.end()) if actor else None
+    if target and any(pattern.match(text, target.start(1)) for pattern, _ in _name_patterns(target.group(1), p)):
+        return None  # "killed in U.S. strikes on Yemen": the side that struck, the place struck named after
     return located
 
 
@@ -289,7 +297,8 @@ def _title_place(text: str, p: Patterns, found: dict) -> str | None:
         names = _places(title, 0, p, _renames(text, p, found)) if title else []
         # the subject of the headline or of one of its parts ("...; Israel displays ...") is its actor
         subjects = {0, len(title) - len(title.lstrip())} | {m.end() for m in RE_TITLE_PART.finditer(title)}
-        located = {name[2] for name in names if name[3]}
+        # a name the headline opens with as its label ("Afghanistan: floods kill dozens") is where its story happens
+        located = {name[2] for name in names if name[3] or (name[0] in subjects and RE_LABEL_AFTER.match(title, name[1]))}
         reached = {name[2] for name in names if not name[3] and name[0] not in subjects
                    and not (RE_POSSESSIVE.match(title, name[1]) and not p.re_possessed_place.match(title, name[1]))
                    and not p.re_title_name_of_war.match(title, name[1])}
