@@ -645,3 +645,19 @@ def test_place_names_of_the_cross_domain_countries(text, expected):
 )
 def test_place_actors_origins_targets_and_labels(text, title, expected):
     assert places_titled(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sea named after a place is not that place
+        ("A missile killed three crew members aboard a ship in the Gulf of Aden.", [("three", "unknown")]),
+        ("Pirates killed 2 sailors in the Gulf of Guinea.", [("2", "unknown")]),
+        ("The boat sank in the Bay of Bengal; 40 Rohingya drowned off Myanmar.", [("40", "myanmar")]),
+        # the Hamas-led attack is the October 7 attack however its attackers are named
+        ("Hamas-led militants killed about 1,200 people and took roughly 240 hostages.",
+         [("1,200", "israel"), ("240", "israel")]),
+    ],
+)
+def test_place_seas_and_the_hamas_led_attack(text, expected):
+    assert places(text) == expected
