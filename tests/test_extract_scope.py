@@ -933,3 +933,15 @@ REPORT_FILLER = (
 ])
 def test_the_sentence_after_one_that_cites_a_report_back_goes_on_within_its_window(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+# --------------------------------------------------------------------------- missing now: a current count
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Eight Americans are missing, the White House said.", "Eight", "cumulative"),
+    ("About 300 people are still unaccounted for, officials said.", "300", "cumulative"),
+    ("Twelve people are missing after the flood swept through the valley.", "Twelve", "incident"),
+])
+def test_people_missing_now_are_a_current_count_unless_one_event_frames_them(text, surface, expected):
+    assert scope_of(text, surface) == expected
