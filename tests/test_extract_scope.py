@@ -945,3 +945,18 @@ def test_the_sentence_after_one_that_cites_a_report_back_goes_on_within_its_wind
 ])
 def test_people_missing_now_are_a_current_count_unless_one_event_frames_them(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+# --------------------------------------------------------------------------- one kind of event joined to many events
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The health ministry said 30 people were killed in airstrikes and shelling overnight.", "30", "period"),
+    ("Ten people died in shelling and airstrikes on Monday, officials said.", "Ten", "period"),
+    ("Medics said 12 people were killed in clashes and shelling across the province.", "12", "unknown"),
+    ("In March the group documented 300 deaths. It also documented the killing of 96 rebels either during clashes "
+     "or under shelling.", "96", "period"),
+    ("Twelve villagers were killed in the shelling of their village on Friday.", "Twelve", "incident"),
+])
+def test_an_event_word_joined_to_plural_events_names_many_events(text, surface, expected):
+    assert scope_of(text, surface) == expected

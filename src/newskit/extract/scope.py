@@ -185,11 +185,20 @@ def scope_cues(sentence: str, p: Patterns) -> tuple[list[Cue], list[Cue]]:
     # "a misfired rocket": one; "two blasts", "a series of attacks": a set of events, the period they span
     others = [(s, e, _events_class(sentence, s, e, p)) if name == "incidents" else (s, e, name)
               for s, e, name in others]
+    # "in airstrikes and shelling", "either during clashes or under shelling": one kind of event joined to many
+    # events is many events too, not one
+    many = [c for c in others if c[2] in ("incidents", "counted")]
+    others = [c for c in others if not (c[2] == "incident" and any(
+        RE_JOINED_EVENTS.fullmatch(sentence, m[1], c[0]) or RE_JOINED_EVENTS.fullmatch(sentence, c[1], m[0])
+        for m in many))]
     masked = since + [c for c in others if not any(s <= c[0] < e for s, e, _ in since)]
     since_words = [(s, s + len("since"), name) for s, _, name in since]
     return masked, since_words + others
 
 
+RE_JOINED_EVENTS = re.compile(
+    r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:(?:in|under|during|by|from)\s+)?(?:(?:the|heavy|intense|artillery|"
+    r"aerial|air|naval|ground|tank|mortar|rocket)\s+)*")
 RE_TO_BEFORE = re.compile(r"\bto\s+$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 RE_DATED_BEFORE = re.compile(
