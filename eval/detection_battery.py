@@ -1,14 +1,14 @@
-"""Detection battery: sentences written for the fifth detection round of issue 12, none taken from a corpus.
+"""Detection battery: sentences written for the detection rounds of issue 12, none taken from a corpus.
 
-Six batches of other wars' and disasters' wordings (Sudan, Ukraine, Myanmar, Ethiopia, Syria, Yemen, DR Congo;
-quakes, floods, fires, stampedes, agency reports), each written and scored before the rules it prompted, with
-hard negatives (ages, dates, rescuers, ratios, money, distances, years, phone numbers, force sizes). A figure is
-found when a predicted figure overlaps its surface (as eval/evaluate.py matches); its outcome is checked too.
-Batches 7-11 were written in the sixth round (issue 12, this round's classes: breakdown lists after a total, tolls
-far from their number, number words before a modifier, counts of nationals, outcome nouns and verbs in other
-wordings, sieges, famine, shootings, floods; and ages in apposition, exchange ratios, families, force sizes as
-negatives), each scored before its rules. Run ``python eval/detection_battery.py [-v]`` (``-v`` lists misses and
-false alarms). The rounds' scores are in eval/README.md ("detection, fifth round", "detection, sixth round").
+Batches 1-6 (fifth round): other wars' and disasters' wordings (Sudan, Ukraine, Myanmar, Ethiopia, Syria, Yemen,
+DR Congo; quakes, floods, fires, stampedes, agency reports), with hard negatives (ages, dates, rescuers, ratios,
+money, distances, years, phone numbers, force sizes). Batches 7-12 (sixth round): breakdown lists after a total,
+tolls far from their number, number words before a modifier, counts of nationals, outcome nouns and verbs in other
+wordings, sieges, famine, shootings, floods; batch 12 in the style of US papers on the Gaza war; negatives for ages
+in apposition, exchange ratios, families, force sizes. Each batch was written and scored before the rules it
+prompted. A figure is found when a predicted figure overlaps its surface (as eval/evaluate.py matches); its outcome
+is checked too. Run ``python eval/detection_battery.py [-v]`` (``-v`` lists misses and false alarms). The rounds'
+scores are in eval/README.md ("detection, fifth round", "detection, sixth round").
 """
 
 from __future__ import annotations
@@ -1178,6 +1178,78 @@ BATCHES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ('The 10 hostages released on Friday were reunited with their families.',
          [('10', 'released')]),
     ],
+    "12": [
+        ('The Hamas-led attack on Oct. 7 killed about 1,200 people, mostly civilians, and some 250 were taken hostage, according to Israeli officials.',
+         [('1,200', 'killed'), ('250', 'hostage')]),
+        ('Roughly 100 hostages remain in Gaza, about a third of whom are believed to be dead.',
+         [('100', 'hostage'), ('a third', 'killed')]),
+        ("More than 40,000 people have been killed in Gaza, according to the territory's Health Ministry, which does not distinguish between civilians and combatants.",
+         [('40,000', 'killed')]),
+        ('The Israeli military said it had killed 17,000 militants, a figure it has not substantiated.',
+         [('17,000', 'killed')]),
+        ('Of the roughly 250 people abducted, 105 were freed during a weeklong truce in November.',
+         [('250', 'hostage'), ('105', 'released')]),
+        ('The bodies of six hostages, including the Israeli-American Hersh Goldberg-Polin, were recovered from a tunnel in Rafah.',
+         [('six', 'killed')]),
+        ('Israel has detained thousands of Gazans, some of whom have been held for months without charge.',
+         [('thousands', 'detained')]),
+        ('Nearly 90 percent of Gaza’s population of 2.2 million has been displaced, many of them several times.',
+         [('90 percent', 'displaced')]),
+        ('Some 330 Israeli soldiers have died in the ground offensive, the military says.',
+         [('330', 'killed')]),
+        ('The strike killed at least 22 people, among them several children, the Gaza civil defense agency said.',
+         [('22', 'killed')]),
+        ('Dozens were killed on Tuesday as Israeli forces pressed their assault on Jabaliya, hospital officials said.',
+         [('Dozens', 'killed')]),
+        ('Since the war began, 120 journalists have been killed, the Committee to Protect Journalists said.',
+         [('120', 'killed')]),
+        ('The agency says 220 of its staff members have been killed.',
+         [('220', 'killed')]),
+        ('Hezbollah strikes have killed 25 Israeli civilians and 18 soldiers in northern Israel and the Golan Heights.',
+         [('25', 'killed'), ('18', 'killed')]),
+        ('Israeli strikes in Lebanon have killed more than 3,000 people, Lebanese officials say.',
+         [('3,000', 'killed')]),
+        ('About 60,000 Israelis were evacuated from communities near the Lebanese border.',
+         [('60,000', 'displaced')]),
+        ('The deal calls for the release of 33 hostages in exchange for hundreds of Palestinian prisoners.',
+         [('33', 'released'), ('hundreds', 'released')]),
+        ('Israel freed 90 Palestinian prisoners, most of them women and teenagers.',
+         [('90', 'released')]),
+        ('At least 500 Palestinians have been killed in the West Bank by Israeli forces or settlers since Oct. 7.',
+         [('500', 'killed')]),
+        ('The Health Ministry said the bodies of 56 people had been brought to hospitals over the past 24 hours.',
+         [('56', 'killed')]),
+        ('An estimated 10,000 people are believed buried under the rubble.',
+         [('10,000', 'missing')]),
+        ('Israel says 35 of the remaining hostages are dead.',
+         [('35', 'killed')]),
+        ('Four of the released captives were taken to Sheba Medical Center.',
+         [('Four', 'released')]),
+        ('Israeli officials say about 17,000 of the dead were fighters.',
+         [('17,000', 'killed')]),
+        ('The ministry has identified 34,344 of the dead by name.',
+         [('34,344', 'killed')]),
+        ('Children make up about 40 percent of those killed, the ministry says.',
+         [('40 percent', 'killed')]),
+        ('The war has wounded more than 90,000 Palestinians.',
+         [('90,000', 'injured')]),
+        ('Five Israeli soldiers were killed in northern Gaza on Monday, bringing the total since the ground invasion to 350.',
+         [('Five', 'killed'), ('350', 'killed')]),
+        ('The Oct. 7 attack left about 1,200 dead in Israel.',
+         [('1,200', 'killed')]),
+        ('Among the dead were a doctor and his three children.',
+         [('three', 'killed')]),
+        ('Two hostages were rescued in a raid on Rafah, the military said.',
+         [('Two', 'released')]),
+        ('Hundreds of thousands of Gazans have fled south.',
+         [('Hundreds of thousands', 'displaced')]),
+        ('About 1.9 million Gazans are now internally displaced, according to the United Nations.',
+         [('1.9 million', 'displaced')]),
+        ('The Israeli military said 21 soldiers were killed when two buildings collapsed.',
+         [('21', 'killed')]),
+        ('The attack on the Nova music festival killed more than 360 people.',
+         [('360', 'killed')]),
+    ],
 }
 # sentences with no casualty figure
 NEGATIVES: list[str] = [
@@ -1349,6 +1421,18 @@ NEGATIVES: list[str] = [
     'Hamas has about 30,000 fighters, Israeli estimates say.',
     'About 1,000 medics have volunteered to go to the area.',
     'The 300 rescuers worked for 72 hours.',
+    'The Israeli military said it had struck more than 150 targets overnight.',
+    'About 2.2 million people live in Gaza, half of them children.',
+    'Israel has called up 360,000 reservists.',
+    'The army said it had found 80 tunnel shafts in the area.',
+    'Around 100 aid trucks a day entered Gaza during the truce.',
+    'Hamas fired some 3,000 rockets on Oct. 7.',
+    'The Security Council passed Resolution 2728 with 14 votes in favor.',
+    'The ceasefire lasted seven days, from Nov. 24 to Dec. 1.',
+    'Israel says Hamas had about 30,000 fighters before the war.',
+    'The two-state solution was discussed at the summit.',
+    'The hospital, which has 350 beds, was treating 700 patients.',
+    'A 24-hour pause was announced on Sunday.',
 ]
 
 

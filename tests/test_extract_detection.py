@@ -639,3 +639,19 @@ def test_anaphoric_tolls_hedges_and_lists_of_verbs(text, expected):
 )
 def test_anaphors_and_ages_after_a_copula(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a running total of the figure before, raised to the number
+        ("Four more bodies were found, bringing the overall toll to 58.", [("Four", "killed"), ("58", "killed")]),
+        ("Two guards were seized, raising the number of people held by the gang to 19.",
+         [("Two", "hostage"), ("19", "hostage")]),
+        # a clause after "and" with a verb of its own ends the noun phrase of a bare number
+        ("The flood killed 12 and took the total for the month to 75.", [("12", "killed"), ("75", "killed")]),
+        ("Troops shot dead 30 and burnt their bodies.", [("30", "killed")]),
+    ],
+)
+def test_a_total_raised_to_a_number_and_a_clause_after_and(text, expected):
+    assert figures(text) == expected

@@ -238,6 +238,8 @@ def read_noun_phrase(cand: Candidate, p: Patterns) -> None:
             continue
         if p.re_cue.match(right, match.start()):
             break  # a cue phrase opening with a word no list names: "22 froze to death"
+        if after_and and head_group is None and not adjective_groups:
+            break  # a verb of the clause after "and": "killed 12 and took the total to 80"
         cand.thing, cand.thing_rule = True, "candidate.thing"
         break
     trailing = RE_TRAILING_COORDINATOR.search(right, 0, pos)

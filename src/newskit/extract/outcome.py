@@ -333,6 +333,11 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
         if prev is not None and work[id(prev)][0] and gapped_after(cand, prev, p):
             work[id(cand)] = [work[id(prev)][0], "outcome.shared_gapping"]
             continue
+        if (prev is not None and work[id(prev)][0] and cand.number.unit == prev.number.unit
+                and p.re_total_raised_to.search(cand.left)):
+            # "Five soldiers were killed ..., bringing the total since the ground invasion to 350"
+            work[id(cand)] = [work[id(prev)][0], "outcome.shared_comparison"]
+            continue
         if (prev is not None and work[id(prev)][0] and how(prev) == "nominal" and cand.number.unit == prev.number.unit
                 and _toll_verb_ends(cand.left, p) and not p.re_cue.search(cand.left) and not RE_WHO.search(cand.left)
                 and not p.re_toll_gap_bad.search(p.re_qualifier_before.sub("", cand.left))):

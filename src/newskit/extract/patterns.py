@@ -168,6 +168,7 @@ class Patterns:
     re_comparison_before: re.Pattern
     re_change_from: re.Pattern
     re_change_to: re.Pattern
+    re_total_raised_to: re.Pattern
     place_first_word: dict[str, tuple[tuple[re.Pattern, str], ...]]
     re_place_word: re.Pattern
     re_place: re.Pattern | None
@@ -596,6 +597,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_comparison_before=_compile(rf"(?:^|[\s,])(?:{alternation(subsets['comparison_before'])})\s+$", I),
         re_change_from=_compile(rf"\b(?:{alternation(subsets['change_from'])})\s+$", I),
         re_change_to=_compile(rf"^\s*(?:{alternation(subsets['change_to'])})\s+$", I),
+        re_total_raised_to=_compile(
+            rf"\b(?:{alternation(subsets['total_raisers'])})\s+(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+)?"
+            rf"(?:{alternation(subsets['total_nouns'])})\b[^.;:!?\d]{{0,70}}?\bto\s+(?:(?:{short})\s+)?$", I),
         place_first_word=place_first,
         re_place_word=_compile(re_place_word),
         re_place=_compile(rf"(?<![\w-])(?:{re_place})(?![\w-])") if opening_with_grammar else None,

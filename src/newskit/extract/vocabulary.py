@@ -107,7 +107,7 @@ SHAPE: dict[str, Any] = {
                          "predicate_hedges", "coordinators", "apposition_words", "gap_breakers",
                          "nominal_gap_breakers", "another_before", "more_after", "comparison_before",
                          "change_from", "change_to", "among_after", "partitive_of_next", "among_next", "gapping_words",
-                         "gapping_breakers", "toll_gap_breakers", "severity_after"),
+                         "gapping_breakers", "toll_gap_breakers", "severity_after", "total_raisers", "total_nouns"),
                 "list"),
     "non_figures": ("keys", ("population_before", "every_before", "rate_before", "rate_after", "measure_before",
                              "measure_after", "unit_after", "idiom_before", "ratio_after",
