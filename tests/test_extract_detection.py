@@ -655,3 +655,30 @@ def test_anaphors_and_ages_after_a_copula(text, expected):
 )
 def test_a_total_raised_to_a_number_and_a_clause_after_and(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an outcome label and its number
+        ("Dead: 27; injured: 140; missing: 9.", [("27", "killed"), ("140", "injured"), ("9", "missing")]),
+        # a partitive opening with an adjective before the outcome noun, and a gapped share after it
+        ("Of the recorded civilian deaths, 48% were caused by shelling; 30% by air strikes.",
+         [("48%", "killed"), ("30%", "killed")]),
+        # a share in brackets after a clause about an outcome noun
+        ("Most of the fatalities were recorded in the north (71%).", [("71%", "killed")]),
+    ],
+)
+def test_labels_partitive_openings_and_shares_in_brackets(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the hospitals in the north are closed (71%).",  # a share of things
+        "Funding: 34%; staff: 1,200.",  # labels that are no outcome
+    ],
+)
+def test_shares_and_labels_with_no_outcome_make_no_figures(text):
+    assert figures(text) == []

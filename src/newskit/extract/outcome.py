@@ -55,6 +55,7 @@ RE_LIST_GAP = re.compile(
 RE_RELATIVE_THEN_MAIN = re.compile(
     r"^[\s,]*(?:who|that)\s+[^;:.()\"“”—–]{1,80}?[\s,]+(?=(?:were|was|have|has|had|are|is)\s)", re.IGNORECASE)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
+RE_BRACKET_CLOSES = re.compile(r"^\s*\)")
 RE_SENTENCE_END = re.compile(r"[.!?][\"”’]*\s+")
 RE_COPULA_END = re.compile(r"(?:^|,)\s*(?:was|is)\s+$", re.IGNORECASE)
 RE_WHO = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
@@ -142,7 +143,13 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
     opening = p.re_partitive_opening.match(left)
     if opening:  # "Of those killed, 60% were women", "Among the wounded, 12 are in a critical condition"
         return cue_outcome(opening.group("cue"), p), "outcome.partitive_opening"
+    label = p.re_label_cue.search(left)
+    if label:  # "Killed: 310; wounded: 1,045"
+        return cue_outcome(label.group("cue"), p), "outcome.nominal_cue_before"
     if cand.number.unit == "percent":
+        share = p.re_share_in_brackets.match(left) if RE_BRACKET_CLOSES.match(cand.right) else None
+        if share:  # "Most of the casualties occurred in Donetsk region (58%)"
+            return cue_outcome(share.group("cue"), p), "outcome.nominal_cue_before"
         return None, None
     nominal = p.re_nominal_before.search(clause[-90:])
     if nominal and p.re_forecast.search(p.re_qualifier_before.sub("", nominal.group("gap"))):

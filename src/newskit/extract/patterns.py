@@ -46,6 +46,8 @@ class Patterns:
     re_age_before: re.Pattern
     event_verbs: frozenset[str]
     re_toll_anaphor: re.Pattern
+    re_label_cue: re.Pattern
+    re_share_in_brackets: re.Pattern
     re_toll_in_sentence: re.Pattern
     re_age_after: re.Pattern
     re_each_for_before: re.Pattern
@@ -499,6 +501,12 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+[\w'’-]+\b[^.;:!?\d]{{0,40}}?\bfor\s+"
             rf"(?:(?:{short})\s+)?$", I),
         event_verbs=frozenset(_by_word(role("verbs"))),
+        # a label and its number: "Killed: 310; wounded: 1,045"
+        re_label_cue=_compile(rf"(?:^|[;,(\n])\s*(?P<cue>{cue})\s*:\s*(?:(?:{short})\s+)?$", I),
+        # a share in brackets after a clause about an outcome noun: "Most of the casualties occurred in Donetsk (58%)"
+        re_share_in_brackets=_compile(
+            rf"^(?:.*[;.]\s)?[^;]*?\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b"
+            r"[^;]{0,100}\(\s*$", I),
         re_toll_anaphor=_compile(rf"^\W*(?:{alternation(v['toll_anaphors'])})\s+[^.;:!?\d]{{0,40}}$", I),
         re_toll_in_sentence=_compile(rf"\b(?P<cue>{alternation(tolls)})\b", I),
         re_age_before=_compile(rf"\b(?:{alternation(v['non_figures']['age_before'])})\s+$", I),
@@ -529,7 +537,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"(?:(?:{short})\s+)?|\b(?:{alternation(v['non_figures']['ratio_after'])})\b[^,.;:\d]{{1,40}},\s*"
             rf"(?:(?:{short})\s+)?)$", I),
         re_partitive_opening=_compile(
-            rf"^\W*(?:of|among)\s+(?:those|the|these)\s+(?:(?:people|civilians|children)\s+)?(?P<cue>{cue})\b"
+            rf"^\W*(?:of|among)\s+(?:those|the|these)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{cue})\b"
             rf"[^.;:!?\d]{{0,40}},\s*(?:(?:{short})\s+)?$", I),
         re_rescue=_compile(rf"\b(?:{alternation(v['non_figures']['rescue_words'])})\b", I),
         re_captive_word=_compile(rf"\b(?:{alternation(v['non_figures']['captive_words'])})\b", I),
