@@ -960,3 +960,19 @@ def test_people_missing_now_are_a_current_count_unless_one_event_frames_them(tex
 ])
 def test_an_event_word_joined_to_plural_events_names_many_events(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+# --------------------------------------------------------------------------- a campaign told by its actor
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Saudi-led coalition's airstrikes have killed 8,000 civilians, a monitor says.", "8,000"),
+    ("Russia's airstrikes have killed 2,000 civilians in Syria.", "2,000"),
+    ("The junta's airstrikes have killed hundreds of villagers, rights groups say.", "hundreds"),
+])
+def test_strikes_told_by_their_actor_are_a_campaign_not_one_named_set_of_events(text, surface):
+    assert scope_of(text, surface) == "cumulative"
+
+
+def test_a_named_set_of_events_in_a_present_perfect_stays_one_event():
+    assert scope_of("The pager explosions have killed 12 people.", "12") == "incident"

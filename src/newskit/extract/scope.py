@@ -122,6 +122,7 @@ RE_APART = re.compile(r",|\b(?:most|mostly|following|after|before)\b", re.I)  # 
 RE_DEFINITE_BEFORE = re.compile(
     r"\b(?:the|those|these)\s+(?:(?!(?:from|in|of|on|at|by|for|with|to|and|or)\b)[\w'’-]+\s+){0,3}$")
 RE_POSSESSIVE_END = re.compile(r"['’]s$")
+RE_ACTOR_COMPOUND = re.compile(r"-(?:led|backed|run|allied)$")
 # words that make "the Israeli air strikes", "the Russian attacks" a campaign, not one named set of events
 CAMPAIGN_MODIFIERS = frozenset({"air", "aerial", "military", "ongoing", "continuing", "continued", "relentless",
                                 "heavy", "intense", "retaliatory", "coalition", "government", "army", "enemy",
@@ -253,12 +254,16 @@ def _definite(sentence: str, start: int, p: Patterns) -> bool:
     """Is the plural event word at ``start`` definite and uncounted ("the pager explosions", "those attacks")?
 
     Not "the two blasts", nor a campaign told by its actor's nationality and its kind ("the Israeli air
-    strikes", "the Russian attacks").
+    strikes", "the Russian attacks") or by its actor ("the coalition's airstrikes", "the Saudi-led strikes").
     """
     m = RE_DEFINITE_BEFORE.search(sentence, max(0, start - 40), start)
     if m is None or has_number(m.group()):
         return False
-    modifiers = [RE_POSSESSIVE_END.sub("", word) for word in m.group().split()[1:]]
+    words = m.group().split()[1:]
+    # an actor told by a possessive or "-led" ("the coalition's airstrikes", "the Saudi-led strikes") tells a campaign
+    if any(RE_POSSESSIVE_END.search(word) or RE_ACTOR_COMPOUND.search(word) for word in words):
+        return False
+    modifiers = [RE_POSSESSIVE_END.sub("", word) for word in words]
     return not modifiers or not all(
         word in CAMPAIGN_MODIFIERS or (p.re_demonym is not None and p.re_demonym.fullmatch(word.capitalize()))
         for word in modifiers)
