@@ -29,7 +29,9 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     # scope after the third scope round (audited gold): sentence 0.951, article 0.953, crossdomain 0.860,
     # outlets 0.864, crossdomain/heldout 0.759, outlets/heldout 0.773 (whole 0.888); after the fourth scope round
     # (consistency-passed gold, 1107 matched): sentence 1.000, article 0.961, crossdomain 0.851, outlets 0.868,
-    # crossdomain/heldout 0.721, outlets/heldout 0.759 (whole 0.877)
+    # crossdomain/heldout 0.721, outlets/heldout 0.759 (whole 0.877); after the fifth scope round (1109 matched
+    # without fresh2): article 0.967, crossdomain 0.878, outlets 0.868, fresh 0.854, crossdomain/heldout 0.754,
+    # outlets/heldout 0.763, fresh/heldout 0.867 (whole 0.891 without fresh2)
     # place after the place round (issue 12): sentence 0.939, article 0.980, crossdomain 0.950, outlets 0.885
     # (outlet headlines read), crossdomain/heldout 0.879, outlets/heldout 0.820; with the fourth detection round
     # (835 matched): 0.951, 0.974, 0.947, 0.877, 0.883, 0.809
@@ -45,30 +47,30 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     # source_type after the attribution round: sentence 0.988, article 0.966, crossdomain 0.942, outlets 0.898,
     # crossdomain/heldout 0.912, outlets/heldout 0.859; after the second attribution round (issue 12): 0.988,
     # 0.974, 0.947, 0.927, crossdomain/heldout 0.918, outlets/heldout 0.879
-    "article": (0.98, {"bound": 0.98, "outcome": 0.98, "group": 0.94, "scope": 0.94, "source_type": 0.96,
+    "article": (0.98, {"bound": 0.98, "outcome": 0.98, "group": 0.94, "scope": 0.96, "source_type": 0.96,
                        "place": 0.96}),
     # scores: F1 0.909 (detect round); 0.988 0.972 0.960 0.635 0.735 place 0.944
     # scope floor 0.84 -> 0.83 by the fifth detection round: one more held-out figure matched and one held-out
     # figure's scope changed with it (253 of 302 right, was 254 of 301; tune scope unchanged)
-    "crossdomain": (0.945, {"bound": 0.96, "outcome": 0.97, "group": 0.94, "scope": 0.84, "source_type": 0.93,
+    "crossdomain": (0.945, {"bound": 0.96, "outcome": 0.97, "group": 0.94, "scope": 0.87, "source_type": 0.93,
                            "place": 0.94}),
     # scores: F1 0.941 (detect round); 0.986 0.968 0.929 0.740 0.801 place 0.829
     "outlets": (0.96, {"bound": 0.96, "outcome": 0.96, "group": 0.93, "scope": 0.85, "source_type": 0.91,
                        "place": 0.89}),
     # the held-out halves (evaluate.split_of; no rule was tuned on them), fewer figures: wider margins
     # scores: F1 0.829 (detect round); 0.983 0.983 0.983 0.741 0.845 place 0.862 (58 matched)
-    "crossdomain/heldout": (0.84, {"bound": 0.94, "outcome": 0.94, "group": 0.94, "scope": 0.71,
+    "crossdomain/heldout": (0.84, {"bound": 0.94, "outcome": 0.94, "group": 0.94, "scope": 0.73,
                                    "source_type": 0.89, "place": 0.87}),
     # scores: F1 0.938 (detect round); 0.992 0.969 0.938 0.721 0.798 place 0.798 (129 matched)
     # scope 0.75 -> 0.74 (sixth detection round): one held-out figure's scope flipped with the detection rules of
     # that round, seen only as this gate's pass/fail (which figure was not looked at)
-    "outlets/heldout": (0.94, {"bound": 0.96, "outcome": 0.94, "group": 0.91, "scope": 0.74, "source_type": 0.86,
+    "outlets/heldout": (0.94, {"bound": 0.96, "outcome": 0.94, "group": 0.91, "scope": 0.75, "source_type": 0.86,
                                "place": 0.80}),
     # the fresh portion (blind, landed this round), detection and its fields only: F1 0.967 (tune 1.000, held-out
     # 0.937), outcome 0.996, bound 0.985
     # place after the held-out place round: fresh 0.918, fresh/heldout 0.881; scope after the fourth scope round:
     # fresh 0.832 (tune 0.797, held-out 0.867)
-    "fresh": (0.955, {"bound": 0.97, "outcome": 0.98, "place": 0.90, "scope": 0.82}),
+    "fresh": (0.955, {"bound": 0.97, "outcome": 0.98, "place": 0.90, "scope": 0.84}),
     "fresh/heldout": (0.92, {"bound": 0.96, "outcome": 0.97, "place": 0.86, "scope": 0.85}),
 }
 needs_shared = pytest.mark.skipif(
