@@ -105,8 +105,10 @@ def run_report(
     build_dir = make_work_dir(target, "building")
     seconds: dict[str, float] = {}
     not_run: dict[str, dict[str, str]] = {}
+    stopping: list[threading.Thread] = []  # kernels being stopped while the index and manifest are written
     try:
-        headlines = _run_notebooks(names, values, build_dir, seconds, not_run, progress=progress, prewarm=prewarm)
+        headlines = _run_notebooks(names, values, build_dir, seconds, not_run, stopping,
+                                   progress=progress, prewarm=prewarm)
         sources = parameter_sources(params_file, corpus=corpus, overrides=overrides)
         write_index(build_dir, values, names, headlines, not_run=not_run, sources=sources)
         run = {
@@ -118,6 +120,8 @@ def run_report(
         write_manifest(build_dir, values, names, run=run, not_run=not_run)
         replace_folder(build_dir, target)
     finally:
+        for thread in stopping:
+            thread.join()
         if build_dir.exists():
             shutil.rmtree(build_dir, ignore_errors=True)
     for name, why in not_run.items():
@@ -166,15 +170,18 @@ def _run_notebooks(
     build_dir: Path,
     seconds: dict[str, float],
     not_run: dict[str, dict[str, str]],
+    stopping: list[threading.Thread],
     *,
     progress: bool,
     prewarm: bool,
 ) -> dict[str, dict[str, Any]]:
+    """Run the notebooks; return their headlines. ``stopping`` gets the threads stopping kernels no notebook
+    needs any more (the caller joins them: the last one's stop overlaps writing the index)."""
     (build_dir / "notebooks").mkdir()
     for name in names:
         if not (NOTEBOOKS_DIR / f"{name}.ipynb").is_file():
             raise ReportError(f"notebook {NOTEBOOKS_DIR / name}.ipynb is missing (run `make sync-notebooks`)")
-    run = _NotebookRun(names, values, build_dir, seconds, not_run, progress=progress, prewarm=prewarm)
+    run = _NotebookRun(names, values, build_dir, seconds, not_run, stopping, progress=progress, prewarm=prewarm)
     try:
         run.start_kernels()  # the kernels start and import while the stages are computed
         compute_stages(values, names)
@@ -212,7 +219,8 @@ class _NotebookRun:
     """
 
     def __init__(self, names: list[str], values: dict[str, Any], build_dir: Path, seconds: dict[str, float],
-                 not_run: dict[str, dict[str, str]], *, progress: bool, prewarm: bool):
+                 not_run: dict[str, dict[str, str]], stopping: list[threading.Thread], *, progress: bool,
+                 prewarm: bool):
         from tqdm.auto import tqdm
 
         self.values, self.build_dir, self.seconds, self.prewarm = values, build_dir, seconds, prewarm
@@ -220,7 +228,7 @@ class _NotebookRun:
         self.waiting = dispatch_order(names)  # not started yet, in the order they start
         self.warm: dict[str, WarmKernel] = {}  # started for the notebook named, which has not run yet
         self.idle: list[WarmKernel] = []  # their notebook has run: reset for the next one (see _release)
-        self.stopping: list[threading.Thread] = []  # kernels no notebook needs any more, being stopped
+        self.stopping = stopping  # threads stopping the kernels no notebook needs any more
         self.executed: dict[str, Any] = {}
         self.failed: list[BaseException] = []
         self.lock = threading.Lock()
@@ -304,7 +312,7 @@ class _NotebookRun:
             after = next((n for n in self.waiting if n not in self.warm), None)
             if after is not None:
                 self.warm[after] = kernel
-        if after is None:  # stopped beside the notebooks still running; close() waits for it
+        if after is None:  # stopped beside what still runs; run_report waits for it before returning
             stopping = threading.Thread(target=kernel.shutdown, name="newskit-kernel-stop")
             stopping.start()
             with self.lock:
@@ -313,12 +321,10 @@ class _NotebookRun:
             kernel.reset(NOTEBOOKS_DIR / f"{after}.ipynb")
 
     def close(self) -> None:
-        """Stop the kernels."""
+        """Stop the kernels still waiting for a notebook (those in ``stopping`` are being stopped)."""
         self.bar.close()
         for kernel in [*self.warm.values(), *self.idle]:
             kernel.shutdown()
-        for stopping in self.stopping:
-            stopping.join()
 
 
 @contextmanager
