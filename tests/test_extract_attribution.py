@@ -491,3 +491,22 @@ ROUND3_ATTACH_CASES = [
 def test_source_and_type_round3_attach(text, surface, source, source_type):
     figure = _figure(text, surface)
     assert (figure.source, figure.source_type) == (source, source_type)
+
+
+# A name that ends like an NGO's but opens like a state body's is no NGO; broadcasters named with a number
+NAME_CASES = [
+    ("The National Counterterrorism Center said 31 Americans were killed abroad.", "31",
+     "The National Counterterrorism Center", "other"),
+    ("The Federal Emergency Network said 5 people died in the floods in Lagos.", "5", "The Federal Emergency Network",
+     "other"),
+    ("The Carter Center said 14 election workers were killed in Mozambique.", "14", "The Carter Center", "ngo"),
+    ("World Central Kitchen said 7 of its workers were killed in Gaza.", "7", "World Central Kitchen", "ngo"),
+    ("Israel's Channel 12 reported that 3 soldiers were killed in Gaza.", "3", "Israel's Channel 12", "media"),
+    ("Kan 11 said 2 soldiers were wounded near Khan Younis.", "2", "Kan 11", "media"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), NAME_CASES)
+def test_source_and_type_of_names(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)

@@ -208,6 +208,8 @@ NOT_HEAD_WORDS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "a
 # words of quantity between a verb and a number that is its object ("warned some 300,000 residents")
 OBJECT_QUANTIFIERS = frozenset("some about around nearly almost roughly approximately over more than at least up to an "
                                "estimated all another".split())
+# names of broadcasters a number follows ("Israel's Channel 12", "Kan 11")
+CHANNEL_WORDS = frozenset(("channel", "kan", "reshet", "keshet"))
 # words that open a noun phrase (before a noun the vocabulary does not list: "the coast guard")
 DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our"))
 # lower-case words that are no noun of a source phrase
@@ -307,8 +309,9 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         adjective = (first is not None and first.group()[:1].isupper() and match.group().isalpha()
                      and k > 0 and words[k - 1].group().lower() in ("the", "a", "an"))  # "in the embattled Strip"
         adjective = adjective or (first is not None and word.endswith("'s"))  # "the U.N. children's agency"
+        channel = word.isdigit() and k > 0 and words[k - 1].group().lower() in CHANNEL_WORDS  # "Channel 12"
         if word in p.source_words or base in p.source_words or match.group()[:1].isupper() or "-" in word \
-                or adjective or _in_determined_phrase(words, k, head, p):
+                or adjective or channel or _in_determined_phrase(words, k, head, p):
             if first is not None and head[match.end() : first.start()].strip() not in ("", "-"):
                 break
             first = match

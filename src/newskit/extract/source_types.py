@@ -43,6 +43,11 @@ RE_ORGANISATION_NAME = re.compile(
     r"(?:Foundation|Society|Watch|Network|Coalition|Alliance|Association|Federation|Trust|Initiative|Observatory|"
     r"Monitor|Project|Committee|Forum|Campaign|Syndicate|Center|Centre|International)(?![\w-])(?!\s+[A-Z])"
 )
+# the capitalised words a name opens with, before a match inside it
+RE_CAPITALISED_RUN_END = re.compile(r"(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the)\s+)?)+$")
+# a name of a body of a state, not of civil society ("the National Counterterrorism Center")
+RE_STATE_BODY_START = re.compile(r"(?:[Tt]he\s+)?(?:National|Federal|Central|Joint|Government|State|Presidential|"
+                                 r"Supreme)\s")
 # a UN agency or mission by an acronym the vocabulary does not list ("UNAMID", "MINUSCA")
 RE_UN_ACRONYM = re.compile(r"(?<![\w-])(?:UN[A-Z]{2,}|MINUS[A-Z]{2,})(?![\w-])")
 # a place named as where things happen ("in Manhattan", "at the camp in Jenin"), not as what is acted on
@@ -145,8 +150,10 @@ def organisation_type(text: str) -> str | None:
     """
     if RE_UN_ACRONYM.search(text):
         return "un"
-    if RE_ORGANISATION_NAME.search(text):
-        return "ngo"
+    for m in RE_ORGANISATION_NAME.finditer(text):
+        run = RE_CAPITALISED_RUN_END.search(text, 0, m.start())  # the whole name: "The National Counterterrorism"
+        if not RE_STATE_BODY_START.match(run.group() + m.group() if run else m.group()):
+            return "ngo"
     return None
 
 
