@@ -510,3 +510,12 @@ NAME_CASES = [
 def test_source_and_type_of_names(text, surface, source, source_type):
     figure = _figure(text, surface)
     assert (figure.source, figure.source_type) == (source, source_type)
+
+
+@pytest.mark.parametrize("text, surface", [(t, s) for t, s, *_ in ROUND3_CASES + ROUND3_MORE_CASES + NAME_CASES
+                                           + BACKGROUND_CASES + CLAUSE_CASES])
+def test_runs_of_white_space_change_no_source(text, surface):
+    # outlet texts with two spaces between words ("the  ministry  said") read as their single-spaced wording
+    single = _figure(text, surface)
+    double = {" ".join(f.surface.split()): f for f in extract_figures(text.replace(" ", "  "))}[surface]
+    assert (" ".join((double.source or "").split()) or None, double.source_type) == (single.source, single.source_type)

@@ -112,7 +112,8 @@ RE_TIME_WORD = re.compile(
 )
 # an attack or a war, and a relative clause with its toll that ends right before a figure
 RE_BACKGROUND_EVENT = re.compile(
-    r"(?<![\d,]\s)\b(?:attacks?|assault|rampage|incursion|offensive|war|campaign|bombardment|onslaught|invasion)\b"
+    r"(?<![\d,]\s)(?<![\d,]\s\s)"  # not counted attacks ("178 attacks", "178  attacks")
+    r"\b(?:attacks?|assault|rampage|incursion|offensive|war|campaign|bombardment|onslaught|invasion)\b"
     r"[^,;:\"“”]{0,60}?,?\s*\b(?:that|which)\s+(?:[^,;:\"“”]{0,80}?\s+and\s+)?"  # "which began ... and has"
     r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:now\s+)?"
     r"(?:killed|left|wounded|injured|claimed\s+the\s+lives\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I
