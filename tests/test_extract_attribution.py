@@ -519,3 +519,22 @@ def test_runs_of_white_space_change_no_source(text, surface):
     single = _figure(text, surface)
     double = {" ".join(f.surface.split()): f for f in extract_figures(text.replace(" ", "  "))}[surface]
     assert (" ".join((double.source or "").split()) or None, double.source_type) == (single.source, single.source_type)
+
+
+# "We documented ..." outside quotations in an organisation's own report is that organisation's; inside a
+# quotation it is the speaker's words, with the speaker's attribution
+FIRST_PERSON_CASES = [
+    ("Human Rights Watch published its May report. We documented the killing of 412 civilians by the two armies.",
+     "412", "Human Rights Watch", "ngo"),
+    ("UNHCR released its quarterly figures on Tuesday. In the same period we recorded 9,000 people who had fled "
+     "the fighting.", "9,000", "UNHCR", "un"),
+    ("Amnesty International visited the camp. \"We counted 14 bodies,\" the mayor said.", "14", "the mayor",
+     "other"),
+    ("Rain fell all week. We counted 12 dead in the village.", "12", None, "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"), FIRST_PERSON_CASES)
+def test_first_person_reports(text, surface, source, source_type):
+    figure = _figure(text, surface)
+    assert (figure.source, figure.source_type) == (source, source_type)

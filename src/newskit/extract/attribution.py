@@ -49,6 +49,7 @@ RULES = {
     "source.quote_speaker": "in a quotation whose speaker the sentence before names (\"X told AFP.\" then a quote)",
     "source.same_sentence": "no attribution covers it by direction: the nearest one in its sentence",
     "source.not_reported": "its attribution does not count these victims (a Gaza health ministry and Israelis)",
+    "source.first_person_report": "\"we documented\" outside quotations: the NGO or UN body named before",
     "source.journalist": "the attribution is the outlet's own journalist (\"Correspondent X says\"): no source",
     "source.parent": "a subset with no source of its own takes its parent's",
     "source_type.generic_ministry": "a bare \"the ministry\" after a health ministry is named: health_ministry",
@@ -296,7 +297,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         if phrase and phrase.lower() not in PERSONAL_PRONOUNS:
             return phrase
     last = RE_LAST_WORD.search(head)
-    if last and last.group(1) in PRONOUNS:  # "..., she said": the pronoun, resolved by the sentence before
+    if last and last.group(1) in (*PRONOUNS, "we"):  # "..., she said": the pronoun, resolved by the sentence before
         return last.group(1)
     first = None
     for k in range(len(words) - 1, -1, -1):
@@ -332,8 +333,8 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         return None
     if lowered.split()[-1] in SOURCE_LAST_NOT:
         return None
-    if lowered in PERSONAL_PRONOUNS:  # "he", "they" are resolved later; "we counted" in a quotation is no source
-        return lowered if lowered in PRONOUNS else None
+    if lowered in PERSONAL_PRONOUNS:  # "he", "they", "we" are resolved later
+        return lowered if lowered in (*PRONOUNS, "we") else None
     return phrase
 
 
@@ -710,6 +711,13 @@ def _resolve(k: int, attribution: Attribution, text: str, spans: list[tuple[int,
     named in up to PRONOUN_SENTENCES sentences before; "the group said" keeps its words and is typed by
     the NGO or UN body named in the sentence or before it. None when a pronoun has no antecedent."""
     offset, phrase, direction, rule = attribution
+    if phrase.lower() == "we":
+        # "We also documented the killing of 696 rebels" in an organisation's report: the NGO or UN body named
+        # before; "we counted" in a quotation is the speaker's, no source of its own
+        if _in_open_quote(text, spans[max(0, k - QUOTE_SENTENCES)][0], spans[k][0] + offset):
+            return None
+        author = last_typed_before(text, spans[k][0] + offset, p, types=("ngo", "un"))
+        return (k, (offset, author[1], direction, "source.first_person_report"), author[1]) if author else None
     if p.re_generic_organisation.match(phrase.strip()):
         # "..., including four Red Crescent medics, the group said": the NGO or UN body its own sentence names
         named_here = typed_match(text[spans[k][0] : spans[k][1]], p, types=("ngo", "un"))
