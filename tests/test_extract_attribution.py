@@ -540,13 +540,9 @@ def test_first_person_reports(text, surface, source, source_type):
     assert (figure.source, figure.source_type) == (source, source_type)
 
 
-# The gold's settled readings (eval/README.md, consistency pass): Gaza's "medical officials" are its health
-# officials; a police spokesman or chief takes the side of the place, as "police" does
+# The gold's settled reading (eval/README.md, cvn:3555): a police spokesman or chief takes the side of the
+# place, as "police" does
 SETTLED_CASES = [
-    ("Palestinian medical officials say more than 40 people were killed on Tuesday.", "40",
-     "Palestinian medical officials", "health_ministry"),
-    ("Gaza medical officials said 12 people died in Rafah.", "12", "Gaza medical officials", "health_ministry"),
-    ("Medical officials in Khartoum said 30 people died.", "30", "Medical officials in Khartoum", "other"),
     ("Police spokesman Micky Rosenfeld said 3 people were killed in the attack in Jerusalem.", "3",
      "Police spokesman Micky Rosenfeld", "israeli_government"),
     ("Police chief Ahmed Khan said 14 worshippers were killed in Peshawar.", "14", "Police chief Ahmed Khan",
