@@ -807,6 +807,7 @@ def test_the_same_period_after_since_stays_a_running_total():
     ("The flooding in Pakistan's Sindh province has displaced 300,000 people.", "300,000"),
     ("The fire at the migrant centre in Ciudad Juarez has killed 39 people.", "39"),
     ("A drone strike on a wedding in Helmand has killed 14 guests.", "14"),
+    ("The death toll from the earthquake in Turkey and Syria has passed 50,000.", "50,000"),
 ])
 def test_one_event_told_with_a_present_perfect_is_that_event_whatever_stands_before_the_verb(text, surface):
     assert scope_of(text, surface) == "incident"
@@ -818,6 +819,7 @@ def test_one_event_told_with_a_present_perfect_is_that_event_whatever_stands_bef
     ("Russia's attack on Ukraine has killed thousands of civilians.", "thousands"),
     ("The siege of Mariupol has killed thousands.", "thousands"),
     ("The fighting in Khartoum has killed more than 3,000 people.", "3,000"),
+    ("The operation in Gaza and the West Bank has killed 30,000 people.", "30,000"),
 ])
 def test_a_campaign_or_an_event_told_apart_after_the_verb_leaves_a_running_total(text, surface):
     assert scope_of(text, surface) == "cumulative"

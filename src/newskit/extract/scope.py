@@ -222,10 +222,10 @@ RE_SHELTER_AFTER = re.compile(
     r"^[^,.;]{0,60}?\b(?:(?:sought|seeking|took|taking|found)\s+(?:shelter|refuge)|(?:are|were|is)\s+(?:now\s+)?sheltering)\b",
     re.I)
 RE_THAT_ONLY = re.compile(r"\s+(?:(?:that|which)\s+)?")
-# "a landslide in Kerala has", "the bombing of the mosque by militants that has": a place or agent between an event
-# and its verb
+# "a landslide in Kerala has", "the earthquake in Turkey and Syria has", "the bombing of the mosque by militants that
+# has": a place or agent between an event and its verb
 RE_EVENT_MODIFIER = re.compile(
-    r"(?:\s+(?:in|at|on|near|off|of|by|outside|along)(?:\s+(?!(?:that|which|who|and|or|but|has|have|had)\b)"
+    r"(?:\s+(?:in|at|on|near|off|of|by|outside|along)(?:\s+(?!(?:that|which|who|but|has|have|had)\b)"
     r"[\w'’.-]+){1,6})+\s+(?:(?:that|which)\s+)?", re.I)
 # event words that may name a campaign when a place follows ("the operation in Gaza", "Russia's attack on Ukraine")
 CAMPAIGN_EVENTS = frozenset({"attack", "attacked", "operation", "shelling", "incursion", "battle", "clash", "protest",
