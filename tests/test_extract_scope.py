@@ -978,3 +978,18 @@ def test_strikes_told_by_their_actor_are_a_campaign_not_one_named_set_of_events(
 
 def test_a_named_set_of_events_in_a_present_perfect_stays_one_event():
     assert scope_of("The pager explosions have killed 12 people.", "12") == "incident"
+
+
+# --------------------------------------------------------------------------- the attackers of one attack
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Five villagers have been killed by unknown gunmen in Plateau state, police said.", "Five", "incident"),
+    ("Gunmen have killed 14 worshippers at a church in Burkina Faso, officials said.", "14", "incident"),
+    ("A suicide bomber has killed 30 people at a mosque in Peshawar.", "30", "incident"),
+    ("Gunmen have killed more than 300 people in the region since January.", "300", "cumulative"),
+    ("More than 2,000 people have been killed by Russian forces.", "2,000", "cumulative"),
+    ("Thousands of civilians have been killed by the army and allied militias.", "Thousands", "cumulative"),
+])
+def test_the_attackers_of_one_attack_as_the_agent_of_a_present_perfect_tell_that_attack(text, surface, expected):
+    assert scope_of(text, surface) == expected

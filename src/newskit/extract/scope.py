@@ -83,6 +83,8 @@ RULES = {
     "scope.passage_window": "no frame of its own, a window stated just before its sentence (\"in April\"): that period",
     "scope.perfect_in_event": "a present perfect, then one event named after the number (\"have killed 40 in an "
                               "attack on a village\", \"70 people, mostly women, have been killed in an airstrike\")",
+    "scope.attackers_perfect": "the attackers of one attack are the agent of a present perfect (\"five villagers have "
+                                "been killed by gunmen\", \"gunmen have killed 14\"), no other frame: that attack",
     "scope.displaced_at_a_place": "displaced people named by an adjective (\"12,000 displaced civilians\"), no frame: "
                                   "a count where they are now",
     "scope.more_same_frame": "\"..., with thousands more missing\": the frame of the figure before",
@@ -227,6 +229,11 @@ RE_THAT_ONLY = re.compile(r"\s+(?:(?:that|which)\s+)?")
 RE_EVENT_MODIFIER = re.compile(
     r"(?:\s+(?:in|at|on|near|off|of|by|outside|along)(?:\s+(?!(?:that|which|who|but|has|have|had)\b)"
     r"[\w'’.-]+){1,6})+\s+(?:(?:that|which)\s+)?", re.I)
+# the attackers of one attack: "killed by unknown gunmen", "gunmen have killed" (not forces, armies or militias, which
+# wage campaigns)
+_ATTACKERS = r"(?:gunmen|gunman|assailants|assailant|attackers|attacker|suicide\s+bombers?|bombers?|shooters?)"
+RE_BY_ATTACKERS = re.compile(rf"\bby\s+(?:(?:an?|the|unknown|unidentified|suspected|armed|masked)\s+)*{_ATTACKERS}\b")
+RE_ATTACKERS_HAVE = re.compile(rf"\b{_ATTACKERS}\s+(?:(?:have|has)\s+)(?:(?:now|also|reportedly)\s+)?[a-z]+\b")
 # event words that may name a campaign when a place follows ("the operation in Gaza", "Russia's attack on Ukraine")
 CAMPAIGN_EVENTS = frozenset({"attack", "attacked", "operation", "shelling", "incursion", "battle", "clash", "protest",
                              "infiltration", "rampage", "stormed", "struck", "bombed", "massacre"})
@@ -366,6 +373,16 @@ def _event_subject(sentence: str, event: Cue, verb_start: int, cues: list[Cue]) 
         event[1] <= s < verb_start and name not in ("day", "period") for s, _, name in cues)
 
 
+def _attackers_agent(sentence: str, lo: int, hi: int, start: int, end: int, own: list[Cue]) -> bool:
+    """Are the attackers of one attack the agent of the figure's present perfect ("five villagers have been killed
+    by gunmen", "gunmen have killed 14 worshippers")? Not with a war word, plural events or a frame in the clause.
+    """
+    if any(c[2] != "perfect" for c in own):
+        return False
+    lowered = ascii_lower(sentence)
+    return bool(RE_BY_ATTACKERS.search(lowered, end, hi) or RE_ATTACKERS_HAVE.search(lowered, lo, start))
+
+
 def _inside_since(masked: list[Cue], start: int, sentence: str) -> bool:
     """Is the number at ``start`` inside a clause that "since" opens ("since gunmen killed 1,400", not "has since")?"""
     return any(name == "since" and s < start < e and not RE_PERFECT_END.search(sentence, max(0, s - 8), s)
@@ -479,6 +496,8 @@ def own_scope(
         e[2] == "incident" and _event_subject(sentence, e, c[0], unmasked)
         for c in own if c[2] == "perfect" and c[1] <= start for e in unmasked):
         scope, rule = "incident", "scope.event_perfect"  # "the flood has killed 90": one event's toll in any tense
+    if name == "perfect" and rule == "scope.present_perfect" and _attackers_agent(sentence, lo, hi, start, end, own):
+        scope, rule = "incident", "scope.attackers_perfect"  # "five villagers have been killed by gunmen"
     if name == "weak" and any(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, end, c[0])
         for c in masked if lo <= c[0] < hi
