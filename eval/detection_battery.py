@@ -2,7 +2,7 @@
 
 Batches 1-6 (fifth round): other wars' and disasters' wordings (Sudan, Ukraine, Myanmar, Ethiopia, Syria, Yemen,
 DR Congo; quakes, floods, fires, stampedes, agency reports), with hard negatives (ages, dates, rescuers, ratios,
-money, distances, years, phone numbers, force sizes). Batches 7-13 (sixth round): breakdown lists after a total,
+money, distances, years, phone numbers, force sizes). Batches 7-14 (sixth round): breakdown lists after a total,
 tolls far from their number, number words before a modifier, counts of nationals, outcome nouns and verbs in other
 wordings, sieges, famine, shootings, floods; batch 12 in the style of US papers on the Gaza war, batch 13 in that
 of agency reports (labels, shares, lists in brackets); negatives for ages in apposition, exchange ratios, families,
@@ -1312,6 +1312,48 @@ BATCHES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ('Some 12 people lost their lives and 7 remain unaccounted for.',
          [('12', 'killed'), ('7', 'missing')]),
     ],
+    "14": [
+        ('The rebels released 44 hostages but are still holding 12.',
+         [('44', 'released'), ('12', 'hostage')]),
+        ('Kidnappers freed 30 captives on Monday and are believed to be holding about 70 more.',
+         [('30', 'released'), ('70', 'hostage')]),
+        ('Two more were killed on Friday.',
+         [('Two', 'killed')]),
+        ('Three more died in hospital.',
+         [('Three', 'killed')]),
+        ('Dozens more were wounded.',
+         [('Dozens', 'injured')]),
+        ('Another nine were detained at the border.',
+         [('nine', 'detained')]),
+        ('Nine others remain missing.',
+         [('Nine', 'missing')]),
+        ('Four further victims were identified on Tuesday.',
+         [('Four', 'killed')]),
+        ('Five additional bodies were pulled from the river.',
+         [('Five', 'killed')]),
+        ('Six of the dead were children.',
+         [('Six', 'killed')]),
+        ('Two of the injured are in a critical condition.',
+         [('Two', 'injured')]),
+        ('Eight of those abducted have since escaped.',
+         [('Eight', 'hostage')]),
+        ('Eleven fellow villagers were shot dead.',
+         [('Eleven', 'killed')]),
+        ('Seven Afghan migrants were found dead in the truck.',
+         [('Seven', 'killed')]),
+        ('Three Turkish engineers were kidnapped in the Niger Delta.',
+         [('Three', 'hostage')]),
+        ('Twelve Palestinian prisoners were freed under the deal.',
+         [('Twelve', 'released')]),
+        ('Four Israeli-Americans remain in captivity.',
+         [('Four', 'hostage')]),
+        ('Two U.N. peacekeepers were wounded in the shelling.',
+         [('Two', 'injured')]),
+        ('Five EU nationals are among the missing.',
+         [('Five', 'missing')]),
+        ('At least 14 people have been confirmed dead, and another 30 remain missing.',
+         [('14', 'killed'), ('30', 'missing')]),
+    ],
 }
 # sentences with no casualty figure
 NEGATIVES: list[str] = [
@@ -1505,6 +1547,10 @@ NEGATIVES: list[str] = [
     'Some 6.5 million people face acute food insecurity.',
     'The 2014 census counted 1.2 million people in the province.',
     'The report covers the period from 1 January to 30 June.',
+    'Two more convoys reached the city on Friday.',
+    'Another three trucks were turned back.',
+    'Nine other countries have joined the appeal.',
+    'She has two more years of school.',
 ]
 
 

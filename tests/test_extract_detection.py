@@ -682,3 +682,9 @@ def test_labels_partitive_openings_and_shares_in_brackets(text, expected):
 )
 def test_shares_and_labels_with_no_outcome_make_no_figures(text):
     assert figures(text) == []
+
+
+def test_a_bare_number_held_after_captives_of_the_clause_before():
+    assert figures("The militia freed 16 hostages last week but is still holding 9.") == [
+        ("16", "released"), ("9", "hostage")]
+    assert figures("The militia freed 16 hostages and still holds 9 towns.") == [("16", "released")]

@@ -90,6 +90,8 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
             return outcome or "hostage"
         if people == "hostage":
             return "hostage" if group is not None else None
+        if group is None and p.re_captive_noun.search(cand.left):
+            return "hostage"  # "released 44 hostages but are still holding 12": the captives of the clause before
         return None
     if people is not None:
         return people if group in LOSS_GROUPS else None
