@@ -2,7 +2,7 @@
 
 Batches 1-6 (fifth round): other wars' and disasters' wordings (Sudan, Ukraine, Myanmar, Ethiopia, Syria, Yemen,
 DR Congo; quakes, floods, fires, stampedes, agency reports), with hard negatives (ages, dates, rescuers, ratios,
-money, distances, years, phone numbers, force sizes). Batches 7-14 (sixth round): breakdown lists after a total,
+money, distances, years, phone numbers, force sizes). Batches 7-15 (sixth round): breakdown lists after a total,
 tolls far from their number, number words before a modifier, counts of nationals, outcome nouns and verbs in other
 wordings, sieges, famine, shootings, floods; batch 12 in the style of US papers on the Gaza war, batch 13 in that
 of agency reports (labels, shares, lists in brackets); negatives for ages in apposition, exchange ratios, families,
@@ -1354,6 +1354,18 @@ BATCHES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ('At least 14 people have been confirmed dead, and another 30 remain missing.',
          [('14', 'killed'), ('30', 'missing')]),
     ],
+    "15": [
+        ('At least 30 people attending a funeral in the town were killed when a bomb exploded.',
+         [('30', 'killed')]),
+        ('Some 25 worshippers praying at the mosque in the northern city died in the blast.',
+         [('25', 'killed')]),
+        ('Nine members of a local vigilante group that had been patrolling the road were ambushed and killed.',
+         [('Nine', 'killed')]),
+        ('Seven children playing football near their homes in the camp were killed by a shell.',
+         [('Seven', 'killed')]),
+        ('Eleven people, including a pregnant woman, who were travelling in a minibus were killed.',
+         [('Eleven', 'killed')]),
+    ],
 }
 # sentences with no casualty figure
 NEGATIVES: list[str] = [
@@ -1551,6 +1563,7 @@ NEGATIVES: list[str] = [
     'Another three trucks were turned back.',
     'Nine other countries have joined the appeal.',
     'She has two more years of school.',
+    'Some 300 people sheltering in the school were not hurt.',
 ]
 
 

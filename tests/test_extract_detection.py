@@ -688,3 +688,20 @@ def test_a_bare_number_held_after_captives_of_the_clause_before():
     assert figures("The militia freed 16 hostages last week but is still holding 9.") == [
         ("16", "released"), ("9", "hostage")]
     assert figures("The militia freed 16 hostages and still holds 9 towns.") == [("16", "released")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle or restrictive relative clause after the people, then the main verb
+        ("Some 40 pilgrims travelling to the shrine near the border died when the bus overturned.",
+         [("40", "killed")]),
+        ("Fifteen fishermen working off the coast of the island are missing.", [("Fifteen", "missing")]),
+        ("Six guards of a mining company that had been attacked twice this year were abducted.", [("Six", "hostage")]),
+        # ... not a participle after a comma, nor a clause whose verb tells no outcome
+        ("Roughly 200 families living near the river were not hurt.", []),
+        ("About 60 people waiting at the gate were turned away.", []),
+    ],
+)
+def test_the_main_verb_after_a_participle_or_relative_clause(text, expected):
+    assert figures(text) == expected

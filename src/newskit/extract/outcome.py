@@ -54,6 +54,11 @@ RE_LIST_GAP = re.compile(
 # a relative clause after the noun phrase, up to the main verb's auxiliary ("who fled the fighting were killed")
 RE_RELATIVE_THEN_MAIN = re.compile(
     r"^[\s,]*(?:who|that)\s+[^;:.()\"“”—–]{1,80}?[\s,]+(?=(?:were|was|have|has|had|are|is)\s)", re.IGNORECASE)
+# a participle or relative clause right after the people ("attending a funeral", "that had been patrolling")
+RE_MODIFIER_OPENS = re.compile(
+    r"^(?:\s+of\s+(?:[\w'’-]+\s+){1,4}?[\w'’-]+)?\s+(?:(?P<w>[a-z]+ing)|who|that)\s", re.IGNORECASE)
+RE_MAIN_VERB = re.compile(
+    r"(?<=[\s,])(?=(?:were|was|have|has|had|are|is|died|perished|drowned|remain|remained)\b)", re.IGNORECASE)
 RE_RELATIVE_START = re.compile(r"^[\s,]*(?:who|whom|that|which)\b", re.IGNORECASE)
 RE_BRACKET_CLOSES = re.compile(r"^\s*\)")
 RE_SENTENCE_END = re.compile(r"[.!?][\"”’]*\s+")
@@ -126,6 +131,8 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
     if main and main.group("cue").lower() not in p.new_clause_participles and not p.re_gap_bad.search(
             main_clause[: main.start("cue")]):
         after_outcome = cue_outcome(main.group("cue"), p)  # "Dozens of people who escaped the attack were murdered"
+    if after_outcome is None and not main and cand.np_end:
+        after_outcome = _main_verb_after_modifier(rest, p)
     before = p.re_active_before.search(cand.left[-80:])
     if before:
         before_outcome = _active_outcome(" ".join(before.group("cue").lower().split()), cand, outcome, p)
@@ -182,6 +189,27 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
         if toll:  # "The death toll has risen again. It now stands at 87"
             return cue_outcome(toll.group("cue"), p), "outcome.toll_verb_before"
     return None, None
+
+
+def _main_verb_after_modifier(rest: str, p: Patterns) -> str | None:
+    """The outcome of the main verb after a participle or relative clause that modifies the people.
+
+    ("30 people attending a funeral in the town were killed", "Nine members of a group that had been patrolling
+    the road were ambushed and killed"): the first auxiliary or verb up to 150 characters on whose cue binds.
+    """
+    opening = RE_MODIFIER_OPENS.match(rest)
+    if opening is None or (opening.group("w") or "").lower() in p.new_clause_participles:
+        return None
+    span = rest[: opening.end() + 150]
+    for verb in RE_MAIN_VERB.finditer(span, opening.end()):
+        main = p.re_cue_after.match(span[verb.start() :])
+        if main is None:
+            continue
+        if (p.re_gap_bad.search(span[: verb.start() + main.start("cue")])
+                or main.group("cue").lower() in p.new_clause_participles):
+            return None
+        return cue_outcome(main.group("cue"), p)
+    return None
 
 
 def _toll_verb_ends(gap: str, p: Patterns) -> bool:
