@@ -2,7 +2,7 @@
 
 Batches 1-6 (fifth round): other wars' and disasters' wordings (Sudan, Ukraine, Myanmar, Ethiopia, Syria, Yemen,
 DR Congo; quakes, floods, fires, stampedes, agency reports), with hard negatives (ages, dates, rescuers, ratios,
-money, distances, years, phone numbers, force sizes). Batches 7-15 (sixth round): breakdown lists after a total,
+money, distances, years, phone numbers, force sizes). Batches 7-16 (sixth round): breakdown lists after a total,
 tolls far from their number, number words before a modifier, counts of nationals, outcome nouns and verbs in other
 wordings, sieges, famine, shootings, floods; batch 12 in the style of US papers on the Gaza war, batch 13 in that
 of agency reports (labels, shares, lists in brackets); negatives for ages in apposition, exchange ratios, families,
@@ -1366,6 +1366,28 @@ BATCHES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ('Eleven people, including a pregnant woman, who were travelling in a minibus were killed.',
          [('Eleven', 'killed')]),
     ],
+    "16": [
+        ('The floodwaters swept away 35 people in the village.',
+         [('35', 'missing')]),
+        ('The river washed away at least 12 children on their way to school.',
+         [('12', 'missing')]),
+        ('The landslide buried 40 people under mud and rock.',
+         [('40', 'missing')]),
+        ('The storm left 18 people missing and 200 homeless.',
+         [('18', 'missing'), ('200', 'displaced')]),
+        ('Officials said 400 had starved in the besieged district since spring.',
+         [('400', 'killed')]),
+        ('Hunger killed an estimated 100 people a week in the camp.',
+         []),
+        ('Six people, who had been sleeping when the roof collapsed, were killed.',
+         [('Six', 'killed')]),
+        ('The quake trapped 60 miners underground.',
+         [('60', 'missing')]),
+        ('Avalanches have claimed 27 climbers this season.',
+         [('27', 'killed')]),
+        ('Bandits ambushed the convoy, leaving 14 soldiers dead and 9 missing.',
+         [('14', 'killed'), ('9', 'missing')]),
+    ],
 }
 # sentences with no casualty figure
 NEGATIVES: list[str] = [
@@ -1564,6 +1586,8 @@ NEGATIVES: list[str] = [
     'Nine other countries have joined the appeal.',
     'She has two more years of school.',
     'Some 300 people sheltering in the school were not hurt.',
+    'The flood swept away 300 houses and two bridges.',
+    'Rescuers reached 60 miners trapped for a week and brought them out alive.',
 ]
 
 

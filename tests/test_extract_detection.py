@@ -705,3 +705,19 @@ def test_a_bare_number_held_after_captives_of_the_clause_before():
 )
 def test_the_main_verb_after_a_participle_or_relative_clause(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "buried" by a disaster or under something is missing; a burial of the dead is killed
+        ("A mudslide buried 25 villagers in Sichuan.", [("25", "missing")]),
+        ("The collapse buried 8 workers beneath the concrete.", [("8", "missing")]),
+        ("Mourners buried 12 people in the cemetery on Friday.", [("12", "killed")]),
+        # "claimed" with people after it
+        ("The avalanche claimed 9 skiers.", [("9", "killed")]),
+        ("The party claimed 9 seats.", []),
+    ],
+)
+def test_buried_and_claimed(text, expected):
+    assert figures(text) == expected

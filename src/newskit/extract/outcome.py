@@ -98,6 +98,10 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
         if group is None and p.re_captive_noun.search(cand.left):
             return "hostage"  # "released 44 hostages but are still holding 12": the captives of the clause before
         return None
+    if people is not None and cue in p.burial_verbs and group in LOSS_GROUPS and (
+            p.re_buried_missing_after.match(cand.right[cand.np_end :])
+            or p.re_buried_missing_agent.search(cand.left[-80:])):
+        return "missing"  # "the landslide buried 40 people under mud": not a burial of the dead
     if people is not None:
         return people if group in LOSS_GROUPS else None
     return p.active_outcome.get(cue)

@@ -46,6 +46,9 @@ class Patterns:
     re_age_before: re.Pattern
     event_verbs: frozenset[str]
     re_toll_anaphor: re.Pattern
+    burial_verbs: frozenset[str]
+    re_buried_missing_after: re.Pattern
+    re_buried_missing_agent: re.Pattern
     re_label_cue: re.Pattern
     re_share_in_brackets: re.Pattern
     re_toll_in_sentence: re.Pattern
@@ -507,6 +510,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_share_in_brackets=_compile(
             rf"^(?:.*[;.]\s)?[^;]*?\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b"
             r"[^;]{0,100}\(\s*$", I),
+        burial_verbs=frozenset(np["burial_verbs"]),
+        re_buried_missing_after=_compile(rf"^\s*(?:{alternation(np['buried_missing_after'])})\b", I),
+        re_buried_missing_agent=_compile(rf"\b(?:{alternation(np['buried_missing_agents'])})\b", I),
         re_toll_anaphor=_compile(rf"^\W*(?:{alternation(v['toll_anaphors'])})\s+[^.;:!?\d]{{0,40}}$", I),
         re_toll_in_sentence=_compile(rf"\b(?P<cue>{alternation(tolls)})\b", I),
         re_age_before=_compile(rf"\b(?:{alternation(v['non_figures']['age_before'])})\s+$", I),

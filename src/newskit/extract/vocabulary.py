@@ -117,7 +117,8 @@ SHAPE: dict[str, Any] = {
     "noun_phrase": ("keys", ("modifiers", "function_words", "before_cue_after", "place_nouns_before_cue",
                              "compass_before_cue", "place_nouns_after_name", "dash_adjectives", "dash_nouns",
                              "captive_nouns", "people_verbs_after", "not_people_heads", "case_nouns",
-                             "toll_adjectives", "toll_nouns"), "list"),
+                             "toll_adjectives", "toll_nouns", "burial_verbs", "buried_missing_after",
+                             "buried_missing_agents"), "list"),
 }
 
 
