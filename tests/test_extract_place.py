@@ -549,6 +549,8 @@ def test_place_headline_parts_and_names_of_wars(title, expected):
         ("Jordan Bardella said 3 people died in the crash.", "", [("3", "unknown")]),
         ("Sen. Paris Dennard said that 12 people were killed in the attack.", "", [("12", "unknown")]),
         ("Chad Miller told reporters 4 people drowned.", "", [("4", "unknown")]),
+        ("Golan Levi, 40, was one of 3 people killed at the party.", "", [("3", "unknown")]),
+        ("In Golan, 40, 12 people were wounded.", "", [("12", "syria")]),
         ("Tigray spokesman Getachew Reda said 300 civilians had been killed.", "", [("300", "ethiopia")]),
         ("Jordan said 3 of its soldiers died.", "", [("3", "unknown")]),
         ("The Sudan Police said 9 people drowned.", "", [("9", "sudan")]),
@@ -654,6 +656,10 @@ def test_place_actors_origins_targets_and_labels(text, title, expected):
         ("A missile killed three crew members aboard a ship in the Gulf of Aden.", [("three", "unknown")]),
         ("Pirates killed 2 sailors in the Gulf of Guinea.", [("2", "unknown")]),
         ("The boat sank in the Bay of Bengal; 40 Rohingya drowned off Myanmar.", [("40", "myanmar")]),
+        # the Rohingya live in (and fled from) Myanmar; a camp in Bangladesh places those in it
+        ("Soldiers killed at least 6,700 Rohingya in the first month.", [("6,700", "myanmar")]),
+        ("More than 700,000 Rohingya fled the crackdown.", [("700,000", "myanmar")]),
+        ("A fire at the Kutupalong camp left 12,000 Rohingya homeless.", [("12,000", "bangladesh")]),
         # the Hamas-led attack is the October 7 attack however its attackers are named
         ("Hamas-led militants killed about 1,200 people and took roughly 240 hostages.",
          [("1,200", "israel"), ("240", "israel")]),

@@ -677,5 +677,6 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_person_title_before=_compile(rf"(?<![\w.])(?:{alternation(v['place_person_titles']) or '(?!)'})\s+$"),
         re_surname_said_after=_compile(
             rf"\s+(?!(?:{alternation(v['place_person_not_surnames']) or '(?!)'})\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
-            rf"(?:\s+(?:{_ordered(attribution['report_verbs'])})\b|['’]s\s+(?:office|statement|remarks|comments)\b)"),
+            rf"(?:\s+(?:{_ordered(attribution['report_verbs'])})\b|['’]s\s+(?:office|statement|remarks|comments)\b"
+            rf"|,\s+\d{{1,3}},)"),
     )

@@ -154,7 +154,7 @@ def _new_clause(p: Patterns) -> re.Pattern:
 
 def _person_name(text: str, a: int, b: int, p: Patterns) -> bool:
     """Whether the name at ``[a, b)`` is a person's first name: after a title ("Defence Minister Israel Katz") or
-    before a surname and a report verb ("Jordan Bardella said").
+    before a surname and a report verb ("Jordan Bardella said") or an age ("Golan Levi, 40,").
     """
     return bool(p.re_person_title_before.search(text, max(0, a - 40), a) or p.re_surname_said_after.match(text, b))
 
