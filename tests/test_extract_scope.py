@@ -993,3 +993,19 @@ def test_a_named_set_of_events_in_a_present_perfect_stays_one_event():
 ])
 def test_the_attackers_of_one_attack_as_the_agent_of_a_present_perfect_tell_that_attack(text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+# --------------------------------------------------------------------------- an ongoing campaign told in the present
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("As Israeli warplanes pound Gaza, killing more than 1,500 people, leaders urged restraint.", "1,500",
+     "cumulative"),
+    ("As airstrikes pound the city, killing 300 people, aid groups warn of famine.", "300", "cumulative"),
+    ("Government jets are pounding rebel towns in Idlib, killing hundreds of civilians.", "hundreds", "cumulative"),
+    ("Russian missiles pound Kyiv, killing 12.", "12", "incident"),
+    ("As Russian forces shell Kharkiv, they hit a school, killing nine children.", "nine", "incident"),
+])
+def test_an_ongoing_campaign_told_in_the_present_is_a_running_total_unless_one_event_comes_between(
+        text, surface, expected):
+    assert scope_of(text, surface) == expected

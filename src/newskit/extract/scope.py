@@ -115,8 +115,9 @@ RULES = {
                               "killed\"), nothing before it tells of an event: a reported running total",
     "scope.perfect_in_window": "a present perfect or \"so far\" with a stated window in the figure's clause (\"120 "
                                "have been killed this year\", \"during the truce\"): that period",
-    "scope.perfect_participle": "a participle after a present perfect (\"has shelled the towns, killing 300\"), no "
-                                "event, day or window between them: a running total",
+    "scope.perfect_participle": "a participle after a present perfect or an ongoing campaign (\"has shelled the "
+                                "towns, killing 300\", \"as warplanes pound Gaza, killing 1,500\"), no event, day or "
+                                "window between them: a running total",
 }
 PERFECT_REACH = 25  # characters before a hostage figure where a perfect ("have abducted") is its verb
 TAKEN_REACH = 40  # characters either side of a hostage figure where "took", "abducted" say an act of taking
@@ -669,6 +670,12 @@ RE_MAIN_PERFECT = re.compile(
     r"(?<!could )(?<!would )(?<!should )(?<!might )(?<!must )(?<!may )\b(?:has|have)\s+"
     r"(?!(?:said|told|reported|confirmed|announced|estimated|warned|vowed|denied|claimed|insisted|acknowledged|"
     r"called|urged|to|not)\b)(?:(?:now|already|also|since|repeatedly|been)\s+)*[a-z]+\b", re.I)
+# "as warplanes pound Gaza, killing 1,500", "jets are pounding the city, killing": a campaign going on, told in the
+# present, whose participle tells what it has done so far
+RE_ONGOING_CAMPAIGN = re.compile(
+    r"\b(?:as\s+(?:[\w'’-]+\s+){1,4}?(?:pound|bombard|shell|batter|hammer|bomb|besiege|pummel)s?"
+    r"|(?:is|are)\s+(?:still\s+)?(?:pounding|bombarding|shelling|battering|hammering|bombing|besieging|pummeling))\b",
+    re.I)
 RE_THAT_CLAUSE = re.compile(r"\b(?:that|reports?|claims?)\b", re.I)
 PARTICIPLE_OVERRIDES = ("scope.event_agent", "scope.events_agent", "scope.default_past_event",
                         "scope.nearest_in_sentence", "scope.events", "scope.events_untallied")
@@ -742,7 +749,8 @@ def reported_perfect(cand: Candidate, p: Patterns) -> bool:
 
 
 def perfect_participle(cand: Candidate, left: str, p: Patterns) -> bool:
-    """Is the figure the object of a participle after a present perfect ("has shelled towns, killing 300")?
+    """Is the figure the object of a participle after a present perfect ("has shelled towns, killing 300") or an
+    ongoing campaign told in the present ("as warplanes pound Gaza, killing 1,500")?
 
     ``left``: its sentence up to the number. Not when one event, one site, a day, a window or a reported
     clause comes between the perfect and the number ("has launched a strike on the city, killing 12", "have
@@ -750,7 +758,8 @@ def perfect_participle(cand: Candidate, left: str, p: Patterns) -> bool:
     """
     if not RE_PARTICIPLE_LEFT.search(left):
         return False
-    perfects = list(RE_MAIN_PERFECT.finditer(left))
+    perfects = list(RE_MAIN_PERFECT.finditer(left)) + list(RE_ONGOING_CAMPAIGN.finditer(left))
+    perfects.sort(key=lambda m: m.end())
     if not perfects:
         return False
     between = ascii_lower(left[perfects[-1].end():])
