@@ -95,6 +95,12 @@ def test_a_user_adds_a_place_and_its_demonym(tmp_path):
         ("Twelve were killed.", [("Twelve", "people")]),
         # the second number of a change counts the same people as the first
         ("Civilian deaths rose from 1,200 to 1,450 last year.", [("1,200", "civilians"), ("1,450", "civilians")]),
+        # "the number of X" in apposition right after a number with no noun says who it counts
+        ("The toll rose to 12, the number of journalists killed this year.", [("12", "journalists")]),
+        ("The strike killed a baby, rising to 4 the total of the day, and 9 died later.", [("4", "people"),
+                                                                                            ("9", "people")]),
+        ("Shelling killed a boy, rising to 4, the number of children killed in the town since Monday.",
+         [("4", "children")]),
     ],
 )
 def test_group_said_around_a_number_with_no_noun(text, expected):

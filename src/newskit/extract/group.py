@@ -22,7 +22,7 @@ RULES = {
     "group.same_as_before": "\"another two\", \"thousands more\", \"from 560 to 761\": the group of the figure before",
     "group.parent": "a subset with no noun of its own takes its parent's group",
     "group.toll_adjective": "an adjective before the toll (\"the Palestinian death toll\")",
-    "group.number_of": "\"the number of X\"",
+    "group.number_of": "\"the number of X\", before the number or in apposition after it",
     "group.taken_hostage": "people taken hostage (\"took some 240 hostages\", \"239 hostages were taken\"): people",
     "group.coordinated_before": "no noun, joined to the figure before (\"12 soldiers were killed and eight wounded\")",
     "group.toll_among": "\"the death toll among Palestinians\": who the toll counts",
@@ -31,6 +31,8 @@ RULES = {
     "group.default_people": "no word for who they are: people",
 }
 RE_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(\w+)")
+# "rising to 4, the number of children killed": the count a number is, told in apposition right after it
+RE_NUMBER_OF_AFTER = re.compile(r",\s+the\s+(?:total\s+)?number\s+of\s+(\w+)")
 # "the death toll among Palestinians passed 8,300": who a toll counts, said before the number
 RE_TOLL_AMONG = re.compile(r"\b(?:toll|deaths|dead|casualties|fatalities)\s+among\s+(?:the\s+)?(\w+)")
 # "eight bodies of civilians": who the bodies were
@@ -57,7 +59,7 @@ def _near_cue(cand: Candidate, p: Patterns) -> tuple[str, str]:
     m = p.re_adjective_toll.search(clause)
     if m:
         return p.adjective_groups[m.group(1)], "group.toll_adjective"
-    m = RE_NUMBER_OF.search(clause)
+    m = RE_NUMBER_OF.search(clause) or RE_NUMBER_OF_AFTER.match(cand.right.lower())
     if m and m.group(1) in p.people_groups:
         return p.people_groups[m.group(1)], "group.number_of"
     m = RE_TOLL_AMONG.search(clause)
