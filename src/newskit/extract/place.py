@@ -92,8 +92,9 @@ RE_WHERE_AFTER = re.compile(r",?\s+where\b")
 # Lower-case words a title-case headline keeps ("Villagers In Mali in Fresh Attacks of ...").
 TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by", "as", "with"})
 # the "on" of a phrasal verb is no preposition of place ("called on Sudan to protect civilians")
-RE_PHRASAL_ON = re.compile(r"\b(?:call|calls|called|calling|urged?|urging|press(?:es|ed|ing)?|prevail(?:s|ed)?)\s+on\s+$",
-                           re.IGNORECASE)
+RE_PHRASAL_ON = re.compile(
+    r"\b(?:call|calls|called|calling|urged?|urging|press(?:es|ed|ing)?|prevail(?:s|ed)?)\s+on\s+$", re.IGNORECASE
+)
 # what an actor's act struck, after its noun ("U.S. strikes [on Yemen]")
 RE_TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,4}([A-Z][\w'’.-]*(?<![.-]))")
 RE_DESTINATION = re.compile(r"\b(?:into|to|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -298,7 +299,8 @@ def _title_place(text: str, p: Patterns, found: dict) -> str | None:
         # the subject of the headline or of one of its parts ("...; Israel displays ...") is its actor
         subjects = {0, len(title) - len(title.lstrip())} | {m.end() for m in RE_TITLE_PART.finditer(title)}
         # a name the headline opens with as its label ("Afghanistan: floods kill dozens") is where its story happens
-        located = {name[2] for name in names if name[3] or (name[0] in subjects and RE_LABEL_AFTER.match(title, name[1]))}
+        located = {name[2] for name in names
+                   if name[3] or (name[0] in subjects and RE_LABEL_AFTER.match(title, name[1]))}
         reached = {name[2] for name in names if not name[3] and name[0] not in subjects
                    and not (RE_POSSESSIVE.match(title, name[1]) and not p.re_possessed_place.match(title, name[1]))
                    and not p.re_title_name_of_war.match(title, name[1])}
