@@ -171,10 +171,11 @@ RE_DOCUMENT_SUBJECT = re.compile(
 RE_BY_AUTHOR = re.compile(r"\s+by\s+(?P<src>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)")
 RE_AFTER_CLAUSE = re.compile(r"[,\"”’)]\s*$")
 # a person's name set off by commas: "the state governor, David Monreal, said"; "Rear Adm. Daniel Hagari"
+RE_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*[^\W\d_]")
+# an organisation's acronym set off by commas: "the UN refugee agency, UNHCR, said"
 RE_ACRONYM = re.compile(r"[A-Z][A-Z.&-]{1,11}[A-Z.]")
 # a person's name set off by commas after a title ("The spokesman for Ituri, lieutenant Jules Ngongo, ...")
 RE_APPOSED_NAME = re.compile(r"(?<=\w),\s+(?P<name>(?:[a-z]+\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),")
-RE_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*[^\W\d_]")
 # a wire headline that ends with its source after a dash, before a dateline in capitals, a bracket or the end
 RE_DASH_SOURCE = re.compile(
     r"\s[-–—]\s(?P<src>(?:[A-Z][\w'’.-]*\s+|(?:state|local|security|medical|hospital|military|government|health)\s+)?"
