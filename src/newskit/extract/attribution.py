@@ -90,7 +90,10 @@ RE_SOURCE_TAIL_WORD = re.compile(r"\s+(?:of|for|and|the)$")
 RE_OUTLET_AFTER = re.compile(r"\s+([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
 RE_LAST_WORD = re.compile(r"(?:^|[\s,“”\"])(\w+)$")
 PRONOUNS = ("he", "she", "they", "it")
-PERSONAL_PRONOUNS = frozenset((*PRONOUNS, "we", "i", "you"))
+# the pronouns a source phrase may be, resolved later ("he said": the sentence before; "we documented": the
+# organisation named before)
+SOURCE_PRONOUNS = frozenset((*PRONOUNS, "we"))
+PERSONAL_PRONOUNS = frozenset((*SOURCE_PRONOUNS, "i", "you"))
 RE_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 # "sent to The Globe", "delivered to Congress": a participle and the preposition its object opens with
 RE_PARTICIPLE_BEFORE = re.compile(r"(?<!\S)(?:\w+ed|sent|given|shown|made|seen|written|shared)\s+$", re.I)
@@ -298,7 +301,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
         if phrase and phrase.lower() not in PERSONAL_PRONOUNS:
             return phrase
     last = RE_LAST_WORD.search(head)
-    if last and last.group(1) in (*PRONOUNS, "we"):  # "..., she said": the pronoun, resolved by the sentence before
+    if last and last.group(1) in SOURCE_PRONOUNS:  # "..., she said": the pronoun, resolved by the sentence before
         return last.group(1)
     first = None
     for k in range(len(words) - 1, -1, -1):
@@ -335,7 +338,7 @@ def _source_phrase_before(sentence: str, verb_start: int, p: Patterns) -> str | 
     if lowered.split()[-1] in SOURCE_LAST_NOT:
         return None
     if lowered in PERSONAL_PRONOUNS:  # "he", "they", "we" are resolved later
-        return lowered if lowered in (*PRONOUNS, "we") else None
+        return lowered if lowered in SOURCE_PRONOUNS else None
     return phrase
 
 
