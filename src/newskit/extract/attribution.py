@@ -769,7 +769,8 @@ def _named_in(k: int, pronoun: str, text: str, spans: list[tuple[int, int]], p: 
     sentence = text[spans[k][0] : spans[k][1]]
     if _in_open_quote(text, spans[max(0, k - QUOTE_SENTENCES)][0], spans[k][0]):  # it opens inside a quotation
         close = RE_CLOSING_QUOTE.search(sentence)
-        sentence = " " * (close.end() if close else len(sentence)) + sentence[close.end() if close else len(sentence):]
+        cut = close.end() if close else len(sentence)
+        sentence = " " * cut + sentence[cut:]
     sentence = RE_QUOTATION.sub(lambda m: " " * len(m.group()), sentence)  # no antecedent in a quotation
     if pronoun in ("he", "she"):  # a person: "The army spokesman for Ituri, Lt. Jules Ngongo, did not answer"
         apposed = RE_APPOSED_NAME.search(sentence)
