@@ -24,9 +24,10 @@ RE_SENTENCE_CUT = re.compile(
 # A dateline's dash after a word in capitals or a wire's name ("... 15 WOUNDED JERUSALEM — Israeli troops",
 # "GAZA CITY, Gaza Strip (AP) — At least"): the story starts after it, a headline or byline stands before.
 RE_DATELINE_DASH = re.compile(r"[^\S\n]+[—–][^\S\n]+(?=[\"“]?[A-Z])")
+WIRE_CREDIT = r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\)"
 RE_DATELINE_END = re.compile(
     r"(?:\b[A-Z]{3,}|\b[A-Z]{3,}(?:\s+[A-Z]{2,})*,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
-    r"(?:\s+\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\))?|\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\))$"
+    rf"(?:\s+{WIRE_CREDIT})?|{WIRE_CREDIT})$"
 )
 MAX_SENTENCE_CHARS = 2_000
 RE_INNER_BREAK = re.compile(r"[.!?…][^\s.!?…]*\s+\S")
