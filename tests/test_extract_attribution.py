@@ -337,12 +337,6 @@ TYPED_CASES = CASES + TYPE_CASES + EARLIER_MENTION_CASES + MEMBERS_CASES + HEADL
 SOURCE_CASES = STRING_CASES + BACKGROUND_CASES + CLAUSE_CASES
 
 
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), TYPED_CASES)
-def test_source_and_type(text, surface, source, source_type):
-    figure = _figure(text, surface)
-    assert (figure.source, figure.source_type) == (source, source_type)
-
-
 @pytest.mark.parametrize(("text", "surface", "source"), SOURCE_CASES)
 def test_source_string(text, surface, source):
     assert _figure(text, surface).source == source
@@ -416,12 +410,6 @@ PRONOUN_CHAIN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), ROUND3_CASES + PRONOUN_CHAIN_CASES)
-def test_source_and_type_round3(text, surface, source, source_type):
-    figure = _figure(text, surface)
-    assert (figure.source, figure.source_type) == (source, source_type)
-
-
 def test_a_sentence_glued_to_a_number_is_cut():
     text = "The army said 5 soldiers died.3 hours later, police in Haifa said 9 people were hurt."
     assert (_figure(text, "5").source, _figure(text, "9").source) == ("The army", "police in Haifa")
@@ -450,12 +438,6 @@ ROUND3_MORE_CASES = [
     ("Activists have warned that the war, which began in 2023 and has now killed more than 40,000 people, could "
      "cost votes.", "40,000", None, "none"),
 ]
-
-
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), ROUND3_MORE_CASES)
-def test_source_and_type_round3_more(text, surface, source, source_type):
-    figure = _figure(text, surface)
-    assert (figure.source, figure.source_type) == (source, source_type)
 
 
 def test_quotation_marks_are_counted_from_a_sentence_start():
@@ -487,12 +469,6 @@ ROUND3_ATTACH_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), ROUND3_ATTACH_CASES)
-def test_source_and_type_round3_attach(text, surface, source, source_type):
-    figure = _figure(text, surface)
-    assert (figure.source, figure.source_type) == (source, source_type)
-
-
 # A name that ends like an NGO's but opens like a state body's is no NGO; broadcasters named with a number
 NAME_CASES = [
     ("The National Counterterrorism Center said 31 Americans were killed abroad.", "31",
@@ -504,12 +480,6 @@ NAME_CASES = [
     ("Israel's Channel 12 reported that 3 soldiers were killed in Gaza.", "3", "Israel's Channel 12", "media"),
     ("Kan 11 said 2 soldiers were wounded near Khan Younis.", "2", "Kan 11", "media"),
 ]
-
-
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), NAME_CASES)
-def test_source_and_type_of_names(text, surface, source, source_type):
-    figure = _figure(text, surface)
-    assert (figure.source, figure.source_type) == (source, source_type)
 
 
 @pytest.mark.parametrize("text, surface", [(t, s) for t, s, *_ in ROUND3_CASES + ROUND3_MORE_CASES + NAME_CASES
@@ -534,12 +504,6 @@ FIRST_PERSON_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), FIRST_PERSON_CASES)
-def test_first_person_reports(text, surface, source, source_type):
-    figure = _figure(text, surface)
-    assert (figure.source, figure.source_type) == (source, source_type)
-
-
 # The gold's settled reading (eval/README.md, cvn:3555): a police spokesman or chief takes the side of the
 # place, as "police" does
 SETTLED_CASES = [
@@ -550,7 +514,9 @@ SETTLED_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "source", "source_type"), SETTLED_CASES)
-def test_settled_readings(text, surface, source, source_type):
+@pytest.mark.parametrize(("text", "surface", "source", "source_type"),
+                         TYPED_CASES + ROUND3_CASES + PRONOUN_CHAIN_CASES + ROUND3_MORE_CASES + ROUND3_ATTACH_CASES
+                         + NAME_CASES + FIRST_PERSON_CASES + SETTLED_CASES)
+def test_source_and_type(text, surface, source, source_type):
     figure = _figure(text, surface)
     assert (figure.source, figure.source_type) == (source, source_type)
