@@ -93,6 +93,12 @@ class NewskitWarning(UserWarning):
     """A recoverable problem in the input: the run goes on; the message names file, row and fix."""
 
 
+def warn_caught(caught: Iterable[warnings.WarningMessage]) -> None:
+    """Give again, each from the file and line that gave it, the warnings a ``catch_warnings(record=True)`` held."""
+    for warning in caught:
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
 def kept_warnings(caught: Iterable[warnings.WarningMessage]) -> list[dict[str, Any]]:
     """The NewskitWarnings among ``caught`` as rows (message, filename, lineno: ``schema.WARNING_COLUMNS``),
     kept with the stage whose computation gave them."""

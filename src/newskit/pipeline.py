@@ -46,7 +46,7 @@ from newskit.engine import (
     split_partitions,
     use_engine,
 )
-from newskit.errors import NewskitWarning, ParameterError, kept_warnings, warn_again
+from newskit.errors import NewskitWarning, ParameterError, kept_warnings, warn_again, warn_caught
 from newskit.paths import INTERIM_DIR, sha256_file
 from newskit.schema import (
     CLAIM_COLUMNS,
@@ -743,8 +743,7 @@ def load_articles(params: Any) -> pd.DataFrame:
         warnings.simplefilter("always", NewskitWarning)
         articles = load_corpus(params.corpus_path, columns=params.corpus_columns or None,
                                encoding=params.corpus_encoding)
-    for warning in caught:  # shown as they would have been, and kept for the notebooks that read the stage
-        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    warn_caught(caught)  # shown as they would have been, and kept for the notebooks that read the stage
     articles.attrs["load_warnings"] = kept_warnings(caught)
     return articles
 

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newskit.errors import NewskitWarning, kept_warnings
+from newskit.errors import NewskitWarning, kept_warnings, warn_caught
 from newskit.schema import WARNING_COLUMNS
 from newskit.topics.tables import MAP_COLUMNS, assign_topics, make_units, unit_map
 
@@ -115,8 +115,7 @@ def compute_topic_stage(passages: pd.DataFrame, params: Any) -> TopicStage:
             warnings.simplefilter("always")
             stage = _compute(passages, params)
     finally:  # shown as they would have been (also before an error), and kept for the notebooks that read the stage
-        for warning in caught:
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        warn_caught(caught)
     stage.warnings = _warnings_table(kept_warnings(caught))
     return stage
 
@@ -149,8 +148,7 @@ def _compute(passages: pd.DataFrame, params: Any) -> TopicStage:
     streaming = uses_streaming_topics(len(units), params.topic_method)
     if rows is None and not streaming and n_topics in fitted:
         model, fit_warnings = fitted[n_topics]
-        for warning in fit_warnings:
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        warn_caught(fit_warnings)
     elif streaming:
         model = StreamingTopicModel(n_topics, random_state=params.seed)
         model.fit(in_chunks(texts, TOPIC_CHUNK_SIZE))
