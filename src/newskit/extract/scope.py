@@ -563,23 +563,25 @@ RE_RELEASE_FRAME = re.compile(r"\b(?:deal|exchange|swap|truce|cease-?fire|agreem
 RE_IN_FIGHTING = re.compile(r"\b(?:in|during|amid)\s+(?:the\s+)?(?:(?:fierce|heavy|renewed|latest|ensuing)\s+)?$")
 
 
-def fighting_in_window(cand: Candidate, sentence: str, sentence_start: int | None, before: str, p: Patterns) -> bool:
+def fighting_in_window(
+    cand: Candidate, sentence: str, sentence_start: int | None, before: str, p: Patterns, *, sentence_cues: list[Cue],
+) -> bool:
     """Is the figure framed only by "in the fighting" after a window stated before it, in its sentence or just
     before ("over the past four days ... dozens have also died in the fighting")?
 
     "The fighting" is a spell of the war, the one the text has just told: within that window it is the
     window's. Not with any other frame in the clause (a war, "since", an event, a day), nor when an event,
     "since", "so far" or a war word closes the window before the figure ("in May the army launched an
-    offensive": the fighting of the offensive).
+    offensive": the fighting of the offensive). ``sentence_cues``: the unmasked cues of :func:`scope_cues`.
     """
     if sentence_start is None:
         return False
     lo, hi = clause_bounds(sentence, cand.start - sentence_start, cand.end - sentence_start)
     lowered = ascii_lower(sentence)
-    cues = [c for c in scope_cues(sentence, p)[1] if lo <= c[0] < hi]
-    fighting = [c for c in cues if c[2] == "weak" and lowered[c[0] : c[1]] == "fighting"]
-    if not fighting or any(c[2] not in ("perfect", "weak") for c in cues) or len(fighting) < sum(
-            c[2] == "weak" for c in cues):
+    cues = [c for c in sentence_cues if lo <= c[0] < hi]
+    fighting = [c for c in cues if c[2] == "weak"]  # every war word of the clause must be "fighting"
+    if not fighting or any(c[2] not in ("perfect", "weak") for c in cues) or any(
+            lowered[c[0] : c[1]] != "fighting" for c in fighting):
         return False
     if not all(RE_IN_FIGHTING.search(lowered, max(0, c[0] - 40), c[0]) for c in fighting):
         return False
@@ -793,19 +795,20 @@ def decide_scope(
     """
     scope, rule = own
     source_type, outcome = cand.get("source_type"), cand.get("outcome")
+    if sentence_cues is None:
+        sentence_cues = scope_cues(sentence, p)[1]
     sentence_left = sentence[: cand.start - sentence_start] if sentence_start is not None else cand.left
     sentence_right = sentence[cand.end - sentence_start :] if sentence_start is not None else None
     if rule == "scope.toll" and source_type != "health_ministry" and before:
-        cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
-        if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents", "counted") for c in cues):
+        if not any(c[2] in ("since", "strong", "weak", "window", "period", "incidents", "counted")
+                   for c in sentence_cues):
             if passage_event(before, p):
                 scope, rule = "incident", "scope.event_toll"
     # "12 people are still missing", "so far we have counted 14 bodies" after a passage about one attack:
     # the count of that one event, which may still rise
     if (rule in ("scope.present_state", "scope.running_total") and source_type != "health_ministry"
             and outcome != "hostage" and before and passage_event(before, p)):
-        cues = sentence_cues if sentence_cues is not None else scope_cues(sentence, p)[1]
-        if not any(c[2] in ("since", "weak", "window", "period", "incidents", "counted") for c in cues):
+        if not any(c[2] in ("since", "weak", "window", "period", "incidents", "counted") for c in sentence_cues):
             scope, rule = "incident", "scope.passage_event"
     if (rule == "scope.events" and source_type not in TALLYING_SOURCE_TYPES
             and not p.re_cumulative_default.search(sentence)
@@ -847,7 +850,7 @@ def decide_scope(
             and RE_COORDINATED.match(cand.left) and previous.rules.get("scope") not in COORDINATION_OVERRIDES):
         scope, rule = previous.get("scope"), "scope.coordinated"  # "killed 16 people and injured 25"
     if rule in ("scope.war_words", "scope.present_perfect") and fighting_in_window(
-            cand, sentence, sentence_start, before, p):
+            cand, sentence, sentence_start, before, p, sentence_cues=sentence_cues):
         scope, rule = "period", "scope.fighting_in_window"  # "over the past week ... dozens died in the fighting"
     tally_only = rule == "scope.default_running_total" and source_type != "health_ministry" and outcome != "hostage"
     if (rule in PASSAGE_OVERRIDES or tally_only) and before and passage_window(before, p):
