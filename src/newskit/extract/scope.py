@@ -461,9 +461,10 @@ def own_scope(
 
     masked, unmasked = ([c for c in found if frames_whole(c)] for found in (masked, unmasked))
     own = [c for c in masked if c[0] >= max(lo, seg_lo) and c[1] <= min(hi, seg_hi)]
+    in_clause = [c for c in masked if c[0] >= lo and c[1] <= hi]
     name = _nearest(own, start, end, by_class=True)
     if name is None:
-        name = _nearest([c for c in masked if c[0] >= lo and c[1] <= hi], start, end, by_class=True)
+        name = _nearest(in_clause, start, end, by_class=True)
     rule = SCOPE_CLASSES[name][1] if name else None
     if name == "since" and p.re_active_before.search(cand.left[-60:]) and _inside_since(masked, start, sentence):
         # "Since gunmen killed 1,400 people in a raid, ...": the clause after "since" tells the event
@@ -485,8 +486,7 @@ def own_scope(
     scope = SCOPE_CLASSES[name][0] if name else None
     if name == "perfect" and any(c[2] == "day" and c[0] >= end and "," not in sentence[end:c[0]] for c in own):
         scope, rule = "period", "scope.perfect_on_a_day"  # "three people have been killed in strikes on Sunday"
-    if name in ("perfect", "strong") and window_of_perfect(
-            sentence, lo, own or [c for c in masked if c[0] >= lo and c[1] <= hi], p):
+    if name in ("perfect", "strong") and window_of_perfect(sentence, lo, own or in_clause, p):
         scope, rule = "period", "scope.perfect_in_window"  # "120 journalists have been killed this year"
     if name == "perfect" and any(
         c[2] == "incident" and c[0] >= end and not RE_APART.search(sentence, _verb_end(own, end, c[0]), c[0])
@@ -596,10 +596,11 @@ def release_scope(cand: Candidate, sentence: str, sentence_start: int | None, p:
     "so far", "since": a running total; a deal, an exchange, an event, a day or a window: the release, one
     event (as ``scope.release_event``); nothing ("took 242 hostage, four of whom were later freed"): unknown.
     """
-    lo, hi = (0, len(sentence)) if sentence_start is None else clause_bounds(
-        sentence, cand.start - sentence_start, cand.end - sentence_start)
-    start = lo if sentence_start is None else max(lo, cand.start - sentence_start)
-    clause = sentence[start:hi]
+    if sentence_start is None:
+        clause = sentence
+    else:  # from the number to the end of its clause
+        start, end = cand.start - sentence_start, cand.end - sentence_start
+        clause = sentence[start : clause_bounds(sentence, start, end)[1]]
     cues = {c[2] for c in scope_cues(clause, p)[1]}
     if cues & {"since", "strong"}:
         return "cumulative", "scope.release_total"
