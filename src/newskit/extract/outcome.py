@@ -107,6 +107,12 @@ def _active_outcome(cue: str, cand: Candidate, outcome: str | None, p: Patterns)
     return p.active_outcome.get(cue)
 
 
+def _last_clause(left: str) -> str:
+    """The words of ``left`` after its last clause break (all of it when it has none)."""
+    breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(left)))
+    return left[breaks[-1].end() :] if breaks else left
+
+
 def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
     """The cue of the number's own words (see the module docstring); None when none binds.
 
@@ -151,8 +157,7 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
     if before_outcome:
         return before_outcome, "outcome.active_verb_before"
     left = cand.left
-    breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(left)))
-    clause = left[breaks[-1].end() :] if breaks else left
+    clause = _last_clause(left)
     opening = p.re_partitive_opening.match(left)
     if opening:  # "Of those killed, 60% were women", "Among the wounded, 12 are in a critical condition"
         return cue_outcome(opening.group("cue"), p), "outcome.partitive_opening"
@@ -180,9 +185,7 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
                 or not p.re_nominal_needs_change.search(nominal.string[: nominal.end("cue")])):
             return cue_outcome(cue, p), "outcome.nominal_cue_before"
     # a report clause set off by commas ("the toll, officials said, has risen to 40") breaks no toll
-    wide_breaks = list(RE_CLAUSE_BREAK.finditer(ascii_lower(wide_left)))
-    wide_clause = wide_left[wide_breaks[-1].end() :] if wide_breaks else wide_left
-    far = p.re_nominal_far_before.search(p.re_report_aside.sub(" ", wide_clause[-230:]))
+    far = p.re_nominal_far_before.search(p.re_report_aside.sub(" ", _last_clause(wide_left)[-230:]))
     if (far and not p.re_toll_gap_bad.search(far.group("gap"))
             and not p.re_forecast.search(p.re_qualifier_before.sub("", far.group("gap")))
             and _toll_verb_ends(far.group("gap"), p)):
