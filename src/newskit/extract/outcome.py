@@ -175,7 +175,7 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
     if nominal and RE_AND_IN_GAP.search(nominal.group("gap")) and RE_OWN_CLAUSE_AFTER.match(rest):
         nominal = None  # "eight had been arrested and a further 14 were being sought": the 14 have a verb of their own
     if (nominal and not cand.np_end and RE_COPULA_END.search(nominal.group("gap"))
-            and cue_outcome(nominal.group("cue"), p) and nominal.group("cue").lower() in p.event_verbs
+            and cue_outcome(nominal.group("cue"), p) and nominal.group("cue").lower() in p.outcome_verbs
             and not p.re_scope_toll.search(clause[: nominal.start("cue")])):
         nominal = None  # "Sami, one of three journalists killed in the strike, was 24": an age, not a toll
     if nominal and not p.re_nominal_gap_bad.search(nominal.group("gap")):

@@ -44,7 +44,7 @@ class Patterns:
     re_nominal_far_before: re.Pattern
     re_report_aside: re.Pattern
     re_age_before: re.Pattern
-    event_verbs: frozenset[str]
+    outcome_verbs: frozenset[str]
     re_toll_anaphor: re.Pattern
     burial_verbs: frozenset[str]
     re_buried_missing_after: re.Pattern
@@ -503,7 +503,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_each_for_before=_compile(
             rf"\b(?:{alternation(v['non_figures']['every_before'])})\s+[\w'’-]+\b[^.;:!?\d]{{0,40}}?\bfor\s+"
             rf"(?:(?:{short})\s+)?$", I),
-        event_verbs=frozenset(_by_word(role("verbs"))),
+        outcome_verbs=frozenset(_by_word(role("verbs"))),  # the outcomes' verbs: "killed", "wounded"
         # a label and its number: "Killed: 310; wounded: 1,045"
         re_label_cue=_compile(rf"(?:^|[;,(\n])\s*(?P<cue>{cue})\s*:\s*(?:(?:{short})\s+)?$", I),
         # a share in brackets after a clause about an outcome noun: "Most of the casualties occurred in Donetsk (58%)"
