@@ -321,6 +321,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
     scope = v["scope"]
     tolls = [w for words in role("tolls").values() for w in words] + scope["tallies"]
     past_event = [w for words in role("verbs").values() for w in words] + scope["event_verbs"]
+    toll_or_noun = alternation([*tolls, *_by_word(role("nouns"))])  # "the death toll", "deaths"
     attribution = v["attribution"]
     first_after_verb = _ordered(attribution["source_first_words_after_verb"])
     after_verb = _ordered(attribution["source_words_after_verb"])
@@ -378,7 +379,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
             rf"\b(?:{alternation(v['toll_change_verbs'])})(?:(?:\s+[\w'’-]+){{0,2}}?\s+(?:to|at))?\s+$", I
         ),
         re_nominal_far_before=_compile(
-            rf"^.*\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b"
+            rf"^.*\b(?P<cue>{toll_or_noun})\b"
             rf"(?P<gap>(?:[^;:.!?()\"“”—–]|(?<=\d)\.(?=\d)){{0,160}})$",
             I,
         ),
@@ -508,7 +509,7 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_label_cue=_compile(rf"(?:^|[;,(\n])\s*(?P<cue>{cue})\s*:\s*(?:(?:{short})\s+)?$", I),
         # a share in brackets after a clause about an outcome noun: "Most of the casualties occurred in Donetsk (58%)"
         re_share_in_brackets=_compile(
-            rf"^(?:.*[;.]\s)?[^;]*?\b(?P<cue>{alternation([*tolls, *_by_word(role('nouns'))])})\b"
+            rf"^(?:.*[;.]\s)?[^;]*?\b(?P<cue>{toll_or_noun})\b"
             r"[^;]{0,100}\(\s*$", I),
         burial_verbs=frozenset(np["burial_verbs"]),
         re_buried_missing_after=_compile(rf"^\s*(?:{alternation(np['buried_missing_after'])})\b", I),
