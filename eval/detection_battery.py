@@ -6,9 +6,10 @@ money, distances, years, phone numbers, force sizes). Batches 7-16 (sixth round)
 tolls far from their number, number words before a modifier, counts of nationals, outcome nouns and verbs in other
 wordings, sieges, famine, shootings, floods; batch 12 in the style of US papers on the Gaza war, batch 13 in that
 of agency reports (labels, shares, lists in brackets); negatives for ages in apposition, exchange ratios, families,
-force sizes. Each batch was written and scored before the rules it prompted. A figure is found when a predicted figure overlaps its surface (as eval/evaluate.py matches); its outcome
-is checked too. Run ``python eval/detection_battery.py [-v]`` (``-v`` lists misses and false alarms). The rounds'
-scores are in eval/README.md ("detection, fifth round", "detection, sixth round").
+force sizes. Each batch was written and scored before the rules it prompted. A figure is found when a predicted
+figure overlaps its surface (as eval/evaluate.py matches); its outcome is checked too. Run
+``python eval/detection_battery.py [-v]`` (``-v`` lists misses and false alarms). The rounds' scores are in
+eval/README.md ("detection, fifth round", "detection, sixth round").
 """
 
 from __future__ import annotations
@@ -1600,7 +1601,7 @@ def _overlaps(text: str, surface: str, figure) -> bool:
 def score(*, verbose: bool = False) -> dict[str, tuple[int, int, int]]:
     """Per batch and overall: (figures, found, found with the right outcome); prints misses when ``verbose``."""
     result: dict[str, tuple[int, int, int]] = {}
-    for name, sentences in [*BATCHES.items(), ("all", [s for b in BATCHES.values() for s in b])]:
+    for name, sentences in BATCHES.items():
         n = found = right = 0
         for text, expected in sentences:
             figures = extract_figures(text)
@@ -1609,9 +1610,10 @@ def score(*, verbose: bool = False) -> dict[str, tuple[int, int, int]]:
                 hits = [f for f in figures if _overlaps(text, surface, f)]
                 found += bool(hits)
                 right += bool(hits) and hits[0].outcome == outcome
-                if verbose and name == "all" and (not hits or hits[0].outcome != outcome):
+                if verbose and (not hits or hits[0].outcome != outcome):
                     print(f"miss  {surface!r} {outcome} (got {hits[0].outcome if hits else None}): {text}")
         result[name] = (n, found, right)
+    result["all"] = tuple(sum(counts) for counts in zip(*result.values(), strict=True))
     return result
 
 
