@@ -767,13 +767,14 @@ def finalise_claims(claims: pd.DataFrame, params: Any, *, articles: pd.DataFrame
     )
 
 
-def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
+def load_stages(params: Any, *names: str, ready: Callable[[str], None] | None = None) -> tuple[pd.DataFrame, ...]:
     """The stage tables ``names`` (of :data:`STAGES`) for a notebook's parameters, in that order.
 
     Each is read from its stage file when one made from the same inputs, parameters and code exists,
     else computed (with what upstream of it needs) and written, so the next notebook or run reuses it.
     ``articles.attrs["dropped"]`` and ``claims.attrs["failures"]`` come back with the tables. A
-    notebook opened alone runs the same way: it computes what is absent.
+    notebook opened alone runs the same way: it computes what is absent. ``ready`` is called with
+    each name once its stage file is there (the report runner then starts the notebooks that read it).
     """
     unknown = [n for n in names if n not in STAGES]
     if unknown:
@@ -806,7 +807,12 @@ def load_stages(params: Any, *names: str) -> tuple[pd.DataFrame, ...]:
                 got[name] = finalise(claims)
         return got[name]
 
-    return tuple(get(name) for name in names)
+    tables = []
+    for name in names:
+        tables.append(get(name))
+        if ready is not None:
+            ready(name)
+    return tuple(tables)
 
 
 def dropped_table(articles: pd.DataFrame) -> pd.DataFrame:

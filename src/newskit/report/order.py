@@ -11,6 +11,15 @@ RUN_ORDER: tuple[str, ...] = (
     "04-topics",
     "00-summary",
 )
+# The stage tables each notebook reads (newskit.pipeline.STAGES, and "topics": pipeline.load_topic_stage).
+# The runner starts a notebook once these are computed; 00-summary reads the tables the others wrote.
+NOTEBOOK_STAGES: dict[str, tuple[str, ...]] = {
+    "01-corpus": ("articles", "passages", "removals"),
+    "02-casualty-figures": ("articles", "claims"),
+    "03-figure-statistics": ("claims",),
+    "04-topics": ("articles", "claims", "topics"),
+    "00-summary": (),
+}
 QUESTIONS: dict[str, str] = {
     "00-summary": "What are the headline figures of this corpus, and where is the evidence for each?",
     "01-corpus": "What was loaded, and what did cleaning remove and why?",

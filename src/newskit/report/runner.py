@@ -18,7 +18,8 @@ import sys
 import threading
 import time
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,13 +31,11 @@ from newskit.paths import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR
 from newskit.report.folder import check_out_dir, make_work_dir, recover, replace_folder
 from newskit.report.manifest import check_manifest_inputs, write_manifest
 from newskit.report.notices import not_run_notice, write_not_run
-from newskit.report.order import HEADLINES_MIMETYPE, KERNEL_ENV, KERNEL_NAME, RUN_ORDER
+from newskit.report.order import HEADLINES_MIMETYPE, KERNEL_ENV, KERNEL_NAME, NOTEBOOK_STAGES, RUN_ORDER
 from newskit.report.render import render_html, write_index
 from newskit.report.shown_paths import private_prefixes, redact_paths
 
 # the kernel's own log (e.g. its TCP notice) would break the progress bar
-
-
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 # What a kernel runs (silently, outside the history) between two notebooks, so that the next one starts
 # as in a new kernel: no names, history or execution count of the last one (IPython's reset), and the
@@ -47,11 +46,11 @@ RESET_CODE = (
     "_newskit_display.reset_notebook_state()\n"
     "del _newskit_display\n"
 )
-# Notebooks that run at the same time once the stages are computed (each reads stage files and writes
-# its own tables), each lane on a kernel it reuses: two fill a two-core machine. The longest start
-# first, so that the others share the second core meanwhile; a notebook that reads the tables of the
-# others runs after them. With the topic stage computed by the runner, 03 is the longest (sample,
-# dev; 142 s of 300 on 20,000 articles).
+# Notebooks that run at the same time, each once the stages it reads are computed (each reads stage
+# files and writes its own tables), each lane on a kernel it reuses: two fill a two-core machine. Of
+# those ready, the longest start first, so that the others share the second core meanwhile; a notebook
+# that reads the tables of the others runs after them. With the topic stage computed by the runner, 03
+# is the longest (sample, dev; 142 s of 300 on 20,000 articles).
 CONCURRENT_NOTEBOOKS = 2
 LONGEST_FIRST: tuple[str, ...] = ("03-figure-statistics", "04-topics")
 RUN_AFTER_OTHERS: tuple[str, ...] = ("00-summary",)
@@ -59,8 +58,8 @@ RUN_AFTER_OTHERS: tuple[str, ...] = ("00-summary",)
 STAGES_NOTEBOOK = "02-casualty-figures"
 # The notebook whose topic stage (pipeline.load_topic_stage) the runner computes with the others.
 TOPICS_NOTEBOOK = "04-topics"
-# `git status` runs the nbstripout filter on notebooks whose stat information is stale: slow on a busy
-# machine, so the dirty flag gets time before it is recorded as unknown (null).
+# Every stage a notebook can wait for.
+ALL_STAGES: tuple[str, ...] = tuple(dict.fromkeys(stage for stages in NOTEBOOK_STAGES.values() for stage in stages))
 
 
 def run_report(
@@ -130,26 +129,34 @@ def run_report(
     return target
 
 
-def compute_stages(values: Mapping[str, Any], names: Iterable[str] = RUN_ORDER) -> None:
+def compute_stages(values: Mapping[str, Any], names: Iterable[str] = RUN_ORDER,
+                   ready: Callable[[str], None] | None = None) -> None:
     """Compute (or find) the report's stage files once, in this process, before the notebooks read them.
 
     The parameters are those of the notebook that reads every stage (:data:`STAGES_NOTEBOOK`); a stage
     file already made from the same inputs, parameters and code is reused (see
     :func:`newskit.pipeline.load_stages`). With :data:`TOPICS_NOTEBOOK` among ``names``, the topic
     stage too: extraction has already imported what topics need here (NLTK imports SciPy and
-    scikit-learn), which that notebook's kernel would otherwise import again.
+    scikit-learn), which that notebook's kernel would otherwise import again. ``ready`` is called with
+    each stage's name (``"topics"`` last) once its file is there: the notebooks reading it start.
+
+    Its warnings are not shown here: the notebooks show them, with the stage they read. Warning filters
+    are the whole process's, so what the runner's other threads give meanwhile is not shown either;
+    the stages keep only the kit's NewskitWarnings, which those threads never give.
     """
     from newskit import pipeline
     from newskit.params import check_notebook_params
 
     params = check_notebook_params(STAGES_NOTEBOOK, notebook_params(STAGES_NOTEBOOK, dict(values)))
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the notebooks show them, with the stage they read
+        warnings.simplefilter("ignore")
         try:
-            pipeline.load_stages(params, *pipeline.STAGES)
+            pipeline.load_stages(params, *pipeline.STAGES, ready=ready)
             if TOPICS_NOTEBOOK in names:
                 pipeline.load_topic_stage(check_notebook_params(TOPICS_NOTEBOOK,
                                                                 notebook_params(TOPICS_NOTEBOOK, dict(values))))
+                if ready is not None:
+                    ready("topics")
         except Exception:  # noqa: BLE001 - the notebook that needs the stage computes it and fails naming its cell
             pass
 
@@ -183,9 +190,12 @@ def _run_notebooks(
             raise ReportError(f"notebook {NOTEBOOKS_DIR / name}.ipynb is missing (run `make sync-notebooks`)")
     run = _NotebookRun(names, values, build_dir, seconds, not_run, stopping, progress=progress, prewarm=prewarm)
     try:
-        run.start_kernels()  # the kernels start and import while the stages are computed
-        compute_stages(values, names)
-        executed = run.run_all()
+        run.start()  # the kernels start and import; each notebook starts once the stages it reads are there
+        try:
+            compute_stages(values, names, ready=run.stage_ready)
+        finally:  # a stage not computed here is computed by the notebook reading it, which fails naming its cell
+            run.stage_ready(*ALL_STAGES)
+        executed = run.wait()
     finally:
         run.close()
     headlines: dict[str, dict[str, Any]] = {}
@@ -195,7 +205,8 @@ def _run_notebooks(
 
 
 def dispatch_order(names: Iterable[str]) -> list[str]:
-    """The order notebooks start in: the longest first, the ones that read the others' tables last.
+    """The order notebooks start in when their stages are there: the longest first, the ones that read
+    the others' tables last.
 
     >>> dispatch_order(["01-corpus", "02-casualty-figures", "03-figure-statistics", "04-topics", "00-summary"])
     ['03-figure-statistics', '04-topics', '01-corpus', '02-casualty-figures', '00-summary']
@@ -207,15 +218,22 @@ def dispatch_order(names: Iterable[str]) -> list[str]:
 
 
 class _NotebookRun:
-    """The notebooks of one report, CONCURRENT_NOTEBOOKS at a time, on kernels started ahead and reused.
+    """The notebooks of one report on CONCURRENT_NOTEBOOKS lanes: threads, each with a kernel it reuses.
+
+    A free lane starts the first notebook of :func:`dispatch_order` whose stages
+    (:data:`NOTEBOOK_STAGES`) are there, told by :meth:`stage_ready` as the runner computes them, so
+    the first notebooks run while later stages are computed; RUN_AFTER_OTHERS start once the others
+    have run. A notebook's page is rendered by a thread of its own (:meth:`_render`), so its lane
+    goes on to the next notebook at once.
 
     A kernel's start and imports cost more CPU than most notebooks' own work (about 1.3 s of 1.6 s on
-    the sample), so with ``prewarm`` a kernel whose notebook has run is reset (:data:`RESET_CODE`)
-    and runs the next notebook: CONCURRENT_NOTEBOOKS kernels run the whole report.
+    the sample), so with ``prewarm`` each lane's kernel starts at once, importing what the report's
+    notebooks import, and is reset (:data:`RESET_CODE`) between notebooks; without it, every notebook
+    gets a new kernel (plain papermill).
 
-    A notebook's outputs do not depend on which ran beside it: each reads the stage files and writes
-    its own tables and charts (RUN_AFTER_OTHERS run once the others are done). The first notebook
-    that fails stops the others from starting, and its ReportError is raised.
+    A notebook's outputs do not depend on which ran beside it or when: each reads the stage files and
+    writes its own tables and charts. The first notebook that fails stops the others from starting,
+    and its ReportError is raised.
     """
 
     def __init__(self, names: list[str], values: dict[str, Any], build_dir: Path, seconds: dict[str, float],
@@ -223,108 +241,127 @@ class _NotebookRun:
                  prewarm: bool):
         from tqdm.auto import tqdm
 
-        self.values, self.build_dir, self.seconds, self.prewarm = values, build_dir, seconds, prewarm
-        self.not_run = not_run
-        self.waiting = dispatch_order(names)  # not started yet, in the order they start
-        self.warm: dict[str, WarmKernel] = {}  # started for the notebook named, which has not run yet
-        self.idle: list[WarmKernel] = []  # their notebook has run: reset for the next one (see _release)
+        self.names, self.values, self.build_dir, self.prewarm = names, values, build_dir, prewarm
+        self.seconds, self.not_run = seconds, not_run
         self.stopping = stopping  # threads stopping the kernels no notebook needs any more
+        self.waiting = dispatch_order(names)  # not started yet, in the order they start
+        self.stages: set[str] = set()  # stages whose files are there
         self.executed: dict[str, Any] = {}
         self.failed: list[BaseException] = []
-        self.lock = threading.Lock()
+        self.closing = False
+        self.changed = threading.Condition()  # guards the above; notified whenever one of them changes
+        self.lanes: list[threading.Thread] = []
+        self.pages = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskit-pages")
+        self.rendered: list[Future] = []
         self.bar = tqdm(total=len(names), desc="report", unit="notebook", disable=not progress, file=sys.stderr)
 
-    def start_kernels(self) -> None:
-        """Start one kernel for each of the first CONCURRENT_NOTEBOOKS notebooks, importing what they import."""
-        for name in self.waiting[:CONCURRENT_NOTEBOOKS]:
-            if self.prewarm and name not in self.warm:
-                self.warm[name] = WarmKernel(NOTEBOOKS_DIR / f"{name}.ipynb", cwd=self.build_dir)
-
-    def run_all(self) -> dict[str, Any]:
-        """Run every notebook; return the executed notebooks by name."""
-        together = [n for n in self.waiting if n not in RUN_AFTER_OTHERS]
-        lanes = [threading.Thread(target=self._lane, args=(together,), name=f"newskit-notebooks-{i}")
-                 for i in range(min(CONCURRENT_NOTEBOOKS, len(together)))]
-        for lane in lanes:
+    def start(self) -> None:
+        """Start the lanes, and with ``prewarm`` their kernels, importing what the notebooks import."""
+        imports = list(dict.fromkeys(module for name in self.names
+                                     for module in notebook_imports(NOTEBOOKS_DIR / f"{name}.ipynb")))
+        for number in range(min(CONCURRENT_NOTEBOOKS, len(self.names))):
+            kernel = WarmKernel(cwd=self.build_dir, imports=imports) if self.prewarm else None
+            lane = threading.Thread(target=self._lane, args=(kernel,), name=f"newskit-notebooks-{number}")
+            self.lanes.append(lane)
             lane.start()
-        for lane in lanes:
+
+    def stage_ready(self, *stages: str) -> None:
+        """The files of ``stages`` are there: the notebooks reading them may start."""
+        with self.changed:
+            self.stages.update(stages)
+            self.changed.notify_all()
+
+    def wait(self) -> dict[str, Any]:
+        """Wait for every notebook and page; return the executed notebooks by name."""
+        for lane in self.lanes:
             lane.join()
-        self._lane([n for n in self.waiting if n in RUN_AFTER_OTHERS])
+        for page in self.rendered:
+            page.result()
         if self.failed:
             raise self.failed[0]
         return self.executed
 
-    def _lane(self, queue: list[str]) -> None:
-        """Run notebooks from ``queue`` (shared by the lanes) until it is empty or a notebook failed."""
-        while not self.failed:
-            with self.lock:
-                if not queue:
+    def _can_start(self, name: str) -> bool:
+        if name in RUN_AFTER_OTHERS:
+            return all(n in self.executed for n in self.names if n not in RUN_AFTER_OTHERS)
+        return set(NOTEBOOK_STAGES[name]) <= self.stages
+
+    def _next(self) -> tuple[str | None, bool]:
+        """The next notebook for a free lane, once one can start (None: none left, or one failed), and
+        whether others are still waiting."""
+        with self.changed:
+            while not (self.failed or self.closing) and self.waiting:
+                name = next((n for n in self.waiting if self._can_start(n)), None)
+                if name is not None:
+                    self.waiting.remove(name)
+                    return name, bool(self.waiting)
+                self.changed.wait()
+            return None, False
+
+    def _lane(self, kernel: WarmKernel | None) -> None:
+        try:
+            while True:
+                name, more = self._next()
+                if name is None:
                     return
-                name = queue.pop(0)
-                self.waiting.remove(name)
-                kernel = self.warm.pop(name, None) or (self.idle.pop() if self.idle else None)
-            try:
                 self._run(name, kernel)
-            except BaseException as error:  # noqa: BLE001 - raised again by run_all, in the calling thread
+                if kernel is not None and more:  # reset now: the next notebook on it need not wait for it
+                    kernel.reset()
+        except BaseException as error:  # noqa: BLE001 - raised again by wait(), in the calling thread
+            with self.changed:
                 self.failed.append(error)
+                self.changed.notify_all()
+        finally:
+            if kernel is not None:  # stopped beside what still runs; run_report waits for it before returning
+                stopping = threading.Thread(target=kernel.shutdown, name="newskit-kernel-stop")
+                stopping.start()
+                with self.changed:
+                    self.stopping.append(stopping)
 
     def _run(self, name: str, kernel: WarmKernel | None) -> None:
         self.bar.set_postfix_str(name)
-        if kernel is None:  # not prewarmed: a cold kernel, started here all the same (see run_notebook's cwd)
-            kernel = WarmKernel(NOTEBOOKS_DIR / f"{name}.ipynb", cwd=self.build_dir, imports=False)
-        elif kernel.notebook != name:  # another notebook ran on it
-            kernel.reset(NOTEBOOKS_DIR / f"{name}.ipynb")
+        cold = kernel is None  # not prewarmed: a new kernel, started here all the same (see execute_notebook's cwd)
+        if cold:
+            kernel = WarmKernel(cwd=self.build_dir)
         try:
-            self.executed[name], run_seconds, html_seconds = run_notebook(
+            executed, run_seconds = execute_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb",
                 self.build_dir / "notebooks" / f"{name}.ipynb",
-                self.build_dir / f"{name}.html",
                 parameters=notebook_params(name, self.values) | {"report_dir": "."},
                 cwd=self.build_dir,
                 name=name,
                 kernel_manager=kernel.kernel_manager,
-                private_prefixes=private_prefixes(self.values, self.build_dir),
             )
         finally:
-            if self.prewarm:
-                self._release(kernel)
-            else:
+            if cold:
                 kernel.shutdown()
-        self.seconds[name] = round(run_seconds + html_seconds, 2)
-        self.seconds[f"{name} (html)"] = round(html_seconds, 2)
-        if "not_run" in self.executed[name].metadata.get("newskit", {}):
-            with self.lock:
-                self.not_run[name] = dict(self.executed[name].metadata["newskit"]["not_run"])
+        with self.changed:
+            if "not_run" in executed.metadata.get("newskit", {}):
+                self.not_run[name] = dict(executed.metadata["newskit"]["not_run"])
                 write_not_run(self.build_dir, self.not_run)  # the summary notebook reads it
+            self.executed[name] = executed
+            self.changed.notify_all()
+            self.rendered.append(self.pages.submit(self._render, name, executed, run_seconds))
+
+    def _render(self, name: str, executed: Any, run_seconds: float) -> None:
+        with self.changed:  # the stages come first: they hold back notebooks, a page holds back nothing
+            self.changed.wait_for(lambda: self.closing or set(ALL_STAGES) <= self.stages)
+        html_seconds = write_page(executed, self.build_dir / f"{name}.html",
+                                  private_prefixes=private_prefixes(self.values, self.build_dir))
+        with self.changed:
+            self.seconds[name] = round(run_seconds + html_seconds, 2)
+            self.seconds[f"{name} (html)"] = round(html_seconds, 2)
         self.bar.update(1)
 
-    def _release(self, kernel: WarmKernel) -> None:
-        """Hand on a kernel whose notebook has run: to a notebook still to run, else stop it.
-
-        While notebooks that run together are waiting, it waits for one of them. Once none is left, it
-        is reset at once for a notebook that runs after the others and has no kernel yet (the reset
-        overlaps the notebooks still running), else stopped (no notebook will run on it).
-        """
-        with self.lock:
-            if any(n not in RUN_AFTER_OTHERS for n in self.waiting):
-                self.idle.append(kernel)
-                return
-            after = next((n for n in self.waiting if n not in self.warm), None)
-            if after is not None:
-                self.warm[after] = kernel
-        if after is None:  # stopped beside what still runs; run_report waits for it before returning
-            stopping = threading.Thread(target=kernel.shutdown, name="newskit-kernel-stop")
-            stopping.start()
-            with self.lock:
-                self.stopping.append(stopping)
-        else:
-            kernel.reset(NOTEBOOKS_DIR / f"{after}.ipynb")
-
     def close(self) -> None:
-        """Stop the kernels still waiting for a notebook (those in ``stopping`` are being stopped)."""
+        """Stop the lanes from starting notebooks, and wait for them and the pages (after an error too)."""
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+        for lane in self.lanes:
+            lane.join()
+        self.pages.shutdown(wait=True)
         self.bar.close()
-        for kernel in [*self.warm.values(), *self.idle]:
-            kernel.shutdown()
 
 
 @contextmanager
@@ -353,16 +390,34 @@ def run_notebook(
     kernel_manager: Any = None,
     private_prefixes: Iterable[tuple[str, str]] = (),
 ) -> tuple[Any, float, float]:
-    """Execute one notebook with papermill on the kit's kernel, normalise it, render its HTML.
+    """Execute one notebook (:func:`execute_notebook`) and render its page (:func:`write_page`).
 
-    Returns ``(executed notebook, seconds executing, seconds rendering)``. Raises ReportError naming
-    the notebook and the cell that failed, with the cell's error. A cell that stops on a
-    NotEnoughDataError is no failure: the page ends there with a notice saying why, and the executed
-    notebook's ``metadata.newskit.not_run`` holds ``advice`` and ``error`` (see :func:`mark_not_run`).
-    ``kernel_manager``: an already started kernel (a :class:`WarmKernel`'s) to run on instead of starting one.
-    With one, ``cwd`` is the kernel's already and papermill is not given it: papermill changes the whole
-    process's working folder while a notebook runs, which two notebooks running at once would leave
-    pointing at the wrong folder (the runner's relative paths then fail).
+    Returns ``(executed notebook, seconds executing, seconds rendering)``.
+    """
+    executed, run_seconds = execute_notebook(source_path, executed_path, parameters=parameters, cwd=cwd,
+                                             name=name, kernel_manager=kernel_manager)
+    return executed, run_seconds, write_page(executed, html_path, private_prefixes=private_prefixes)
+
+
+def execute_notebook(
+    source_path: Path,
+    executed_path: Path,
+    *,
+    parameters: Mapping[str, Any],
+    cwd: Path,
+    name: str,
+    kernel_manager: Any = None,
+) -> tuple[Any, float]:
+    """Execute one notebook with papermill on the kit's kernel, normalise it and save it at ``executed_path``.
+
+    Returns ``(executed notebook, seconds)``. Raises ReportError naming the notebook and the cell that
+    failed, with the cell's error. A cell that stops on a NotEnoughDataError is no failure: the page
+    ends there with a notice saying why, and the executed notebook's ``metadata.newskit.not_run`` holds
+    ``advice`` and ``error`` (see :func:`mark_not_run`). ``kernel_manager``: an already started kernel
+    (a :class:`WarmKernel`'s) to run on instead of starting one. With one, ``cwd`` is the kernel's
+    already and papermill is not given it: papermill changes the whole process's working folder while
+    a notebook runs, which two notebooks running at once would leave pointing at the wrong folder (the
+    runner's relative paths then fail).
     """
     import nbformat
     import papermill
@@ -395,9 +450,14 @@ def run_notebook(
         executed = mark_not_run(executed, stopped, name=name)
     executed = normalise_notebook(executed)
     nbformat.write(executed, executed_path)
-    middle = time.perf_counter()
+    return executed, time.perf_counter() - begin
+
+
+def write_page(executed: Any, html_path: Path, *, private_prefixes: Iterable[tuple[str, str]] = ()) -> float:
+    """Write an executed notebook's page (:func:`render_html`, this machine's paths redacted); return the seconds."""
+    begin = time.perf_counter()
     html_path.write_text(redact_paths(render_html(executed), private_prefixes), encoding="utf-8")
-    return executed, middle - begin, time.perf_counter() - middle
+    return time.perf_counter() - begin
 
 
 def _raise_failed(name: str, error: Any) -> None:
@@ -476,16 +536,16 @@ def notebook_imports(source_path: Path) -> list[str]:
 
 
 class WarmKernel:
-    """A ``newskit`` kernel started ahead of its notebook, importing the modules the notebook imports.
+    """A ``newskit`` kernel a lane of the runner reuses: started ahead, importing ``imports``, reset between notebooks.
 
     Importing is most of a short notebook's time (pandas, matplotlib); done while the stages are
     computed, it overlaps with that work. The import runs silently and outside the history, and
-    binds no name, so the notebook starts from the same namespace and execution count as in a fresh
-    kernel and its outputs do not change. :meth:`reset` makes it ready for another notebook the
-    same way. ``imports=False``: a cold kernel (started in ``cwd``, importing nothing ahead).
+    binds no name, so a notebook starts from the same namespace and execution count as in a fresh
+    kernel and its outputs do not change; :meth:`reset` makes it so again after a notebook. With no
+    ``imports``: a plain new kernel (started in ``cwd``).
     """
 
-    def __init__(self, source_path: Path, *, cwd: Path, imports: bool = True):
+    def __init__(self, *, cwd: Path, imports: Iterable[str] = ()):
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -493,18 +553,15 @@ class WarmKernel:
         run_sync(self.kernel_manager.start_kernel)(
             extra_arguments=KERNEL_ARGUMENTS, cwd=str(cwd), env=os.environ | KERNEL_ENV
         )
-        self.notebook = source_path.stem
         self._client = None
-        if imports:
-            self._execute_silently(_import_code(notebook_imports(source_path)))
+        self._execute_silently(_import_code(list(imports)))
 
-    def reset(self, source_path: Path) -> None:
-        """Make the kernel ready for the notebook at ``source_path``: as new (:data:`RESET_CODE`), with its imports.
+    def reset(self) -> None:
+        """Make the kernel as new for the next notebook (:data:`RESET_CODE`; modules stay imported).
 
         Sent ahead of the notebook's cells: the kernel runs what it receives in order.
         """
-        self.notebook = source_path.stem
-        self._execute_silently(RESET_CODE + _import_code(notebook_imports(source_path)))
+        self._execute_silently(RESET_CODE)
 
     def _execute_silently(self, code: str) -> None:
         if not code:
