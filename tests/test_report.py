@@ -209,6 +209,52 @@ def test_html_is_offline_and_hides_code(sample_report):
         assert "check_notebook_params" not in page, path.name  # code cells are hidden
 
 
+def _nbconvert_page(notebook, **options) -> str:
+    """The page nbconvert's own HTMLExporter writes with the kit's template and ``options``."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    from newskit.report.render import OFFLINE_TEMPLATE, page_title
+
+    exporter = HTMLExporter(template_name="lab", template_file="newskit_offline.html.j2",
+                            extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})], **options)
+    return exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})[0]
+
+
+def test_pages_are_nbconvert_pages_less_its_beautifulsoup_pass(sample_report):
+    """PageExporter skips nbconvert's last pass (BeautifulSoup adds alt texts and tabindex, then writes the
+    page out again): given a page of the kit, that pass writes out nbconvert's page byte for byte."""
+    import nbformat
+    from bs4 import BeautifulSoup
+
+    from newskit.report.render import render_html
+
+    hidden = {"exclude_input": True, "exclude_input_prompt": True, "exclude_output_prompt": True}
+    for path in sorted((sample_report / "notebooks").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        page = render_html(notebook)
+        assert 'tabindex="0"' in page, path.name
+        assert str(BeautifulSoup(page, features="html.parser")) == _nbconvert_page(notebook, **hidden), path.name
+    # inputs shown, and an image without alt text (a chart the kit shows always has one)
+    from jinja2 import DictLoader
+
+    from newskit.report.page_exporter import PageExporter
+    from newskit.report.render import OFFLINE_TEMPLATE, page_title
+
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    cell = nbformat.v4.new_code_cell("print('a < b')", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="a < b\n"),
+        nbformat.v4.new_output("display_data", data={"image/png": png}),
+    ])
+    markdown = nbformat.v4.new_markdown_cell("# T\n![x](a.png) <img src='b.png'>")
+    notebook = nbformat.v4.new_notebook(cells=[markdown, cell])
+    ours = PageExporter(template_name="lab", template_file="newskit_offline.html.j2",
+                        extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})])
+    page = ours.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})[0]
+    assert page.count("No description has been provided for this image") == 2  # the output's and b.png
+    assert str(BeautifulSoup(page, features="html.parser")) == _nbconvert_page(notebook)
+
+
 @pytest.fixture(scope="session")
 def hostile_report(tmp_path_factory) -> Path:
     """The corpus and claims notebooks on an article, a title and a parameter that all hold markup."""
@@ -241,11 +287,12 @@ def test_article_text_titles_and_parameters_are_escaped(hostile_report):
         assert "<img src=x" not in page, name
         assert "<b>Title</b>" not in page, name
     corpus_page = pages["01-corpus.html"]
-    assert '&lt;script&gt;alert("boom")&lt;/script&gt; 12 people were killed &amp; 30' in corpus_page
+    assert "&lt;script&gt;alert(&quot;boom&quot;)&lt;/script&gt; 12 people were killed &amp; 30" in corpus_page
     assert "&lt;b&gt;Title&lt;/b&gt;" in corpus_page
     assert "&lt;script&gt;t()&lt;/script&gt; &amp; co" in pages["index.html"]
     # the evidence sentence, with the figure marked and the markup around it escaped
-    assert '&lt;script&gt;alert("boom")&lt;/script&gt; <mark>12</mark> people' in pages["02-casualty-figures.html"]
+    claims_page = pages["02-casualty-figures.html"]
+    assert "&lt;script&gt;alert(&quot;boom&quot;)&lt;/script&gt; <mark>12</mark> people" in claims_page
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_exactly(hostile_report):

@@ -54,9 +54,10 @@ def render_html(notebook: Any) -> str:
         exporter = _FREE_EXPORTERS.pop() if _FREE_EXPORTERS else None
     if exporter is None:
         from jinja2 import DictLoader
-        from nbconvert import HTMLExporter
 
-        exporter = HTMLExporter(
+        from newskit.report.page_exporter import PageExporter
+
+        exporter = PageExporter(
             template_name="lab",
             extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})],
             template_file="newskit_offline.html.j2",
