@@ -365,15 +365,35 @@ def test_stages_are_computed_once_per_report_and_reused_by_the_next_run(tmp_path
     names = ["01-corpus", "03-figure-statistics"]
     run_report(out_dir=tmp_path / "first", notebooks=names, progress=False)
     first = actions()
-    assert first[:4] == [("computed", stage) for stage in STAGES]  # by the runner, once
-    assert all(action == "reused" for action, _ in first[4:])  # by the notebooks
-    # notebooks run two at a time, so their reads interleave: 01 reads the corpus stages, 03 the claims
-    assert sorted(stage for _, stage in first[4:]) == ["articles", "claims", "passages", "removals"]
+    assert [stage for action, stage in first if action == "computed"] == list(STAGES)  # by the runner, once
+    # by the notebooks, each once the stages it reads are there: 01 reads the corpus stages, 03 the claims
+    # (two at a time, while the runner computes the next stages, so the lines interleave)
+    reused = sorted(stage for action, stage in first if action == "reused")
+    assert reused == ["articles", "claims", "passages", "removals"]
+    assert len(first) == len(STAGES) + len(reused)
     run_report(out_dir=tmp_path / "second", notebooks=names, progress=False)
     assert all(action == "reused" for action, _ in actions()[len(first):])
     for folder in ("tables", "charts"):
         for path in sorted((tmp_path / "first" / folder).iterdir()):
             assert path.read_bytes() == (tmp_path / "second" / folder / path.name).read_bytes(), path.name
+
+
+def test_each_notebook_waits_for_the_stages_it_reads_and_only_those():
+    """order.NOTEBOOK_STAGES, which the runner waits for before starting a notebook, names the stages each
+    notebook's code reads (pipeline.load_stages names; load_topic_stage is "topics")."""
+    import nbformat
+
+    from newskit.report.order import NOTEBOOK_STAGES
+
+    assert set(NOTEBOOK_STAGES) == set(RUN_ORDER)
+    for name in RUN_ORDER:
+        code = "\n".join(c.source for c in nbformat.read(NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4).cells
+                         if c.cell_type == "code")
+        calls = re.findall(r"load_stages\(p, ([^)]*)\)", code)
+        read = {stage for call in calls for stage in re.findall(r'"(\w+)"', call)}
+        if "load_topic_stage(" in code:
+            read.add("topics")
+        assert set(NOTEBOOK_STAGES[name]) == read, name
 
 
 def test_a_reviews_file_changes_the_claims_statistics_and_index_and_keeps_the_raw_extraction(tmp_path):

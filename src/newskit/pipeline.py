@@ -52,7 +52,9 @@ from newskit.schema import (
     CLAIM_COLUMNS,
     DEFAULT_CHUNK_SIZE,
     DROPPED_COLUMNS,
+    EXTRACTION_ARTICLE_COLUMNS,
     FAILURE_COLUMNS,
+    PASSAGE_COLUMNS,
     WARNING_COLUMNS,
     conform_table,
     validate_columns,
@@ -244,7 +246,10 @@ def _sliceable(passages: pd.DataFrame, articles: pd.DataFrame) -> bool:
 def _article_slices(
     passages: pd.DataFrame, articles: pd.DataFrame, spans: list[range]
 ) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
-    """``(passages, articles)`` per span of consecutive articles, passages in their table order."""
+    """``(passages, articles)`` per span of consecutive articles, passages in their table order, with the
+    columns extraction reads only (the text travels once, in the passages)."""
+    passages = passages[PASSAGE_COLUMNS]
+    articles = articles[[c for c in EXTRACTION_ARTICLE_COLUMNS if c in articles]]
     slice_of = np.empty(len(articles), dtype=np.int64)
     for number, span in enumerate(spans):
         slice_of[span.start : span.stop] = number

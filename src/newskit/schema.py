@@ -50,6 +50,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "title", "url", "text", "source_path", "sha256"]
 PASSAGE_COLUMNS = ["article_id", "passage_id", "text"]
+# What extraction reads of an article beside its passages (the title places figures; text is in the passages).
+EXTRACTION_ARTICLE_COLUMNS = ["article_id", "outlet", "published", "title"]
 REMOVAL_COLUMNS = ["article_id", "passage_id", "rule", "text"]
 FIGURE_FIELDS = [
     "start", "end", "surface", "value", "unit", "bound", "low", "high", "outcome", "group", "place",

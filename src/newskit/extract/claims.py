@@ -16,7 +16,14 @@ from newskit.errors import NewskitWarning
 from newskit.extract.record import DEFAULT_CONVENTIONS, Conventions
 from newskit.extract.run import extract_figures
 from newskit.extract.vocabulary import Vocabulary
-from newskit.schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, FIGURE_FIELDS, PASSAGE_COLUMNS, validate_columns
+from newskit.schema import (
+    ARTICLE_COLUMNS,
+    CLAIM_COLUMNS,
+    EXTRACTION_ARTICLE_COLUMNS,
+    FIGURE_FIELDS,
+    PASSAGE_COLUMNS,
+    validate_columns,
+)
 
 # "as of December 12": the date the text gives for its own figures.
 RE_AS_OF = re.compile(
@@ -134,7 +141,7 @@ def article_items(
         return []
     meta = {
         row["article_id"]: row
-        for row in articles[[c for c in ("article_id", "outlet", "published", "title") if c in articles]]
+        for row in articles[[c for c in EXTRACTION_ARTICLE_COLUMNS if c in articles]]
         .to_dict("records")
     }
     order = {aid: n for n, aid in enumerate(articles["article_id"])}
@@ -147,7 +154,7 @@ def article_items(
             stacklevel=3,
         )
     grouped: dict[object, list[dict]] = {}
-    for row in passages[["article_id", "passage_id", "text"]].to_dict("records"):
+    for row in passages[PASSAGE_COLUMNS].to_dict("records"):
         grouped.setdefault(row["article_id"], []).append(row)
     items = []
     for article_id in sorted(grouped, key=lambda a: (order.get(a, len(order)), str(a))):
