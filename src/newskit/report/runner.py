@@ -81,9 +81,9 @@ def run_report(
     report at ``out_dir`` is then left untouched. A notebook that stops on NotEnoughDataError is not
     a failure: the report is written, and a NewskitWarning names the notebooks that did not run.
 
-    ``prewarm``: start the kernels while the stages are computed, importing what their first notebook
-    imports, and run the next notebooks on them once reset (see :class:`WarmKernel`); without it,
-    every notebook gets a new kernel (plain papermill). The outputs are the same either way.
+    ``prewarm``: start the kernels while the stages are computed, importing what the notebooks import,
+    and run the next notebooks on them once reset (see :class:`WarmKernel`); without it, every notebook
+    gets a new kernel (plain papermill). The outputs are the same either way.
     """
     started = time.perf_counter()
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
