@@ -396,6 +396,23 @@ def test_each_notebook_waits_for_the_stages_it_reads_and_only_those():
         assert set(NOTEBOOK_STAGES[name]) == read, name
 
 
+@pytest.mark.parametrize("name", RUN_ORDER)
+def test_a_notebooks_imports_leave_out_the_heavy_libraries_its_kernel_does_not_need(name):
+    """What a kernel imports for a notebook (what the runner prewarms) pulls in no SciPy, scikit-learn,
+    NLTK or Dask: the stages are computed by the runner, and those libraries load only for a step that
+    computes with them (a notebook opened alone with no stage file)."""
+    import subprocess
+    import sys
+
+    from newskit.report.runner import _import_code, notebook_imports
+
+    heavy = ("scipy", "sklearn", "nltk", "dask", "distributed")
+    code = _import_code(notebook_imports(NOTEBOOKS_DIR / f"{name}.ipynb"))  # what the runner's kernel runs
+    code += f"import sys\nprint(sorted(m for m in {heavy!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]", (name, result.stdout)
+
+
 def test_a_reviews_file_changes_the_claims_statistics_and_index_and_keeps_the_raw_extraction(tmp_path):
     reviews_path = tmp_path / "reviews.csv"
     reviews_path.write_text(
