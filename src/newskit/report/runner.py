@@ -194,7 +194,7 @@ def _run_notebooks(
         try:
             compute_stages(values, names, ready=run.stage_ready)
         finally:  # a stage not computed here is computed by the notebook reading it, which fails naming its cell
-            run.stage_ready(*ALL_STAGES)
+            run.stages_done()
         executed = run.wait()
     finally:
         run.close()
@@ -265,10 +265,17 @@ class _NotebookRun:
             self.lanes.append(lane)
             lane.start()
 
-    def stage_ready(self, *stages: str) -> None:
-        """The files of ``stages`` are there: the notebooks reading them may start."""
+    def stage_ready(self, stage: str) -> None:
+        """The file of ``stage`` is there: the notebooks reading it may start."""
         with self.changed:
-            self.stages.update(stages)
+            self.stages.add(stage)
+            self.changed.notify_all()
+        self.bar.set_postfix_str(f"stage {stage} ready")
+
+    def stages_done(self) -> None:
+        """No more stage will be computed: a notebook still waiting for one starts (and computes it)."""
+        with self.changed:
+            self.stages.update(ALL_STAGES)
             self.changed.notify_all()
 
     def wait(self) -> dict[str, Any]:
@@ -342,6 +349,7 @@ class _NotebookRun:
             self.executed[name] = executed
             self.changed.notify_all()
             self.rendered.append(self.pages.submit(self._render, name, executed, run_seconds))
+        self.bar.update(1)
 
     def _render(self, name: str, executed: Any, run_seconds: float) -> None:
         with self.changed:  # the stages come first: they hold back notebooks, a page holds back nothing
@@ -351,7 +359,6 @@ class _NotebookRun:
         with self.changed:
             self.seconds[name] = round(run_seconds + html_seconds, 2)
             self.seconds[f"{name} (html)"] = round(html_seconds, 2)
-        self.bar.update(1)
 
     def close(self) -> None:
         """Stop the lanes from starting notebooks, and wait for them and the pages (after an error too)."""
