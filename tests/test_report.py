@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -235,7 +236,8 @@ def test_pages_are_nbconvert_pages_less_its_beautifulsoup_pass(sample_report):
         page = render_html(notebook)
         assert 'tabindex="0"' in page, path.name
         assert str(BeautifulSoup(page, features="html.parser")) == _nbconvert_page(notebook, **hidden), path.name
-    # inputs shown, and an image without alt text (a chart the kit shows always has one)
+    # inputs shown, a div whose class is not its first attribute, and images without alt text (a chart
+    # the kit shows always has one), one with a ">" inside a quoted attribute
     from jinja2 import DictLoader
 
     from newskit.report.page_exporter import PageExporter
@@ -245,14 +247,17 @@ def test_pages_are_nbconvert_pages_less_its_beautifulsoup_pass(sample_report):
     cell = nbformat.v4.new_code_cell("print('a < b')", outputs=[
         nbformat.v4.new_output("stream", name="stdout", text="a < b\n"),
         nbformat.v4.new_output("display_data", data={"image/png": png}),
+        nbformat.v4.new_output("display_data", data={"application/javascript": "void 0;"}),
     ])
-    markdown = nbformat.v4.new_markdown_cell("# T\n![x](a.png) <img src='b.png'>")
+    markdown = nbformat.v4.new_markdown_cell("# T\n![x](a.png) <img src='b.png'> <IMG title=\"1>0\" src=c.png>")
     notebook = nbformat.v4.new_notebook(cells=[markdown, cell])
     ours = PageExporter(template_name="lab", template_file="newskit_offline.html.j2",
                         extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})])
     page = ours.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})[0]
-    assert page.count("No description has been provided for this image") == 2  # the output's and b.png
-    assert str(BeautifulSoup(page, features="html.parser")) == _nbconvert_page(notebook)
+    assert page.count("No description has been provided for this image") == 3  # the output's, b.png, c.png
+    assert re.search(r'<div id="[^"]+" class="jp-RenderedJavaScript jp-OutputArea-output "[^>]* tabindex="0">', page)
+    uuid = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # a JavaScript output's id
+    assert uuid.sub("id", str(BeautifulSoup(page, features="html.parser"))) == uuid.sub("id", _nbconvert_page(notebook))
 
 
 @pytest.fixture(scope="session")
@@ -329,6 +334,48 @@ def test_a_failed_run_names_notebook_and_cell_and_keeps_the_previous_report(tmp_
     assert "CorpusError" in message and "holds no .txt files" in message
     assert (target / "index.html").read_text(encoding="utf-8") == "previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "report"]  # no build folder left
+
+
+def _kernels_of_this_process() -> list[int]:
+    """Process ids of the ipykernel processes this process started (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == os.getpid() and b"ipykernel" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_an_interrupted_run_stops_its_kernels_and_keeps_the_previous_report(tmp_path, monkeypatch):
+    """Ctrl-C while the stages are computed (here: the corpus stages given, 01-corpus running or about
+    to, then KeyboardInterrupt): the error comes through, the previous report stays, no kernel is left."""
+    import time
+
+    from newskit.report import runner
+
+    target = tmp_path / "report"
+    target.mkdir()
+    (target / "index.html").write_text("previous report", encoding="utf-8")
+    manifest = {"newskit": "0.1.0", "outputs": {"index.html": "0" * 64}}
+    (target / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    compute = runner.compute_stages
+
+    def interrupted(values, names, ready=None):
+        compute(values, ["01-corpus"], ready=lambda stage: ready(stage) if stage != "claims" else None)
+        time.sleep(2)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "compute_stages", interrupted)
+    monkeypatch.setenv("NEWSKIT_STAGE_DIR", str(tmp_path / "stages"))
+    with pytest.raises(KeyboardInterrupt):
+        run_report(out_dir=target, progress=False)
+    assert (target / "index.html").read_text(encoding="utf-8") == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report", "stages"]  # no build folder left
+    assert _kernels_of_this_process() == []
 
 
 def test_bad_parameter_fails_before_any_work(tmp_path):

@@ -105,7 +105,7 @@ def write_manifest(
     manifest = {
         "newskit": metadata.version("newskit"),
         "notebooks": names,
-        "not_run": {name: dict(why) for name, why in (not_run or {}).items()},
+        "not_run": {name: dict(why) for name, why in sorted((not_run or {}).items())},
         "parameters": parameters,
         "inputs": [
             {"path": display_path(p), "sha256": sha256_file(p), "bytes": p.stat().st_size} for p in input_paths(values)

@@ -42,8 +42,8 @@ def page_title(notebook: Any) -> str:
 
 
 # Exporters not in use: a page takes one (or makes one when none is free) and gives it back, so the
-# runner's two lanes and its last notebook make two between them. An exporter compiles its templates
-# on its first page, 0.1-0.2 s that its next pages skip; one page at a time uses an exporter.
+# runner (one thread renders its pages) makes one. An exporter compiles its templates on its first
+# page, 0.1-0.2 s that its next pages skip; one page at a time uses an exporter.
 _FREE_EXPORTERS: list[Any] = []
 _EXPORTERS_LOCK = threading.Lock()
 

@@ -20,7 +20,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,7 @@ def run_report(
     progress: bool = True,
     prewarm: bool = True,
 ) -> Path:
-    """Run the notebooks in order and write the report folder; return its path.
+    """Run the notebooks (each once the stages it reads are computed) and write the report folder; return its path.
 
     ``params_path`` defaults to ``params/sample.yaml`` (a report's ``manifest.json`` works too, to
     reproduce it); ``corpus`` overrides its corpus path; ``overrides`` are ``key=value`` texts;
@@ -96,6 +96,8 @@ def run_report(
     unknown = [n for n in names if n not in NOTEBOOK_PARAMETERS]
     if unknown:
         raise ReportError(f"no notebook(s) {unknown}; the notebooks are {list(RUN_ORDER)}")
+    if len(set(names)) < len(names):
+        raise ReportError(f"notebooks {names} name one notebook twice; name each once")
     params_file = Path(params_path) if params_path is not None else PARAMS_DIR / "sample.yaml"
     inputs = [params_file, *(values[n] for n, p in PARAMETERS.items() if p.kind == "path" and values.get(n))]
     target = check_out_dir(out_dir if out_dir is not None else REPORTS_DIR / params_file.stem, inputs=inputs)
@@ -123,7 +125,7 @@ def run_report(
             thread.join()
         if build_dir.exists():
             shutil.rmtree(build_dir, ignore_errors=True)
-    for name, why in not_run.items():
+    for name, why in sorted(not_run.items()):
         warnings.warn(f"report {target}: notebook {name} did not run on this corpus: {why['advice']} "
                       f"({why['error']})", NewskitWarning, stacklevel=2)
     return target
@@ -191,11 +193,12 @@ def _run_notebooks(
     run = _NotebookRun(names, values, build_dir, seconds, not_run, stopping, progress=progress, prewarm=prewarm)
     try:
         run.start()  # the kernels start and import; each notebook starts once the stages it reads are there
-        try:
-            compute_stages(values, names, ready=run.stage_ready)
-        finally:  # a stage not computed here is computed by the notebook reading it, which fails naming its cell
-            run.stages_done()
+        compute_stages(values, names, ready=run.stage_ready)
+        run.stages_done()  # a stage not computed is computed by the notebook reading it, which fails naming its cell
         executed = run.wait()
+    except BaseException:
+        run.abort()  # e.g. Ctrl-C: the notebooks running stop now rather than when done
+        raise
     finally:
         run.close()
     headlines: dict[str, dict[str, Any]] = {}
@@ -223,8 +226,8 @@ class _NotebookRun:
     A free lane starts the first notebook of :func:`dispatch_order` whose stages
     (:data:`NOTEBOOK_STAGES`) are there, told by :meth:`stage_ready` as the runner computes them, so
     the first notebooks run while later stages are computed; RUN_AFTER_OTHERS start once the others
-    have run. A notebook's page is rendered by a thread of its own (:meth:`_render`), so its lane
-    goes on to the next notebook at once.
+    have run. Pages are rendered by one thread of their own (:meth:`_render`) once every stage is
+    computed, so a lane goes on to its next notebook at once.
 
     A kernel's start and imports cost more CPU than most notebooks' own work (about 1.3 s of 1.6 s on
     the sample), so with ``prewarm`` each lane's kernel starts at once, importing what the report's
@@ -232,8 +235,8 @@ class _NotebookRun:
     gets a new kernel (plain papermill).
 
     A notebook's outputs do not depend on which ran beside it or when: each reads the stage files and
-    writes its own tables and charts. The first notebook that fails stops the others from starting,
-    and its ReportError is raised.
+    writes its own tables and charts. The first notebook that fails stops the others from starting
+    (those running finish), and its ReportError is raised.
     """
 
     def __init__(self, names: list[str], values: dict[str, Any], build_dir: Path, seconds: dict[str, float],
@@ -249,6 +252,7 @@ class _NotebookRun:
         self.executed: dict[str, Any] = {}
         self.failed: list[BaseException] = []
         self.closing = False
+        self.kernels: list[WarmKernel] = []  # started and not yet stopped (abort interrupts them)
         self.changed = threading.Condition()  # guards the above; notified whenever one of them changes
         self.lanes: list[threading.Thread] = []
         self.pages = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskit-pages")
@@ -257,10 +261,12 @@ class _NotebookRun:
 
     def start(self) -> None:
         """Start the lanes, and with ``prewarm`` their kernels, importing what the notebooks import."""
+        import papermill  # noqa: F401 - here, not in a lane while compute_stages holds the warning filters
+
         imports = list(dict.fromkeys(module for name in self.names
                                      for module in notebook_imports(NOTEBOOKS_DIR / f"{name}.ipynb")))
         for number in range(min(CONCURRENT_NOTEBOOKS, len(self.names))):
-            kernel = WarmKernel(cwd=self.build_dir, imports=imports) if self.prewarm else None
+            kernel = self._started(WarmKernel(cwd=self.build_dir, imports=imports)) if self.prewarm else None
             lane = threading.Thread(target=self._lane, args=(kernel,), name=f"newskit-notebooks-{number}")
             self.lanes.append(lane)
             lane.start()
@@ -279,19 +285,45 @@ class _NotebookRun:
             self.changed.notify_all()
 
     def wait(self) -> dict[str, Any]:
-        """Wait for every notebook and page; return the executed notebooks by name."""
+        """Wait for every notebook and page; return the executed notebooks by name.
+
+        Raises the first notebook's failure, else the first page's error.
+        """
         for lane in self.lanes:
             lane.join()
-        for page in self.rendered:
-            page.result()
-        if self.failed:
-            raise self.failed[0]
+        page_errors = [error for page in self.rendered if (error := page.exception()) is not None]
+        if self.failed or page_errors:
+            raise (self.failed or page_errors)[0]
         return self.executed
+
+    def abort(self) -> None:
+        """Start no more notebooks, and interrupt those running (their lanes then stop)."""
+        from jupyter_core.utils import run_sync
+
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+            kernels = list(self.kernels)
+        for kernel in kernels:
+            try:
+                run_sync(kernel.kernel_manager.interrupt_kernel)()
+            except Exception:  # noqa: BLE001, S112 - a kernel already gone needs no interrupt
+                continue
+
+    def _started(self, kernel: WarmKernel) -> WarmKernel:
+        with self.changed:
+            self.kernels.append(kernel)
+        return kernel
+
+    def _stop(self, kernel: WarmKernel) -> None:
+        with self.changed:
+            self.kernels.remove(kernel)
+        kernel.shutdown()
 
     def _can_start(self, name: str) -> bool:
         if name in RUN_AFTER_OTHERS:
             return all(n in self.executed for n in self.names if n not in RUN_AFTER_OTHERS)
-        return set(NOTEBOOK_STAGES[name]) <= self.stages
+        return set(NOTEBOOK_STAGES.get(name, ALL_STAGES)) <= self.stages
 
     def _next(self) -> tuple[str | None, bool]:
         """The next notebook for a free lane, once one can start (None: none left, or one failed), and
@@ -320,7 +352,7 @@ class _NotebookRun:
                 self.changed.notify_all()
         finally:
             if kernel is not None:  # stopped beside what still runs; run_report waits for it before returning
-                stopping = threading.Thread(target=kernel.shutdown, name="newskit-kernel-stop")
+                stopping = threading.Thread(target=self._stop, args=(kernel,), name="newskit-kernel-stop")
                 stopping.start()
                 with self.changed:
                     self.stopping.append(stopping)
@@ -329,7 +361,7 @@ class _NotebookRun:
         self.bar.set_postfix_str(name)
         cold = kernel is None  # not prewarmed: a new kernel, started here all the same (see execute_notebook's cwd)
         if cold:
-            kernel = WarmKernel(cwd=self.build_dir)
+            kernel = self._started(WarmKernel(cwd=self.build_dir))
         try:
             executed, run_seconds = execute_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb",
@@ -341,7 +373,7 @@ class _NotebookRun:
             )
         finally:
             if cold:
-                kernel.shutdown()
+                self._stop(kernel)
         with self.changed:
             if "not_run" in executed.metadata.get("newskit", {}):
                 self.not_run[name] = dict(executed.metadata["newskit"]["not_run"])
@@ -349,7 +381,7 @@ class _NotebookRun:
             self.executed[name] = executed
             self.changed.notify_all()
             self.rendered.append(self.pages.submit(self._render, name, executed, run_seconds))
-        self.bar.update(1)
+            self.bar.update(1)
 
     def _render(self, name: str, executed: Any, run_seconds: float) -> None:
         with self.changed:  # the stages come first: they hold back notebooks, a page holds back nothing
@@ -433,7 +465,8 @@ def execute_notebook(
     begin = time.perf_counter()
     stopped = None
     try:
-        with _kernel_environment():
+        # a kernel already started has its environment; setting os.environ here would race with other lanes
+        with _kernel_environment() if kernel_manager is None else nullcontext():
             papermill.execute_notebook(
                 str(source_path),
                 str(executed_path),
