@@ -468,6 +468,37 @@ def test_a_relative_clause_before_the_main_verb(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle whose own word is a cue describes the people; the main verb says what became of them
+        ("Nine people fleeing the offensive were killed on Sunday, medics said.", [("Nine", "killed")]),
+        ("Twelve civilians fleeing the fighting were killed when their car was hit.", [("Twelve", "killed")]),
+        ("Some 300 villagers evacuating the valley were wounded by shelling.", [("300", "injured")]),
+        # no outcome verb after it: the participle's own cue
+        ("About 200 people fleeing the violence arrived in Chad on Monday.", [("200", "displaced")]),
+        ("More than 1,000 people have fled the fighting, the UN said.", [("1,000", "displaced")]),
+    ],
+)
+def test_a_participle_with_a_cue_before_the_main_verb(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year after a preposition of time is no count, even with a toll verb after it
+        ("The eight-day war in 2012 killed 170 Palestinians and six Israelis.", [("170", "killed"), ("six", "killed")]),
+        ("A flood in 2019 killed 40 people in the valley.", [("40", "killed")]),
+        ("The border clashes during 1999 killed 300 soldiers.", [("300", "killed")]),
+        # a number that looks like a year but counts people
+        ("Some 1990 people were killed, the ministry said.", [("1990", "killed")]),
+    ],
+)
+def test_a_year_after_a_preposition_of_time_is_no_figure(text, expected):
+    assert figures(text) == expected
+
+
 # --- sixth round (issue 12): the classes of wording that recall on unseen text missed
 
 @pytest.mark.parametrize(

@@ -146,6 +146,9 @@ RE_YEAR_PEOPLE_AFTER = re.compile(
     r"deaths|hostages|wounded|injured)\b",
     re.IGNORECASE,
 )
+# a year after a preposition of time stays a year with a toll after it ("the war in 2012 killed 170")
+RE_YEAR_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|till|from|before|after|throughout)[^\S\n]+$", re.IGNORECASE)
 RE_NUMBER_WORD_ONE_OFF = re.compile(r"^(?:one|a)$", re.IGNORECASE)
 RE_ONE_IDIOM_AFTER = re.compile(
     r"^[^\S\n]+(?:another|day|side|way|thing|time|point|reason|hand|other|more time)\b", re.IGNORECASE
@@ -372,7 +375,8 @@ def _reject_reason(text: str, match: re.Match) -> str | None:
             return "date"
         if RE_MONTH_AFTER.match(after):
             return "date"
-        if RE_YEAR.fullmatch(core) and not RE_YEAR_PEOPLE_AFTER.match(after):
+        if RE_YEAR.fullmatch(core) and (not RE_YEAR_PEOPLE_AFTER.match(after)
+                                        or RE_YEAR_PREPOSITION_BEFORE.search(before)):
             return "year"
         if _money_before(before, last) or RE_MONEY_AFTER.match(after):
             return "money"

@@ -143,6 +143,10 @@ def _own_outcome(cand: Candidate, p: Patterns, *, wide_left: str) -> Decision:
         after_outcome = cue_outcome(main.group("cue"), p)  # "Dozens of people who escaped the attack were murdered"
     if after_outcome is None and not main and cand.np_end:
         after_outcome = _main_verb_after_modifier(rest, p)
+    elif after and cand.np_end and after.group("cue").lower().endswith("ing"):
+        # the participle describes the people, a main verb after it says what became of them
+        # ("Nine people fleeing the offensive were killed")
+        after_outcome = _main_verb_after_modifier(rest, p) or after_outcome
     before = p.re_active_before.search(cand.left[-80:])
     if before:
         before_outcome = _active_outcome(" ".join(before.group("cue").lower().split()), cand, outcome, p)
