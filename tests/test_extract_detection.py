@@ -487,6 +487,20 @@ def test_a_participle_with_a_cue_before_the_main_verb(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a subset whose only cue is its total's own noun takes what the total's verb says
+        ("Hamas freed 24 hostages, including 13 Israelis, on Friday.", [("24", "released"), ("13", "released")]),
+        ("Israel released 39 prisoners, including 24 women.", [("39", "released"), ("24", "released")]),
+        # the total's noun is what they are: the subset too
+        ("The group still holds 240 hostages, including 30 children.", [("240", "hostage"), ("30", "hostage")]),
+    ],
+)
+def test_a_subset_named_by_its_totals_noun_takes_the_totals_outcome(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a year after a preposition of time is no count, even with a toll verb after it
         ("The eight-day war in 2012 killed 170 Palestinians and six Israelis.", [("170", "killed"), ("six", "killed")]),
         ("A flood in 2019 killed 40 people in the valley.", [("40", "killed")]),

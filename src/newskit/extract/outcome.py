@@ -342,7 +342,9 @@ def linked_outcomes(cands: list[Candidate], own: list[Decision], p: Patterns) ->
         prev = live[k - 1] if k else None
         outcome = work[id(cand)][0]
         parent = parent_of[id(cand)]
-        if parent is not None and (outcome is None or how(cand) == "status"):
+        # (also a subset whose only cue is its total's own noun: "freed 24 hostages, including 13 Israelis")
+        if parent is not None and (outcome is None or how(cand) == "status"
+                                   or (how(cand) == "nominal" and outcome == parent.np_outcome)):
             parent_outcome = work[id(parent)][0]
             if parent_outcome and (outcome is None or how(parent) != "status"):
                 work[id(cand)] = [parent_outcome, "outcome.parent"]
