@@ -514,9 +514,18 @@ SETTLED_CASES = [
 ]
 
 
+# an armed group speaking for itself, named by a demonym or an adjective and its noun
+ARMED_GROUP_CASES = [
+    ("Houthi rebels said two people were killed in the strikes.", "two", "Houthi rebels", "other"),
+    ("Syrian rebels said 14 civilians were killed in government shelling.", "14", "Syrian rebels", "other"),
+    ("Islamist militants said they had killed 20 soldiers.", "20", "Islamist militants", "other"),
+    ("Kurdish fighters said three civilians died in the drone strikes.", "three", "Kurdish fighters", "other"),
+]
+
+
 @pytest.mark.parametrize(("text", "surface", "source", "source_type"),
                          TYPED_CASES + ROUND3_CASES + PRONOUN_CHAIN_CASES + ROUND3_MORE_CASES + ROUND3_ATTACH_CASES
-                         + NAME_CASES + FIRST_PERSON_CASES + SETTLED_CASES)
+                         + NAME_CASES + FIRST_PERSON_CASES + SETTLED_CASES + ARMED_GROUP_CASES)
 def test_source_and_type(text, surface, source, source_type):
     figure = _figure(text, surface)
     assert (figure.source, figure.source_type) == (source, source_type)

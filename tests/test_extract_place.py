@@ -174,6 +174,10 @@ def test_the_headline_places_a_figure_nothing_else_places(text, title, expected)
         ("The siege, launched after the October 7 attack on southern Israel, has killed 900 Gazans.",
          [("900", "gaza")]),
         ("The war began with the Hamas attack on Israel, which killed 1,100 people.", [("1,100", "israel")]),
+        # the sides that struck, coordinated or leading, are no place: the place struck is
+        ("Two people were killed in U.S. and British strikes on Hodeidah.", [("Two", "yemen")]),
+        ("Two people were killed in U.S.-led strikes on Hodeidah.", [("Two", "yemen")]),
+        ("Two people were killed in Gaza and other attacks on Monday.", [("Two", "gaza")]),
     ],
 )
 def test_place_rules_of_this_round(text, expected):

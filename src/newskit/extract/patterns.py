@@ -636,7 +636,9 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         re_place_anaphor=_compile(rf"\b(?:{alternation(v['place_anaphors'])})\b", I),
         re_place_event_start=_compile(rf"\b(?:{alternation(v['place_event_starts'])})\s+(?:\S+\s+){{0,3}}$", I),
         re_place_continuation=_compile(rf"\s+(?:{alternation(v['place_name_continuations'])})\b"),
-        re_demonym_actor=_compile(rf"\s+(?:{alternation(v['demonym_actor_nouns'])})(?!\w)", I),
+        # "U.S. strikes", "U.S.-led strikes", "U.S. and British strikes": the side that acted, not a place
+        re_demonym_actor=_compile(rf"(?:-led)?(?:\s+(?:and|or)\s+(?-i:[A-Z])[\w'’.-]*?(?:-led)?)?\s+"
+                                  rf"(?:{alternation(v['demonym_actor_nouns'])})(?!\w)", I),
         place_cues={word.lower(): key for key, words in v["place_cues"].items() for word in words},
         re_place_cue=_compile(rf"\b(?:{alternation(w for words in v['place_cues'].values() for w in words)})\b", I)
         if any(v["place_cues"].values()) else None,
