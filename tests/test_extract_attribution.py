@@ -514,12 +514,17 @@ SETTLED_CASES = [
 ]
 
 
-# an armed group speaking for itself, named by a demonym or an adjective and its noun
+# an armed group speaking for itself, named by a demonym or an adjective and its noun; a monitor verifying
 ARMED_GROUP_CASES = [
     ("Houthi rebels said two people were killed in the strikes.", "two", "Houthi rebels", "other"),
     ("Syrian rebels said 14 civilians were killed in government shelling.", "14", "Syrian rebels", "other"),
     ("Islamist militants said they had killed 20 soldiers.", "20", "Islamist militants", "other"),
     ("Kurdish fighters said three civilians died in the drone strikes.", "three", "Kurdish fighters", "other"),
+    # "verified" reports as "documented" does
+    ("The UN human rights office has verified more than 10,500 civilian deaths in Ukraine.", "10,500",
+     "The UN human rights office", "un"),
+    ("More than 10,500 civilian deaths have been verified by the UN human rights office.", "10,500",
+     "the UN human rights office", "un"),
 ]
 
 
