@@ -513,6 +513,21 @@ def test_a_year_after_a_preposition_of_time_is_no_figure(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one family" is a single family, no count of people; the members counted before it are the figure
+        ("Five members of one family were killed in the strike.", [("Five", "killed")]),
+        ("Nineteen members of one family were killed in an airstrike.", [("Nineteen", "killed")]),
+        ("Israeli strikes killed 15 people from one household.", [("15", "killed")]),
+        ("Three generations of one family, 11 people, were killed.", [("11", "killed")]),
+        ("Two family members were killed.", [("Two", "killed")]),
+    ],
+)
+def test_one_family_is_no_count_of_people(text, expected):
+    assert figures(text) == expected
+
+
 # --- sixth round (issue 12): the classes of wording that recall on unseen text missed
 
 @pytest.mark.parametrize(

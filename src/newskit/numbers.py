@@ -151,7 +151,9 @@ RE_YEAR_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|since|during|until|till|from|before|after|throughout)[^\S\n]+$", re.IGNORECASE)
 RE_NUMBER_WORD_ONE_OFF = re.compile(r"^(?:one|a)$", re.IGNORECASE)
 RE_ONE_IDIOM_AFTER = re.compile(
-    r"^[^\S\n]+(?:another|day|side|way|thing|time|point|reason|hand|other|more time)\b", re.IGNORECASE
+    r"^[^\S\n]+(?:another|day|side|way|thing|time|point|reason|hand|other|more time|"
+    r"(?:family|household)(?![^\S\n]+members?\b))\b",  # "members of one family" (not "one family member")
+    re.IGNORECASE,
 )
 RE_ONE_IDIOM_BEFORE = re.compile(r"\b(?:no|any|every|some|each|this|that|which|the)[^\S\n]+$", re.IGNORECASE)
 # "said that one of them died": "that" is a conjunction there, "one" a count
