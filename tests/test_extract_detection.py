@@ -528,6 +528,20 @@ def test_one_family_is_no_count_of_people(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total said in an aside before the verb
+        ("Relatives, 11 people in all, were killed.", [("11", "killed")]),
+        ("Members of one family, 11 people in all, were killed in the strike.", [("11", "killed")]),
+        ("The passengers, 40 altogether, were wounded.", [("40", "injured")]),
+        ("The victims, 23 people all told, were buried on Friday.", [("23", "killed")]),
+    ],
+)
+def test_a_total_in_an_aside_before_the_verb(text, expected):
+    assert figures(text) == expected
+
+
 # --- sixth round (issue 12): the classes of wording that recall on unseen text missed
 
 @pytest.mark.parametrize(
