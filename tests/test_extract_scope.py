@@ -1009,3 +1009,13 @@ def test_the_attackers_of_one_attack_as_the_agent_of_a_present_perfect_tell_that
 def test_an_ongoing_campaign_told_in_the_present_is_a_running_total_unless_one_event_comes_between(
         text, surface, expected):
     assert scope_of(text, surface) == expected
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # "the number of X killed" names a toll whatever the people are called
+    ("The number of journalists killed rose to 90, the office said.", "90"),
+    ("The number of children killed stands at 12,000.", "12,000"),
+    ("The number of aid workers killed has climbed to 200.", "200"),
+])
+def test_the_number_of_a_group_killed_is_a_toll(text, surface):
+    assert scope_of(text, surface) == "cumulative"
