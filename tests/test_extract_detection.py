@@ -542,6 +542,24 @@ def test_a_total_in_an_aside_before_the_verb(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how badly, between the auxiliary and the outcome verb
+        ("Two people were seriously wounded.", [("Two", "injured")]),
+        ("Five civilians were critically injured, medics said.", [("Five", "injured")]),
+        ("Two soldiers were lightly wounded and one seriously, the army said.",
+         [("Two", "injured"), ("one", "injured")]),
+        ("Four guards were badly hurt in the blast.", [("Four", "injured")]),
+        # fatally, mortally: killed
+        ("Two people were fatally shot at the checkpoint.", [("Two", "killed")]),
+        ("Three officers were mortally wounded in the ambush.", [("Three", "killed")]),
+    ],
+)
+def test_how_badly_between_the_auxiliary_and_the_outcome(text, expected):
+    assert figures(text) == expected
+
+
 # --- sixth round (issue 12): the classes of wording that recall on unseen text missed
 
 @pytest.mark.parametrize(
