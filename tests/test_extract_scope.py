@@ -1019,3 +1019,16 @@ def test_an_ongoing_campaign_told_in_the_present_is_a_running_total_unless_one_e
 ])
 def test_the_number_of_a_group_killed_is_a_toll(text, surface):
     assert scope_of(text, surface) == "cumulative"
+
+
+@pytest.mark.parametrize(("text", "surface", "scope"), [
+    # opening fire is one event, even in a ministry's sentence
+    ("At least 27 Palestinians waiting for aid were killed when Israeli forces opened fire, the ministry said.",
+     "27", "incident"),
+    ("Troops opened fire on the crowd, killing 12 people, the ministry said.", "12", "incident"),
+    # a running total still wins
+    ("Since October, soldiers have opened fire on crowds dozens of times, killing 400 people, the ministry said.",
+     "400", "cumulative"),
+])
+def test_opening_fire_is_one_event(text, surface, scope):
+    assert scope_of(text, surface) == scope
