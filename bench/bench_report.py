@@ -5,8 +5,9 @@
 2. The sample report and the dev report (``params/dev.yaml``, when ../shared is beside the checkout),
    each from cold stage files (a fresh stage folder): seconds per notebook (from its start, once the
    stages it reads are computed, with its kernel maybe still importing, to its page) and in total, and
-   the ratio of the total to floor x notebooks. Targets: sample <= 1.5x, dev <= 2x. Also the CPU seconds of the runner and
-   of its kernels: on a shared machine wall times vary with the load, CPU seconds much less.
+   the ratio of the total to floor x notebooks. Targets: sample <= 1.5x, dev <= 2x. Also the CPU
+   seconds of the runner and of its kernels: on a shared machine wall times vary with the load, CPU
+   seconds much less.
 3. The full report on ``NEWSKIT_BENCH_REPORT_ARTICLES`` (default 20,000) synthetic articles with
    ``engine: processes``: wall time and the peak summed RSS of the whole process tree (the runner, its
    kernels and their workers, sampled from /proc). Targets: under 10 minutes and 4 GB.
