@@ -5,13 +5,16 @@ One module per job:
 - :mod:`~newskit.report.display`: what notebooks call to show (and save) tables, charts, headlines;
 - :mod:`~newskit.report.table_html`: tables as HTML for readers, claims evidence first, the offline explorer;
 - :mod:`~newskit.report.summaries`: summary tables and headline numbers of the notebooks;
-- :mod:`~newskit.report.runner`: :func:`run_report`, papermill on the kit's kernel, prewarmed kernels;
+- :mod:`~newskit.report.runner`: :func:`run_report`, papermill on the kit's kernel, prewarmed kernels,
+  each notebook started once the stages it reads are computed;
 - :mod:`~newskit.report.render`: notebook pages and the index page (headline claims with their evidence,
   navigation between pages, links to the CSVs pages name) from Jinja2 templates (autoescape);
+- :mod:`~newskit.report.page_exporter`: nbconvert's HTML exporter less its slow BeautifulSoup pass;
+- :mod:`~newskit.report.order`: the notebooks in run order, the stages each reads, their questions, the
+  kernel's name;
 - :mod:`~newskit.report.notices`: warnings and notebooks that did not run, as sentences for researchers;
 - :mod:`~newskit.report.manifest`: ``manifest.json``, and ``python -m newskit.report compare A B``;
 - :mod:`~newskit.report.folder`: the output folder's safety, the atomic swap and recovery;
-- :mod:`~newskit.report.order`: the notebooks in run order, their questions, the kernel's name;
 - :mod:`~newskit.report.shown_paths`: paths as a report shows them.
 
 The names notebooks and callers use are importable from ``newskit.report`` itself. The runner,
