@@ -304,8 +304,6 @@ def _compile_patterns(vocabulary: Vocabulary) -> Patterns:
         r",?\s*(?:most|many|all|some|half|both|none|several)\s+of\s+(?:them|whom)\b[^,;:.()\"“”]{0,40},|in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
         # an aside about who they are: "Nine people, all from the same family, were killed"
         r",\s*(?:all|mostly|mainly|many|most|both|each|several)\s[^,;:.()\"“”\d]{1,50},|"
-        # a total said in an aside: "Relatives, 11 people in all, were killed"
-        r"(?:in\s+all|in\s+total|altogether|all\s+told),|"
         r"[-–—][^-–—.]{1,60}[-–—]|(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
         rf"in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ordered(np['place_nouns_after_name'])})"
         rf"{appositive_place}|"
