@@ -210,39 +210,23 @@ def test_html_is_offline_and_hides_code(sample_report):
         assert "check_notebook_params" not in page, path.name  # code cells are hidden
 
 
-def _nbconvert_page(notebook, **options) -> str:
-    """The page nbconvert's own HTMLExporter writes with the kit's template and ``options``."""
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-
-    from newskit.report.render import OFFLINE_TEMPLATE, page_title
-
-    exporter = HTMLExporter(template_name="lab", template_file="newskit_offline.html.j2",
-                            extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})], **options)
-    return exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})[0]
-
-
 def test_pages_are_nbconvert_pages_less_its_beautifulsoup_pass(sample_report):
     """PageExporter skips nbconvert's last pass (BeautifulSoup adds alt texts and tabindex, then writes the
     page out again): given a page of the kit, that pass writes out nbconvert's page byte for byte."""
     import nbformat
     from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
 
-    from newskit.report.render import render_html
+    from newskit.report.render import export_page, page_exporter, render_html
 
-    hidden = {"exclude_input": True, "exclude_input_prompt": True, "exclude_output_prompt": True}
     for path in sorted((sample_report / "notebooks").glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         page = render_html(notebook)
         assert 'tabindex="0"' in page, path.name
-        assert str(BeautifulSoup(page, features="html.parser")) == _nbconvert_page(notebook, **hidden), path.name
+        theirs = export_page(page_exporter(HTMLExporter), notebook)
+        assert str(BeautifulSoup(page, features="html.parser")) == theirs, path.name
     # inputs shown, a div whose class is not its first attribute, and images without alt text (a chart
     # the kit shows always has one), one with a ">" inside a quoted attribute
-    from jinja2 import DictLoader
-
-    from newskit.report.page_exporter import PageExporter
-    from newskit.report.render import OFFLINE_TEMPLATE, page_title
-
     png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
     cell = nbformat.v4.new_code_cell("print('a < b')", outputs=[
         nbformat.v4.new_output("stream", name="stdout", text="a < b\n"),
@@ -251,13 +235,12 @@ def test_pages_are_nbconvert_pages_less_its_beautifulsoup_pass(sample_report):
     ])
     markdown = nbformat.v4.new_markdown_cell("# T\n![x](a.png) <img src='b.png'> <IMG title=\"1>0\" src=c.png>")
     notebook = nbformat.v4.new_notebook(cells=[markdown, cell])
-    ours = PageExporter(template_name="lab", template_file="newskit_offline.html.j2",
-                        extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})])
-    page = ours.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})[0]
+    page = export_page(page_exporter(hide_code=False), notebook)
     assert page.count("No description has been provided for this image") == 3  # the output's, b.png, c.png
     assert re.search(r'<div id="[^"]+" class="jp-RenderedJavaScript jp-OutputArea-output "[^>]* tabindex="0">', page)
     uuid = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # a JavaScript output's id
-    assert uuid.sub("id", str(BeautifulSoup(page, features="html.parser"))) == uuid.sub("id", _nbconvert_page(notebook))
+    theirs = export_page(page_exporter(HTMLExporter, hide_code=False), notebook)
+    assert uuid.sub("id", str(BeautifulSoup(page, features="html.parser"))) == uuid.sub("id", theirs)
 
 
 @pytest.fixture(scope="session")

@@ -48,29 +48,40 @@ _FREE_EXPORTERS: list[Any] = []
 _EXPORTERS_LOCK = threading.Lock()
 
 
+def page_exporter(exporter_class: type | None = None, *, hide_code: bool = True) -> Any:
+    """An exporter of the kit's offline pages: :class:`~newskit.report.page_exporter.PageExporter` unless
+    ``exporter_class`` names another (nbconvert's ``HTMLExporter``, to compare with); code and prompts
+    hidden unless ``hide_code`` is False."""
+    from jinja2 import DictLoader
+
+    if exporter_class is None:
+        from newskit.report.page_exporter import PageExporter as exporter_class
+    return exporter_class(
+        template_name="lab",
+        extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})],
+        template_file="newskit_offline.html.j2",
+        exclude_input=hide_code,
+        exclude_input_prompt=hide_code,
+        exclude_output_prompt=hide_code,
+    )
+
+
+def export_page(exporter: Any, notebook: Any) -> str:
+    """``notebook`` as a page by ``exporter``, titled by its first heading."""
+    return exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})[0]
+
+
 def render_html(notebook: Any) -> str:
     """The executed notebook as one offline HTML page, code hidden, titled by its first heading."""
     with _EXPORTERS_LOCK:
         exporter = _FREE_EXPORTERS.pop() if _FREE_EXPORTERS else None
     if exporter is None:
-        from jinja2 import DictLoader
-
-        from newskit.report.page_exporter import PageExporter
-
-        exporter = PageExporter(
-            template_name="lab",
-            extra_loaders=[DictLoader({"newskit_offline.html.j2": OFFLINE_TEMPLATE})],
-            template_file="newskit_offline.html.j2",
-            exclude_input=True,
-            exclude_input_prompt=True,
-            exclude_output_prompt=True,
-        )
+        exporter = page_exporter()
     try:
-        body, _resources = exporter.from_notebook_node(notebook, resources={"metadata": {"name": page_title(notebook)}})
+        return export_page(exporter, notebook)
     finally:
         with _EXPORTERS_LOCK:
             _FREE_EXPORTERS.append(exporter)
-    return body
 
 
 def index_environment() -> Any:
